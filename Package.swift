@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "DermaSite",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dermasite", targets: ["dermasite"]),
+        .library(name: "DermaSite", targets: ["DermaSite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // Debian's libcmark-gfm; its .pc file already links the extensions library.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // The core: load -> validate -> render -> write. No command line, no server, no printing.
+        .target(
+            name: "DermaSite",
+            dependencies: [
+                "CCmarkGFM",
+                "Yams",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "dermasite",
+            dependencies: [
+                "DermaSite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DermaSiteTests", dependencies: ["DermaSite"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

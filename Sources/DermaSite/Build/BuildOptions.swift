@@ -1,0 +1,56 @@
+/// What to build and where.
+public struct BuildOptions: Sendable {
+    /// The site folder, holding Content/ and Templates/.
+    public var root: String
+    /// The output folder; defaults to `<root>/Public`.
+    public var output: String
+    /// Overrides `base_url` in Content/site.yml.
+    public var baseURL: String?
+    public var includeDrafts: Bool
+    /// Called as each step starts, so a front end can show progress.
+    public var onStep: (@Sendable (String) -> Void)?
+
+    public init(root: String, output: String? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
+                onStep: (@Sendable (String) -> Void)? = nil) {
+        self.root = root
+        self.output = output ?? FilePath.join(root, "Public")
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.onStep = onStep
+    }
+}
+
+/// How long each named step took.
+public struct StepTiming: Sendable {
+    public var name: String
+    public var seconds: Double
+}
+
+public struct BuildReport: Sendable {
+    public var steps: [StepTiming] = []
+    public var diagnostics: [Diagnostic] = []
+    public var pagesRendered = 0
+    public var draftsSkipped = 0
+    public var filesWritten = 0
+    public var filesChanged = 0
+    public var filesRemoved = 0
+    public var seconds: Double { steps.reduce(0) { $0 + $1.seconds } }
+}
+
+/// Times named steps; the build reads as the list of them.
+struct StepClock {
+    private(set) var steps: [StepTiming] = []
+    let onStep: (@Sendable (String) -> Void)?
+
+    mutating func run<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+        onStep?(name)
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer {
+            let elapsed = clock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            steps.append(StepTiming(name: name, seconds: seconds))
+        }
+        return try body()
+    }
+}

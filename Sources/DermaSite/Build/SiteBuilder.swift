@@ -1,0 +1,148 @@
+/// The build: load -> validate -> render -> write, each a named, timed step. Every step runs
+/// even after errors where it can, so one build reports all the problems it can find.
+public struct SiteBuilder: Sendable {
+    public let fileSystem: FileSystem
+
+    public init(fileSystem: FileSystem = LocalFileSystem()) {
+        self.fileSystem = fileSystem
+    }
+
+    /// Builds and writes the site. Throws `BuildFailure` with every diagnostic when anything is wrong;
+    /// the output folder is then untouched.
+    public func build(_ options: BuildOptions, outputDisplayName: String = "Public") throws -> BuildReport {
+        var clock = StepClock(onStep: options.onStep)
+        let writer = OutputWriter(fileSystem: fileSystem, output: options.output, displayName: outputDisplayName)
+        var (files, report) = try render(options, clock: &clock, writer: writer)
+        let written = try clock.run("write output") { try writer.write(files) }
+        files.removeAll()
+        report.filesWritten = written.filesWritten
+        report.filesChanged = written.filesChanged
+        report.filesRemoved = written.filesRemoved
+        report.steps = clock.steps
+        return report
+    }
+
+    /// Everything but writing: the files a build would write, and its warnings.
+    public func render(_ options: BuildOptions) throws -> (files: [OutputFile], report: BuildReport) {
+        var clock = StepClock(onStep: options.onStep)
+        var result = try render(options, clock: &clock, writer: nil)
+        result.report.steps = clock.steps
+        return result
+    }
+
+    private func render(_ options: BuildOptions, clock: inout StepClock,
+                        writer: OutputWriter?) throws -> (files: [OutputFile], report: BuildReport) {
+        let root = options.root
+        var diagnostics: [Diagnostic] = []
+        if let refusal = writer?.checkOutputIsOurs() { diagnostics.append(refusal) }
+
+        // Load
+        var config = clock.run("load configuration") { () -> SiteConfig? in
+            let (config, problems) = SiteConfigLoader.load(root: root, fileSystem: fileSystem)
+            diagnostics += problems
+            return config
+        }
+        if let override = options.baseURL {
+            if let url = BaseURL(override) {
+                config?.baseURL = url
+            } else {
+                diagnostics.append(.error("--base-url", "'\(override)' is not a web address such as https://example.org/legs/"))
+            }
+        }
+        let content = clock.run("load content") {
+            ContentLoader.load(root: root, fileSystem: fileSystem, includeDrafts: options.includeDrafts)
+        }
+        diagnostics += content.diagnostics
+        let (templateSource, assets, templateProblems) = clock.run("load templates") {
+            TemplateLoader.load(root: root, fileSystem: fileSystem)
+        }
+        diagnostics += templateProblems
+
+        // Validate
+        let articles = clock.run("validate content") { () -> [Article] in
+            diagnostics += ArticleValidator.validate(content.articles)
+            return ArticleValidator.listingOrder(content.articles)
+        }
+        let templates = clock.run("compile templates") { () -> TemplateSet? in
+            let (set, problems) = TemplateSet.compile(templateSource)
+            diagnostics += problems
+            return set
+        }
+
+        // Render
+        let placeholder = config ?? SiteConfig(title: "", baseURL: BaseURL("http://localhost/")!)
+        let site = Site(config: placeholder, articles: articles, templates: templateSource, assets: assets,
+                        staticFiles: content.staticFiles)
+        let rendered = clock.run("render markdown") { () -> [RenderedMarkdown] in
+            let results = MarkdownStep.render(site)
+            for result in results { diagnostics += result.diagnostics }
+            return results
+        }
+        guard let config, let templates, !diagnostics.hasErrors else {
+            throw BuildFailure(step: clock.steps.last?.name ?? "load", diagnostics: diagnostics.sortedForReport())
+        }
+        _ = config
+
+        var files: [OutputFile] = []
+        try clock.run("render pages") {
+            let pages = PageRenderer(site: site, templates: templates)
+            for (article, markdown) in zip(site.articles, rendered) {
+                files.append(try pages.article(article, rendered: markdown))
+            }
+            files.append(try pages.home())
+            files.append(try pages.articleList())
+            files += try pages.tagLists()
+            files.append(try pages.notFound())
+        }
+        let pageCount = files.count
+        clock.run("render feed and sitemap") {
+            var html: [String: String] = [:]
+            for (article, markdown) in zip(site.articles, rendered) { html[article.sourcePath] = markdown.html }
+            files.append(FeedRenderer.render(site: site, articleHTML: html))
+            files.append(SitemapRenderer.render(site: site, pages: sitemapEntries(site)))
+            files.append(SitemapRenderer.robots(site: site))
+        }
+        try clock.run("copy assets and files") {
+            for asset in site.assets { files.append(OutputFile(path: asset.outputPath, bytes: asset.bytes)) }
+            for file in site.staticFiles {
+                let source = FilePath.join(root, ContentLoader.contentFolder, file)
+                do {
+                    files.append(OutputFile(path: file, bytes: try fileSystem.readBytes(source)))
+                } catch {
+                    throw BuildFailure(step: "copy assets and files",
+                                       diagnostics: [.error("\(ContentLoader.contentFolder)/\(file)", "cannot read file")])
+                }
+            }
+        }
+        if let clash = firstDuplicatePath(files) {
+            throw BuildFailure(step: "copy assets and files", diagnostics: [
+                .error("\(ContentLoader.contentFolder)/\(clash)", "this file would overwrite a generated page or file with the same path"),
+            ])
+        }
+        var report = BuildReport()
+        report.diagnostics = diagnostics.sortedForReport()
+        report.pagesRendered = pageCount
+        report.draftsSkipped = content.draftsSkipped
+        return (files, report)
+    }
+
+    private func sitemapEntries(_ site: Site) -> [SitemapRenderer.Entry] {
+        let newest = site.articles.compactMap { $0.meta.updated ?? $0.meta.date }.max()
+        var entries = [
+            SitemapRenderer.Entry(sitePath: SiteURLs.home, lastModified: newest),
+            SitemapRenderer.Entry(sitePath: SiteURLs.articles, lastModified: newest),
+        ]
+        for article in site.articles {
+            entries.append(.init(sitePath: article.urlPath, lastModified: article.meta.updated ?? article.meta.date))
+        }
+        let tags = Set(site.articles.flatMap { $0.meta.tags.map(SiteURLs.tag) })
+        entries += tags.map { SitemapRenderer.Entry(sitePath: $0, lastModified: nil) }
+        return entries
+    }
+
+    private func firstDuplicatePath(_ files: [OutputFile]) -> String? {
+        var seen = Set<String>()
+        for file in files where !seen.insert(file.path).inserted { return file.path }
+        return nil
+    }
+}

@@ -1,0 +1,117 @@
+/// Reads Content/: the articles (front matter split and decoded) and the files copied as they are.
+public enum ContentLoader {
+    public static let contentFolder = "Content"
+    public static let articlesFolder = "Content/articles"
+    /// Data sets live here; they are read by the generator, not published.
+    public static let dataFolder = "Content/data"
+
+    public struct Result: Sendable {
+        public var articles: [Article] = []
+        /// Relative to Content/.
+        public var staticFiles: [String] = []
+        public var diagnostics: [Diagnostic] = []
+        /// Drafts left out because drafts were not asked for.
+        public var draftsSkipped = 0
+    }
+
+    public static func load(root: String, fileSystem: FileSystem, includeDrafts: Bool) -> Result {
+        var result = Result()
+        let contentRoot = FilePath.join(root, contentFolder)
+        guard fileSystem.isDirectory(contentRoot) else {
+            result.diagnostics.append(.error(contentFolder, "missing Content folder"))
+            return result
+        }
+        let tree: (files: [String], links: [String])
+        do {
+            tree = try fileSystem.walk(contentRoot)
+        } catch {
+            result.diagnostics.append(.error(contentFolder, "cannot read: \(error)"))
+            return result
+        }
+        for link in tree.links {
+            result.diagnostics.append(.error("\(contentFolder)/\(link)",
+                "symbolic links are not followed; copy the file into Content/ instead"))
+        }
+        for file in tree.files {
+            let path = "\(contentFolder)/\(file)"
+            if file == "site.yml" || path.hasPrefix(dataFolder + "/") { continue }
+            if file.hasSuffix(".md") {
+                if path.hasPrefix(articlesFolder + "/") {
+                    if let article = loadArticle(path: path, root: root, fileSystem: fileSystem,
+                                                 diagnostics: &result.diagnostics) {
+                        if includeDrafts || !article.meta.draft {
+                            result.articles.append(article)
+                        } else {
+                            result.draftsSkipped += 1
+                        }
+                    }
+                } else {
+                    result.diagnostics.append(.warning(path, "Markdown outside Content/articles is not published"))
+                }
+            } else {
+                result.staticFiles.append(file)
+            }
+        }
+        return result
+    }
+
+    /// Parses one article; nil only when the file cannot be read or split at all.
+    public static func loadArticle(path: String, root: String, fileSystem: FileSystem,
+                                   diagnostics: inout [Diagnostic]) -> Article? {
+        guard let bytes = try? fileSystem.readBytes(FilePath.join(root, path)) else {
+            diagnostics.append(.error(path, "cannot read file"))
+            return nil
+        }
+        return parseArticle(bytes: bytes, path: path, diagnostics: &diagnostics)
+    }
+
+    public static func parseArticle(bytes: [UInt8], path: String, diagnostics: inout [Diagnostic]) -> Article? {
+        guard let raw = String(validating: bytes, as: UTF8.self) else {
+            let (line, column) = firstInvalidUTF8(bytes)
+            diagnostics.append(.error(path, line: line, column: column, "not valid UTF-8 text; save the file as UTF-8"))
+            return nil
+        }
+        if let nul = raw.utf8.firstIndex(of: 0) {
+            let prefix = raw.utf8[..<nul]
+            let line = prefix.filter { $0 == 10 }.count + 1
+            diagnostics.append(.error(path, line: line, "the file contains a NUL byte; it is not a text file"))
+            return nil
+        }
+        let text = FrontMatterSplitter.normalizeText(raw)
+        switch FrontMatterSplitter.split(text) {
+        case .failure(.unterminated):
+            diagnostics.append(.error(path, line: 1, column: 1,
+                "front matter opened with '---' is never closed; add a line with '---' after the last key"))
+            return nil
+        case let .success(parts):
+            var meta = FrontMatter()
+            if let yaml = parts.yaml {
+                let (decoded, problems) = FrontMatterDecoder.decode(yaml: yaml, file: path, lineOffset: 1)
+                meta = decoded
+                diagnostics += problems
+            } else {
+                diagnostics.append(.error(path, line: 1, column: 1,
+                    "missing front matter; start the file with '---', 'title: ...', 'date: YYYY-MM-DD', '---'"))
+            }
+            let stem = FilePath.splitExtension(FilePath.fileName(of: path)).stem
+            let slug = meta.slug ?? Slug.make(stem)
+            return Article(sourcePath: path, meta: meta, body: parts.body, bodyLineOffset: parts.bodyLineOffset,
+                           slug: slug)
+        }
+    }
+
+    private static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {
+        var line = 1, lineStart = 0, i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length = b < 0x80 ? 1 : b >= 0xF0 && b < 0xF5 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0
+            let end = i + length
+            let valid = length > 0 && end <= bytes.count
+                && (length == 1 || String(validating: bytes[i..<end], as: UTF8.self) != nil)
+            if !valid { return (line, i - lineStart + 1) }
+            if b == 10 { line += 1; lineStart = i + 1 }
+            i = end
+        }
+        return (line, 1)
+    }
+}

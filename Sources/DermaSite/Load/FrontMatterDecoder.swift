@@ -1,0 +1,76 @@
+import Yams
+
+/// Turns front-matter YAML into `FrontMatter`, with a diagnostic for every problem.
+public enum FrontMatterDecoder {
+    public static func decode(yaml: String, file: String, lineOffset: Int = 1) -> (FrontMatter, [Diagnostic]) {
+        var reader = YAMLReader(file: file, lineOffset: lineOffset)
+        var meta = FrontMatter()
+        guard let root = reader.compose(yaml), !YAMLReader.isNull(root) else {
+            return (meta, reader.diagnostics)
+        }
+        for (key, _, value) in reader.fields(of: root, known: FrontMatter.knownKeys, context: "front matter") {
+            if YAMLReader.isNull(value) { continue }
+            switch key {
+            case "title": meta.title = reader.string(value, key: key)?.trimmingWhitespace() ?? ""
+            case "description": meta.description = reader.string(value, key: key)?.trimmingWhitespace() ?? ""
+            case "date": meta.date = reader.day(value, key: key)
+            case "updated": meta.updated = reader.day(value, key: key)
+            case "draft": meta.draft = reader.bool(value, key: key) ?? false
+            case "slug": meta.slug = reader.string(value, key: key)
+            case "order": meta.order = reader.int(value, key: key)
+            case "tags": meta.tags = reader.strings(value, key: key).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+            case "reviewed": meta.reviewed = reader.day(value, key: key)
+            case "next_review": meta.nextReview = reader.day(value, key: key)
+            case "reviewer": meta.reviewer = reader.string(value, key: key)
+            case "sources": meta.sources = sources(value, reader: &reader)
+            default: break
+            }
+        }
+        return (meta, reader.diagnostics)
+    }
+
+    private static func sources(_ node: Node, reader: inout YAMLReader) -> [Source] {
+        guard case let .sequence(items) = node else {
+            reader.report(.error, at: node, "'sources' must be a list; start each source with '- title: ...'")
+            return []
+        }
+        var out: [Source] = []
+        for item in items {
+            if case .scalar = item {
+                if let title = reader.string(item, key: "sources") { out.append(Source(title: title)) }
+                continue
+            }
+            var source = Source(title: "")
+            for (key, _, value) in reader.fields(of: item, known: Source.knownKeys, context: "a source") {
+                if YAMLReader.isNull(value) { continue }
+                switch key {
+                case "title": source.title = reader.string(value, key: key) ?? ""
+                case "authors": source.authors = reader.string(value, key: key)
+                case "publisher": source.publisher = reader.string(value, key: key)
+                case "year": source.year = reader.int(value, key: key)
+                case "url":
+                    if let url = reader.string(value, key: key) {
+                        if isWebAddress(url) {
+                            source.url = url
+                        } else {
+                            reader.report(.error, at: value, "a source's 'url' must start with https:// or http://")
+                        }
+                    }
+                default: break
+                }
+            }
+            if source.title.isEmpty {
+                reader.report(.error, at: item, "a source needs a 'title'")
+            } else {
+                out.append(source)
+            }
+        }
+        return out
+    }
+
+    static func isWebAddress(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && text.count > 8
+            && !text.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" })
+    }
+}

@@ -1,0 +1,95 @@
+/// Reads Content/site.yml.
+public enum SiteConfigLoader {
+    public static let path = "Content/site.yml"
+    static let knownKeys = ["title", "description", "base_url", "language", "publisher", "allow_raw_html", "menu"]
+
+    public static func load(root: String, fileSystem: FileSystem) -> (SiteConfig?, [Diagnostic]) {
+        let full = FilePath.join(root, path)
+        guard fileSystem.exists(full) else {
+            return (nil, [.error(path, "missing site configuration; create it with at least 'title:' and 'base_url:'")])
+        }
+        guard let bytes = try? fileSystem.readBytes(full) else { return (nil, [.error(path, "cannot read file")]) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return (nil, [.error(path, "not valid UTF-8 text")])
+        }
+        return parse(FrontMatterSplitter.normalizeText(text))
+    }
+
+    public static func parse(_ yaml: String) -> (SiteConfig?, [Diagnostic]) {
+        var reader = YAMLReader(file: path, lineOffset: 0)
+        guard let root = reader.compose(yaml) else {
+            if reader.diagnostics.isEmpty { reader.report(.error, at: nil, "the file is empty; it needs 'title:' and 'base_url:'") }
+            return (nil, reader.diagnostics)
+        }
+        var title: String?, description = "", baseURL: BaseURL?, language = "en", publisher = ""
+        var allowRawHTML = false, menu = SiteConfig.defaultMenu
+        for (key, _, value) in reader.fields(of: root, known: knownKeys, context: "the site configuration") {
+            switch key {
+            case "title": title = reader.string(value, key: key)?.trimmingWhitespace()
+            case "description": description = reader.string(value, key: key)?.trimmingWhitespace() ?? ""
+            case "base_url":
+                if let text = reader.string(value, key: key) {
+                    baseURL = BaseURL(text)
+                    if baseURL == nil {
+                        reader.report(.error, at: value, "'base_url' must be a web address such as https://example.org/ or https://example.org/legs/")
+                    }
+                }
+            case "language":
+                if let text = reader.string(value, key: key) {
+                    if isLanguageTag(text) {
+                        language = text
+                    } else {
+                        reader.report(.error, at: value, "'language' must be a language tag such as en or en-GB")
+                    }
+                }
+            case "publisher": publisher = reader.string(value, key: key)?.trimmingWhitespace() ?? ""
+            case "allow_raw_html": allowRawHTML = reader.bool(value, key: key) ?? false
+            case "menu": menu = menuItems(value, reader: &reader)
+            default: break
+            }
+        }
+        if title?.isEmpty ?? true, !reader.diagnostics.hasErrors {
+            reader.report(.error, at: nil, "missing 'title:' (the site's name, shown on every page)")
+        }
+        if baseURL == nil, !reader.diagnostics.contains(where: { $0.message.contains("base_url") }) {
+            reader.report(.error, at: nil, "missing 'base_url:' (the address the site is published at)")
+        }
+        guard let title, !title.isEmpty, let baseURL, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
+        let config = SiteConfig(title: title, description: description, baseURL: baseURL, language: language,
+                                publisher: publisher, allowRawHTML: allowRawHTML, menu: menu)
+        return (config, reader.diagnostics)
+    }
+
+    private static func menuItems(_ node: Yams.Node, reader: inout YAMLReader) -> [SiteConfig.MenuItem] {
+        guard case let .sequence(items) = node else {
+            reader.report(.error, at: node, "'menu' must be a list of '- title: ...' and 'url: ...' entries")
+            return SiteConfig.defaultMenu
+        }
+        var out: [SiteConfig.MenuItem] = []
+        for item in items {
+            var title: String?, url: String?
+            for (key, _, value) in reader.fields(of: item, known: ["title", "url"], context: "a menu entry") {
+                if key == "title" { title = reader.string(value, key: key) } else { url = reader.string(value, key: key) }
+            }
+            guard let title, let url else {
+                reader.report(.error, at: item, "a menu entry needs both 'title' and 'url'")
+                continue
+            }
+            guard url.hasPrefix("/") || FrontMatterDecoder.isWebAddress(url) else {
+                reader.report(.error, at: item, "a menu 'url' must be a site path such as /articles/ or a full web address")
+                continue
+            }
+            out.append(.init(title: title, url: url))
+        }
+        return out
+    }
+
+    static func isLanguageTag(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        return !parts.isEmpty && parts.allSatisfy { part in
+            (1...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        } && parts[0].allSatisfy(\.isLetter)
+    }
+}
+
+import Yams

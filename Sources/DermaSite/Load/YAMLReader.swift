@@ -1,0 +1,115 @@
+import Yams
+
+/// Reads typed values out of a YAML tree and records a `path:line:col` diagnostic for each
+/// problem, so a file's mistakes are all reported at once.
+struct YAMLReader {
+    let file: String
+    /// Lines of the file before the YAML text (1 for front matter after its `---`).
+    let lineOffset: Int
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String, lineOffset: Int) {
+        self.file = file
+        self.lineOffset = lineOffset
+    }
+
+    /// Parses YAML into a node tree; a syntax error becomes a diagnostic at its position.
+    mutating func compose(_ yaml: String) -> Node? {
+        do {
+            return try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            switch error {
+            case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+                 let .composer(context, problem, mark, _):
+                let detail = context.map { "\($0.text) " } ?? ""
+                diagnostics.append(.error(file, line: mark.line + lineOffset, column: mark.column,
+                                          "invalid YAML: \(detail)\(problem)".trimmingWhitespace()))
+            case let .duplicatedKeysInMapping(duplicates, context):
+                diagnostics.append(.error(file, line: context.mark.line + lineOffset, column: context.mark.column,
+                                          "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))"))
+            case let .reader(problem, _, _, _):
+                diagnostics.append(.error(file, line: 0, column: 0, "cannot read YAML: \(problem)"))
+            default:
+                diagnostics.append(.error(file, "invalid YAML: \(error)"))
+            }
+            return nil
+        } catch {
+            diagnostics.append(.error(file, "invalid YAML: \(error)"))
+            return nil
+        }
+    }
+
+    mutating func report(_ severity: Diagnostic.Severity, at node: Node?, _ message: String) {
+        let mark = node?.mark
+        diagnostics.append(Diagnostic(severity, file, line: (mark?.line ?? 0) + (mark == nil ? 0 : lineOffset),
+                                      column: mark?.column ?? 0, message))
+    }
+
+    /// Pairs of a mapping with string keys; warns about keys not in `known`, naming the closest one.
+    mutating func fields(of node: Node, known: [String], context: String) -> [(key: String, keyNode: Node, value: Node)] {
+        guard case let .mapping(mapping) = node else {
+            report(.error, at: node, "\(context) must be a set of 'key: value' lines")
+            return []
+        }
+        var out: [(String, Node, Node)] = []
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string else {
+                report(.error, at: keyNode, "a key in \(context) must be plain text")
+                continue
+            }
+            if known.contains(key) {
+                out.append((key, keyNode, value))
+            } else {
+                let hint = Suggestion.closest(to: key, in: known).map { "; did you mean '\($0)'?" } ?? ""
+                report(.warning, at: keyNode, "unknown key '\(key)' in \(context)\(hint)")
+            }
+        }
+        return out
+    }
+
+    static func isNull(_ node: Node) -> Bool {
+        guard case let .scalar(scalar) = node, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    mutating func string(_ node: Node, key: String) -> String? {
+        guard case let .scalar(scalar) = node else {
+            report(.error, at: node, "'\(key)' must be text, not a list or a set of keys")
+            return nil
+        }
+        if Self.isNull(node) { return nil }
+        return scalar.string
+    }
+
+    mutating func bool(_ node: Node, key: String) -> Bool? {
+        if let value = node.bool, case .scalar = node { return value }
+        report(.error, at: node, "'\(key)' must be true or false")
+        return nil
+    }
+
+    mutating func int(_ node: Node, key: String) -> Int? {
+        if let value = node.int, case .scalar = node { return value }
+        report(.error, at: node, "'\(key)' must be a whole number")
+        return nil
+    }
+
+    mutating func day(_ node: Node, key: String) -> Day? {
+        guard let text = string(node, key: key) else { return nil }
+        if let day = Day(iso: text.trimmingWhitespace()) { return day }
+        report(.error, at: node, "'\(key)' must be a date written YYYY-MM-DD, such as 2026-03-31; found '\(text)'")
+        return nil
+    }
+
+    /// A list of texts; a single text counts as a list of one.
+    mutating func strings(_ node: Node, key: String) -> [String] {
+        switch node {
+        case .scalar:
+            return string(node, key: key).map { [$0] } ?? []
+        case let .sequence(sequence):
+            return sequence.compactMap { item in string(item, key: key) }
+        default:
+            report(.error, at: node, "'\(key)' must be a list, such as [one, two]")
+            return []
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import CCmarkGFM
+
+/// A parsed cmark-gfm document; owns the parser and frees both together.
+final class CMarkDocument {
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    // Registration is global in cmark-gfm and not thread-safe: do it once, lazily.
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    let options: Int32
+    private let parser: OpaquePointer
+    let root: OpaquePointer
+
+    init(markdown: String, unsafeHTML: Bool) {
+        _ = Self.registered
+        var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
+        if unsafeHTML { options |= CMARK_OPT_UNSAFE }
+        self.options = options
+        let parser = cmark_parser_new(options)!
+        for name in Self.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        self.parser = parser
+        var text = markdown
+        text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        root = cmark_parser_finish(parser)
+    }
+
+    deinit {
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
+
+    /// Every node in document order (entering events only).
+    func nodes() -> [OpaquePointer] {
+        var out: [OpaquePointer] = []
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { out.append(node) }
+        }
+        return out
+    }
+
+    func renderHTML(_ node: OpaquePointer? = nil) -> String {
+        guard let cString = cmark_render_html(node ?? root, options, cmark_parser_get_syntax_extensions(parser)) else {
+            return ""
+        }
+        defer { free(cString) }
+        return String(cString: cString)
+    }
+
+    /// Puts literal HTML where `node` was, and frees `node`.
+    func replace(_ node: OpaquePointer, withHTML html: String) {
+        let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+        cmark_node_set_on_enter(block, html)
+        cmark_node_insert_before(node, block)
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+}
+
+/// Node accessors: cmark-gfm nodes are opaque, so these wrap its getters.
+extension OpaquePointer {
+    var type: cmark_node_type { cmark_node_get_type(self) }
+    var startLine: Int { Int(cmark_node_get_start_line(self)) }
+    var startColumn: Int { Int(cmark_node_get_start_column(self)) }
+    var parent: OpaquePointer? { cmark_node_parent(self) }
+
+    var literal: String? { cmark_node_get_literal(self).map { String(cString: $0) } }
+    var url: String? { cmark_node_get_url(self).map { String(cString: $0) } }
+
+    /// The nearest position: inline nodes may carry none, so fall back to their block.
+    var position: (line: Int, column: Int) {
+        var node: OpaquePointer? = self
+        while let current = node {
+            if current.startLine > 0 { return (current.startLine, max(current.startColumn, 1)) }
+            node = current.parent
+        }
+        return (1, 1)
+    }
+
+    /// Text of the node and its descendants, as a reader sees it.
+    var plainText: String {
+        var out = ""
+        let iterator = cmark_iter_new(self)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch node.type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: out += node.literal ?? ""
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: out += " "
+            default: break
+            }
+        }
+        return out
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

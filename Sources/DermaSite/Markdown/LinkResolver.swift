@@ -1,0 +1,77 @@
+/// Rewrites the links an author writes into links that work on the published site.
+///
+/// - `/articles/x/` (site-absolute) gets the base path: `/legs/articles/x/`.
+/// - `other.md` or `../articles/other.md#part` (a source file) becomes that article's page URL.
+/// - `images/map.png` (relative to the Markdown file) becomes the copied file's site path.
+/// - Anything with a scheme (`https:`, `mailto:`) or only a `#fragment` is left alone.
+public struct LinkResolver: Sendable {
+    public var baseURL: BaseURL
+    /// Article source path (relative to the site root) to its page's site path (`articles/x/`).
+    public var pages: [String: String]
+    /// Site-root-relative paths of the files copied from Content/ (`Content/images/a.png`).
+    public var files: Set<String>
+
+    public init(baseURL: BaseURL, pages: [String: String], files: Set<String>) {
+        self.baseURL = baseURL
+        self.pages = pages
+        self.files = files
+    }
+
+    public enum Outcome: Equatable {
+        case unchanged
+        case rewritten(String)
+        case broken(String)
+    }
+
+    public func resolve(_ url: String, from sourcePath: String) -> Outcome {
+        if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("//") || hasScheme(url) { return .unchanged }
+        if url.hasPrefix("/") {
+            return .rewritten(baseURL.sitePath(url))
+        }
+        let (path, suffix) = splitSuffix(url)
+        let decoded = path.removingPercentEncodingSafely()
+        guard let target = FilePath.normalize(FilePath.join(FilePath.directory(of: sourcePath), decoded)),
+              target.hasPrefix(ContentLoader.contentFolder + "/") else {
+            return .broken("link '\(url)' points outside Content/")
+        }
+        if decoded.hasSuffix(".md") {
+            guard let page = pages[target] else {
+                return .broken("link to '\(url)': there is no published article at \(target)")
+            }
+            return .rewritten(baseURL.sitePath(page) + suffix)
+        }
+        guard files.contains(target) else {
+            return .broken("link to '\(url)': there is no file at \(target)")
+        }
+        let sitePath = String(target.dropFirst(ContentLoader.contentFolder.count + 1))
+        return .rewritten(baseURL.sitePath(sitePath) + suffix)
+    }
+
+    private func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        let scheme = url[..<colon]
+        return !scheme.isEmpty && !scheme.contains("/") && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) }
+    }
+
+    private func splitSuffix(_ url: String) -> (String, String) {
+        guard let cut = url.firstIndex(where: { $0 == "#" || $0 == "?" }) else { return (url, "") }
+        return (String(url[..<cut]), String(url[cut...]))
+    }
+}
+
+extension String {
+    func removingPercentEncodingSafely() -> String {
+        guard contains("%") else { return self }
+        var bytes: [UInt8] = []
+        var iterator = utf8.makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%"), let h = iterator.next(), let l = iterator.next(),
+               let value = UInt8(String(decoding: [h, l], as: UTF8.self), radix: 16) {
+                bytes.append(value)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self) ?? self
+    }
+}

@@ -1,0 +1,72 @@
+import CCmarkGFM
+
+/// Markdown to HTML with cmark-gfm: GFM extensions and footnotes, heading ids with anchor links,
+/// links rewritten for the site, and a diagnostic for anything dropped or broken.
+public struct MarkdownRenderer: Sendable {
+    public var allowRawHTML: Bool
+    public var links: LinkResolver?
+    /// Ids the page template uses itself; headings never take them.
+    public static let reservedIDs: Set<String> = ["main", "content", "top", "on-this-page", "sources", "footnotes",
+                                                   "site-header", "site-footer", "review"]
+
+    public init(allowRawHTML: Bool = false, links: LinkResolver? = nil) {
+        self.allowRawHTML = allowRawHTML
+        self.links = links
+    }
+
+    /// `file` and `lineOffset` place diagnostics in the source file (body line + offset = file line).
+    public func render(_ markdown: String, file: String = "", lineOffset: Int = 0) -> RenderedMarkdown {
+        let document = CMarkDocument(markdown: markdown, unsafeHTML: allowRawHTML)
+        var diagnostics: [Diagnostic] = []
+        var headingNodes: [OpaquePointer] = []
+
+        for node in document.nodes() {
+            switch node.type {
+            case CMARK_NODE_HEADING:
+                headingNodes.append(node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                guard let links, let url = node.url else { continue }
+                switch links.resolve(url, from: file) {
+                case .unchanged: break
+                case let .rewritten(newURL): cmark_node_set_url(node, newURL)
+                case let .broken(message):
+                    let (line, column) = node.position
+                    diagnostics.append(.error(file, line: line + lineOffset, column: column, message))
+                }
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                if !allowRawHTML {
+                    let (line, column) = node.position
+                    diagnostics.append(.warning(file, line: line + lineOffset, column: column,
+                        "raw HTML is left out of the page; use Markdown, or set 'allow_raw_html: true' in Content/site.yml"))
+                }
+            default:
+                break
+            }
+        }
+
+        var ids = SlugAllocator(reserved: Self.reservedIDs)
+        var headings: [Heading] = []
+        for node in headingNodes {
+            let level = Int(cmark_node_get_heading_level(node))
+            let text = node.plainText.trimmingWhitespace()
+            let id = ids.allocate(text)
+            headings.append(Heading(level: level, text: text, id: id))
+            document.replace(node, withHTML: anchoredHeading(document.renderHTML(node), level: level, id: id, text: text))
+        }
+        return RenderedMarkdown(html: document.renderHTML(), headings: headings, diagnostics: diagnostics)
+    }
+
+    /// `<h2>Inner</h2>` becomes the heading with its id, followed by a link to it. The link sits
+    /// outside the heading so the heading's accessible name stays its own text.
+    private func anchoredHeading(_ rendered: String, level: Int, id: String, text: String) -> String {
+        var inner = Substring(rendered)
+        let open = "<h\(level)>", close = "</h\(level)>"
+        while inner.last == "\n" { inner.removeLast() }
+        if inner.hasPrefix(open) { inner = inner.dropFirst(open.count) }
+        if inner.hasSuffix(close) { inner = inner.dropLast(close.count) }
+        let label = Escape.html("Link to this section: \(text)")
+        return "<div class=\"heading\"><h\(level) id=\"\(id)\">\(inner)</h\(level)>"
+            + "<a class=\"heading-anchor\" href=\"#\(id)\"><span aria-hidden=\"true\">#</span>"
+            + "<span class=\"visually-hidden\">\(label)</span></a></div>\n"
+    }
+}

@@ -1,0 +1,57 @@
+/// Everything a build reads, loaded and checked: the input to rendering.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    /// Published articles (drafts are dropped at load time unless asked for), in listing order.
+    public var articles: [Article]
+    public var templates: TemplateSource
+    public var assets: [ThemeAsset]
+    /// Files of Content/ copied as they are, relative to Content/.
+    public var staticFiles: [String]
+
+    public init(config: SiteConfig, articles: [Article], templates: TemplateSource, assets: [ThemeAsset],
+                staticFiles: [String]) {
+        self.config = config
+        self.articles = articles
+        self.templates = templates
+        self.assets = assets
+        self.staticFiles = staticFiles
+    }
+}
+
+/// The text of every template, by name (`pages/article`, `partials/header`).
+public struct TemplateSource: Sendable {
+    public struct File: Sendable {
+        public var name: String
+        public var path: String
+        public var text: String
+    }
+
+    public var files: [File]
+
+    public init(files: [File]) { self.files = files }
+}
+
+/// A theme file of Templates/assets, published under a name that carries its content hash.
+public struct ThemeAsset: Sendable {
+    /// `assets/style.css`, relative to Templates/.
+    public var sourcePath: String
+    public var bytes: [UInt8]
+
+    public init(sourcePath: String, bytes: [UInt8]) {
+        self.sourcePath = sourcePath
+        self.bytes = bytes
+    }
+
+    /// `assets/style.3f2a9c1d0b4e5f67.css`
+    public var outputPath: String {
+        let (stem, ext) = FilePath.splitExtension(sourcePath)
+        let hash = String(ContentHash.hex(bytes).prefix(12))
+        return ext.isEmpty ? "\(stem).\(hash)" : "\(stem).\(hash).\(ext)"
+    }
+
+    /// Name templates use: `style_css` for `assets/style.css`, `icons_logo_svg` for `assets/icons/logo.svg`.
+    public var templateKey: String {
+        let inner = sourcePath.hasPrefix("assets/") ? String(sourcePath.dropFirst(7)) : sourcePath
+        return String(inner.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+    }
+}

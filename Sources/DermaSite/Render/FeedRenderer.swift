@@ -1,0 +1,52 @@
+/// The Atom feed of the newest articles. Dates come from front matter, never the clock,
+/// so the feed is the same on every build of the same content.
+enum FeedRenderer {
+    static let limit = 30
+
+    static func render(site: Site, articleHTML: [String: String]) -> OutputFile {
+        let config = site.config
+        let base = config.baseURL
+        let newest = site.articles
+            .filter { $0.meta.date != nil }
+            .sorted { a, b in (a.meta.date!, b.meta.title) > (b.meta.date!, a.meta.title) }
+            .prefix(limit)
+        let updated = newest.map { $0.meta.updated ?? $0.meta.date! }.max()
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(Escape.xml(config.language))">
+          <title>\(Escape.xml(config.title))</title>
+
+        """
+        if !config.description.isEmpty { xml += "  <subtitle>\(Escape.xml(config.description))</subtitle>\n" }
+        xml += """
+          <link rel="self" type="application/atom+xml" href="\(Escape.xml(base.absolute(SiteURLs.feed)))"/>
+          <link rel="alternate" type="text/html" href="\(Escape.xml(base.absolute(SiteURLs.home)))"/>
+          <id>\(Escape.xml(base.absolute(SiteURLs.home)))</id>
+          <updated>\((updated ?? Day(year: 2000, month: 1, day: 1)!).rfc3339)</updated>
+          <author><name>\(Escape.xml(config.publisher.isEmpty ? config.title : config.publisher))</name></author>
+
+        """
+        for article in newest {
+            let url = base.absolute(article.urlPath)
+            let date = article.meta.date!
+            xml += """
+              <entry>
+                <title>\(Escape.xml(article.meta.title))</title>
+                <link rel="alternate" type="text/html" href="\(Escape.xml(url))"/>
+                <id>\(Escape.xml(url))</id>
+                <published>\(date.rfc3339)</published>
+                <updated>\((article.meta.updated ?? date).rfc3339)</updated>
+
+            """
+            if !article.meta.description.isEmpty {
+                xml += "    <summary>\(Escape.xml(article.meta.description))</summary>\n"
+            }
+            if let html = articleHTML[article.sourcePath] {
+                xml += "    <content type=\"html\" xml:base=\"\(Escape.xml(base.origin))\">\(Escape.xml(html))</content>\n"
+            }
+            xml += "  </entry>\n"
+        }
+        xml += "</feed>\n"
+        return OutputFile(path: SiteURLs.feed, text: xml)
+    }
+}

@@ -1,0 +1,119 @@
+/// Builds the values templates see. Mustache escapes `{{name}}`; only `content` (HTML made by
+/// the Markdown renderer) is meant for `{{{triple}}}` braces.
+struct PageContext {
+    let site: Site
+    let assetURLs: [String: String]
+
+    init(site: Site) {
+        self.site = site
+        var urls: [String: String] = [:]
+        for asset in site.assets { urls[asset.templateKey] = site.config.baseURL.sitePath(asset.outputPath) }
+        assetURLs = urls
+    }
+
+    /// What every page has: `site`, `assets`, `menu` and `page`.
+    func make(page: [String: Any], sitePath: String) -> [String: Any] {
+        let config = site.config
+        var page = page
+        page["url"] = config.baseURL.sitePath(sitePath)
+        page["canonical"] = config.baseURL.absolute(sitePath)
+        let title = page["title"] as? String ?? ""
+        page["head_title"] = title.isEmpty || title == config.title ? config.title : "\(title) | \(config.title)"
+        return [
+            "site": [
+                "title": config.title,
+                "description": config.description,
+                "has_description": !config.description.isEmpty,
+                "language": config.language,
+                "publisher": config.publisher,
+                "has_publisher": !config.publisher.isEmpty,
+                "home_url": config.baseURL.sitePath(SiteURLs.home),
+                "articles_url": config.baseURL.sitePath(SiteURLs.articles),
+                "feed_url": config.baseURL.sitePath(SiteURLs.feed),
+            ] as [String: Any],
+            "assets": assetURLs,
+            "menu": menu(current: sitePath),
+            "page": page,
+        ]
+    }
+
+    private func menu(current sitePath: String) -> [[String: Any]] {
+        site.config.menu.map { item in
+            let isSitePath = item.url.hasPrefix("/")
+            let itemPath = isSitePath ? String(item.url.dropFirst()) : item.url
+            let exact = isSitePath && itemPath == sitePath
+            let section = isSitePath && !itemPath.isEmpty && sitePath.hasPrefix(itemPath)
+            return [
+                "title": item.title,
+                "url": isSitePath ? site.config.baseURL.sitePath(itemPath) : item.url,
+                "current": exact,
+                "in_section": section && !exact,
+            ]
+        }
+    }
+
+    func listItem(_ article: Article) -> [String: Any] {
+        var item: [String: Any] = [
+            "title": article.meta.title,
+            "url": site.config.baseURL.sitePath(article.urlPath),
+        ]
+        item.setOptional("description", article.meta.description)
+        item.setOptional("date_iso", article.meta.date?.iso)
+        item.setOptional("date_long", article.meta.date?.long)
+        return item
+    }
+
+    func tagLinks(_ tags: [String]) -> [[String: Any]] {
+        tags.map { ["name": $0, "url": site.config.baseURL.sitePath(SiteURLs.tag($0))] }
+    }
+
+    func articlePage(_ article: Article, rendered: RenderedMarkdown) -> [String: Any] {
+        let meta = article.meta
+        var page: [String: Any] = [
+            "kind": "article",
+            "title": meta.title,
+            "content": rendered.html,
+            "toc": rendered.tableOfContents.map {
+                ["id": $0.id, "text": $0.text, "is_sub": $0.level == 3] as [String: Any]
+            },
+            "has_toc": rendered.tableOfContents.count >= 2,
+            "tags": tagLinks(meta.tags),
+            "has_tags": !meta.tags.isEmpty,
+            "sources": meta.sources.map(source),
+            "has_sources": !meta.sources.isEmpty,
+            "has_review": meta.reviewed != nil || meta.nextReview != nil,
+        ]
+        page.setOptional("description", meta.description)
+        page.setOptional("date_iso", meta.date?.iso)
+        page.setOptional("date_long", meta.date?.long)
+        let updated = meta.updated == meta.date ? nil : meta.updated
+        page.setOptional("updated_iso", updated?.iso)
+        page.setOptional("updated_long", updated?.long)
+        page.setOptional("reviewed_iso", meta.reviewed?.iso)
+        page.setOptional("reviewed_long", meta.reviewed?.long)
+        page.setOptional("next_review_iso", meta.nextReview?.iso)
+        page.setOptional("next_review_long", meta.nextReview?.long)
+        page.setOptional("reviewer", meta.reviewer)
+        return page
+    }
+
+    private func source(_ source: Source) -> [String: Any] {
+        var out: [String: Any] = ["title": source.title]
+        out.setOptional("authors", source.authors)
+        out.setOptional("publisher", source.publisher)
+        out.setOptional("year", source.year.map(String.init))
+        out.setOptional("url", source.url)
+        return out
+    }
+}
+
+extension Dictionary where Key == String, Value == Any {
+    /// Mustache looks a missing key up in the enclosing contexts (a source without `url` would
+    /// show the page's `url`), and treats an empty string as true. So every optional value is
+    /// always set, with a `has_` flag for sections to test.
+    mutating func setOptional(_ key: String, _ value: String?) {
+        let text = value ?? ""
+        self[key] = text
+        self["has_" + key] = !text.isEmpty
+    }
+}

@@ -1,0 +1,72 @@
+/// Renders the HTML pages of a site through its templates.
+struct PageRenderer {
+    let site: Site
+    let templates: TemplateSet
+    let context: PageContext
+
+    init(site: Site, templates: TemplateSet) {
+        self.site = site
+        self.templates = templates
+        self.context = PageContext(site: site)
+    }
+
+    func article(_ article: Article, rendered: RenderedMarkdown) throws -> OutputFile {
+        try page("pages/article", sitePath: article.urlPath, page: context.articlePage(article, rendered: rendered))
+    }
+
+    func home() throws -> OutputFile {
+        try page("pages/home", sitePath: SiteURLs.home, page: [
+            "kind": "home",
+            "title": site.config.title,
+            "description": site.config.description,
+            "items": site.articles.map(context.listItem),
+        ])
+    }
+
+    func articleList() throws -> OutputFile {
+        try page("pages/list", sitePath: SiteURLs.articles, page: [
+            "kind": "list",
+            "title": "All articles",
+            "description": "Every article on \(site.config.title).",
+            "items": site.articles.map(context.listItem),
+        ])
+    }
+
+    /// One list page per tag, tags in name order.
+    func tagLists() throws -> [OutputFile] {
+        var byTag: [String: (name: String, articles: [Article])] = [:]
+        for article in site.articles {
+            for tag in article.meta.tags {
+                byTag[Slug.make(tag), default: (tag, [])].articles.append(article)
+            }
+        }
+        return try byTag.keys.sorted().map { key in
+            let (name, articles) = byTag[key]!
+            return try page("pages/list", sitePath: SiteURLs.tag(name), page: [
+                "kind": "tag",
+                "title": "Articles about \(name)",
+                "description": "Articles on \(site.config.title) tagged \u{201C}\(name)\u{201D}.",
+                "items": articles.map(context.listItem),
+            ])
+        }
+    }
+
+    func notFound() throws -> OutputFile {
+        var file = try page("pages/404", sitePath: SiteURLs.notFound, page: [
+            "kind": "404",
+            "title": "Page not found",
+            "description": "The page you asked for is not on this site.",
+        ])
+        file.path = SiteURLs.notFound
+        return file
+    }
+
+    private func page(_ template: String, sitePath: String, page: [String: Any]) throws -> OutputFile {
+        guard let html = templates.render(context.make(page: page, sitePath: sitePath), template: template) else {
+            throw BuildFailure(step: "render pages", diagnostics: [
+                .error("\(TemplateLoader.folder)/\(template).mustache", "missing template"),
+            ])
+        }
+        return OutputFile(path: SiteURLs.file(for: sitePath), text: html)
+    }
+}

@@ -1,0 +1,15 @@
+/// Site paths of the generated pages, in one place so templates, sitemap and feed agree.
+public enum SiteURLs {
+    public static let home = ""
+    public static let articles = "articles/"
+    public static let feed = "feed.xml"
+    public static let sitemap = "sitemap.xml"
+    public static let notFound = "404.html"
+
+    public static func tag(_ name: String) -> String { "tags/\(Slug.make(name))/" }
+
+    /// The file a site path is written to: `articles/x/` -> `articles/x/index.html`.
+    public static func file(for sitePath: String) -> String {
+        sitePath.isEmpty || sitePath.hasSuffix("/") ? sitePath + "index.html" : sitePath
+    }
+}

@@ -1,0 +1,93 @@
+import Mustache
+
+/// The compiled Mustache templates of a site. Compiled once per build, shared by every page.
+public struct TemplateSet: Sendable {
+    /// Page templates a site must have, one per kind of page.
+    public static let required = ["pages/home", "pages/article", "pages/list", "pages/404"]
+
+    private let library: MustacheLibrary
+
+    public static func compile(_ source: TemplateSource) -> (TemplateSet?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        var names = Set(source.files.map(\.name))
+        for file in source.files {
+            if let alias = layoutAlias(file.name) {
+                if names.contains(alias) {
+                    diagnostics.append(.error(file.path, "layout name '\(alias)' is also the name of another template"))
+                }
+                names.insert(alias)
+            }
+        }
+        for file in source.files {
+            do {
+                let template = try MustacheTemplate(string: file.text)
+                library.register(template, named: file.name)
+                if let alias = layoutAlias(file.name) { library.register(template, named: alias) }
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(file.path, line: error.context.lineNumber, column: error.context.columnNumber + 1,
+                                          "template syntax: \(describe(error.error))"))
+            } catch {
+                diagnostics.append(.error(file.path, "template syntax: \(error)"))
+            }
+            for reference in references(in: file.text) where !names.contains(reference.name) {
+                diagnostics.append(.error(file.path, line: reference.line, column: reference.column,
+                                          "no template named '\(reference.name)' (looked for \(TemplateLoader.folder)/\(reference.name).mustache)"))
+            }
+        }
+        for name in required where !names.contains(name) {
+            diagnostics.append(.error("\(TemplateLoader.folder)/\(name).mustache", "missing template: every site needs it"))
+        }
+        return (diagnostics.hasErrors ? nil : TemplateSet(library: library), diagnostics)
+    }
+
+    /// Mustache cannot close a section whose name has a slash, so a page inherits a layout by
+    /// its bare name: `{{<base}}…{{/base}}` for Templates/layouts/base.mustache.
+    static func layoutAlias(_ name: String) -> String? {
+        name.hasPrefix("layouts/") && !name.dropFirst(8).contains("/") ? String(name.dropFirst(8)) : nil
+    }
+
+    public func render(_ context: [String: Any], template name: String) -> String? {
+        library.render(context, withTemplate: name)
+    }
+
+    /// Partials (`{{> name}}`) and parents (`{{< name}}`) a template names, with their positions.
+    static func references(in text: String) -> [(name: String, line: Int, column: Int)] {
+        var out: [(String, Int, Int)] = []
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                var cursor = open.upperBound
+                while cursor < rest.endIndex, rest[cursor] == " " { cursor = rest.index(after: cursor) }
+                guard cursor < rest.endIndex, rest[cursor] == ">" || rest[cursor] == "<" else {
+                    rest = rest[open.upperBound...]
+                    continue
+                }
+                let afterSigil = rest.index(after: cursor)
+                guard let close = rest[afterSigil...].range(of: "}}") else { break }
+                let name = rest[afterSigil..<close.lowerBound].trimmingWhitespace()
+                if !name.isEmpty, !name.hasPrefix("*") {  // `*name` is a dynamic partial
+                    out.append((name, index + 1, line.distance(from: line.startIndex, to: open.lowerBound) + 1))
+                }
+                rest = rest[close.upperBound...]
+            }
+        }
+        return out
+    }
+
+    private static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
+        case .unfinishedName: return "a tag is not closed with '}}'"
+        case .expectedSectionEnd: return "a section is never closed ({{/name}} missing)"
+        case .invalidSetDelimiter: return "badly formed set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inherited section"
+        case .illegalTokenInsideInheritSection: return "only block overrides may stand inside {{<parent}}"
+        case .textInsideInheritSection: return "text inside {{<parent}} must be inside a block ({{$name}})"
+        case .invalidConfigVariableSyntax: return "badly formed configuration tag"
+        case .unrecognisedConfigVariable: return "unknown configuration tag"
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// A problem found while building, located in a file relative to the site root.
+public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Comparable {
+        case warning, error
+
+        public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+    }
+
+    public var severity: Severity
+    /// Path relative to the site root, e.g. `Content/articles/a.md`.
+    public var file: String
+    /// 1-based; 0 when the problem concerns the whole file.
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public init(_ severity: Severity, _ file: String, line: Int = 0, column: Int = 0, _ message: String) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public static func error(_ file: String, line: Int = 0, column: Int = 0, _ message: String) -> Diagnostic {
+        Diagnostic(.error, file, line: line, column: column, message)
+    }
+
+    public static func warning(_ file: String, line: Int = 0, column: Int = 0, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, file, line: line, column: column, message)
+    }
+
+    /// `file:line:col`, dropping the parts that are unknown.
+    public var location: String {
+        guard line > 0 else { return file }
+        return column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)"
+    }
+
+    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+}
+
+extension Array where Element == Diagnostic {
+    public var errors: [Diagnostic] { filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { filter { $0.severity == .warning } }
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// Stable order for reporting: by file, then position.
+    public func sortedForReport() -> [Diagnostic] {
+        sorted { a, b in
+            (a.file, a.line, a.column, a.message) < (b.file, b.line, b.column, b.message)
+        }
+    }
+}
+
+/// Thrown by a build step when it has found errors; carries every diagnostic found so far.
+public struct BuildFailure: Error, Sendable {
+    public var step: String
+    public var diagnostics: [Diagnostic]
+
+    public init(step: String, diagnostics: [Diagnostic]) {
+        self.step = step
+        self.diagnostics = diagnostics
+    }
+}

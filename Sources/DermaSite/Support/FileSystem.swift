@@ -1,0 +1,183 @@
+import Foundation
+
+/// Every file access of the core goes through this, so tests can use a tree in memory.
+/// Paths are plain strings; `FilePath.join` builds them.
+public protocol FileSystem: Sendable {
+    func readBytes(_ path: String) throws -> [UInt8]
+    func exists(_ path: String) -> Bool
+    func isDirectory(_ path: String) -> Bool
+    /// True for a symbolic link, whatever it points at.
+    func isSymbolicLink(_ path: String) -> Bool
+    /// Names directly inside a folder, sorted.
+    func list(_ path: String) throws -> [String]
+    func write(_ bytes: [UInt8], to path: String) throws
+    func createDirectory(_ path: String) throws
+    func copyFile(from source: String, to destination: String) throws
+    func move(from source: String, to destination: String) throws
+    func remove(_ path: String) throws
+}
+
+public struct FileSystemError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+
+    public init(_ path: String, _ message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
+}
+
+extension FileSystem {
+    public func readText(_ path: String) throws -> String {
+        String(decoding: try readBytes(path), as: UTF8.self)
+    }
+
+    /// Every regular file below `root`, as paths relative to it, sorted; skips hidden names.
+    /// Symbolic links are reported separately so the caller can refuse them.
+    public func walk(_ root: String) throws -> (files: [String], links: [String]) {
+        var files: [String] = []
+        var links: [String] = []
+        func visit(_ relative: String) throws {
+            let full = relative.isEmpty ? root : FilePath.join(root, relative)
+            for name in try list(full) where !name.hasPrefix(".") {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                let childFull = FilePath.join(root, child)
+                if isSymbolicLink(childFull) {
+                    links.append(child)
+                } else if isDirectory(childFull) {
+                    try visit(child)
+                } else {
+                    files.append(child)
+                }
+            }
+        }
+        try visit("")
+        return (files.sorted(), links.sorted())
+    }
+}
+
+public enum FilePath {
+    public static func join(_ parts: String...) -> String { join(parts) }
+
+    public static func join(_ parts: [String]) -> String {
+        var out = ""
+        for part in parts where !part.isEmpty {
+            if out.isEmpty || part.hasPrefix("/") {
+                out = part
+            } else {
+                out += out.hasSuffix("/") ? part : "/" + part
+            }
+        }
+        return out
+    }
+
+    public static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    public static func fileName(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    /// `a/b.min.css` -> (`a/b.min`, `css`)
+    public static func splitExtension(_ path: String) -> (stem: String, ext: String) {
+        let name = fileName(of: path)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return (path, "") }
+        let ext = String(name[name.index(after: dot)...])
+        return (String(path.dropLast(ext.count + 1)), ext)
+    }
+
+    /// Resolves `.` and `..` in a relative path; nil if it climbs above its start.
+    public static func normalize(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}
+
+/// The real disk, through Foundation's FileManager.
+public struct LocalFileSystem: FileSystem {
+    public init() {}
+
+    public func readBytes(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw FileSystemError(path, "cannot read file")
+        }
+        return [UInt8](data)
+    }
+
+    public func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path) || isSymbolicLink(path)
+    }
+
+    public func isDirectory(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    public func isSymbolicLink(_ path: String) -> Bool {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        return attributes?[.type] as? FileAttributeType == .typeSymbolicLink
+    }
+
+    public func list(_ path: String) throws -> [String] {
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+        } catch {
+            throw FileSystemError(path, "cannot list folder")
+        }
+    }
+
+    public func write(_ bytes: [UInt8], to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        do {
+            try Data(bytes).write(to: url)
+        } catch {
+            throw FileSystemError(path, "cannot write file: \(error.localizedDescription)")
+        }
+    }
+
+    public func createDirectory(_ path: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw FileSystemError(path, "cannot create folder: \(error.localizedDescription)")
+        }
+    }
+
+    public func copyFile(from source: String, to destination: String) throws {
+        do {
+            try FileManager.default.copyItem(atPath: source, toPath: destination)
+        } catch {
+            throw FileSystemError(destination, "cannot copy from \(source): \(error.localizedDescription)")
+        }
+    }
+
+    public func move(from source: String, to destination: String) throws {
+        // rename(2): atomic within one file system, which staging beside the output guarantees.
+        guard rename(source, destination) == 0 else {
+            throw FileSystemError(source, "cannot rename to \(destination): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    public func remove(_ path: String) throws {
+        guard exists(path) else { return }
+        do {
+            try FileManager.default.removeItem(atPath: path)
+        } catch {
+            throw FileSystemError(path, "cannot remove: \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,54 @@
+/// Checks that need more than one field, or more than one article.
+public enum ArticleValidator {
+    public static func validate(_ articles: [Article]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var bySlug: [String: String] = [:]
+        for article in articles {
+            let file = article.sourcePath
+            let meta = article.meta
+            if meta.title.isEmpty {
+                diagnostics.append(.error(file, line: 1, column: 1, "missing 'title' in front matter"))
+            }
+            if meta.date == nil {
+                diagnostics.append(.error(file, line: 1, column: 1,
+                                          "missing 'date' in front matter (the day it was first published, YYYY-MM-DD)"))
+            }
+            if meta.description.isEmpty {
+                diagnostics.append(.warning(file, line: 1, column: 1,
+                    "missing 'description'; search results and the home page show it"))
+            }
+            if article.slug.isEmpty || Slug.make(article.slug) != article.slug {
+                let better = Slug.make(article.slug.isEmpty ? FilePath.fileName(of: file) : article.slug)
+                diagnostics.append(.error(file, line: 1, column: 1,
+                    "slug '\(article.slug)' cannot be used in a web address; use lower-case letters, digits and hyphens, such as '\(better)'"))
+            } else if let other = bySlug[article.slug] {
+                diagnostics.append(.error(file, line: 1, column: 1,
+                    "slug '\(article.slug)' is already used by \(other); two pages cannot share one address"))
+            } else {
+                bySlug[article.slug] = file
+            }
+            if let date = meta.date, let updated = meta.updated, updated < date {
+                diagnostics.append(.warning(file, line: 1, column: 1, "'updated' (\(updated)) is before 'date' (\(date))"))
+            }
+            if let reviewed = meta.reviewed, let next = meta.nextReview, next < reviewed {
+                diagnostics.append(.warning(file, line: 1, column: 1,
+                                            "'next_review' (\(next)) is before 'reviewed' (\(reviewed))"))
+            }
+            for tag in meta.tags where Slug.make(tag).isEmpty {
+                diagnostics.append(.error(file, line: 1, column: 1, "tag '\(tag)' has no letters or digits to make an address from"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Listing order: `order` first (lowest first; unset last), then newest, then title.
+    public static func listingOrder(_ articles: [Article]) -> [Article] {
+        articles.sorted { a, b in
+            let oa = a.meta.order ?? Int.max, ob = b.meta.order ?? Int.max
+            if oa != ob { return oa < ob }
+            let da = a.meta.date ?? Day(year: 1, month: 1, day: 1)!, db = b.meta.date ?? Day(year: 1, month: 1, day: 1)!
+            if da != db { return da > db }
+            return (a.meta.title, a.sourcePath) < (b.meta.title, b.sourcePath)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import DermaSite
+import Foundation
+
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "Print only errors.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Print each build step with its time.")
+    var verbose = false
+}
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site from Content/ and Templates/ into Public/.",
+        discussion: "A failed build leaves the output folder exactly as it was."
+    )
+
+    @Option(help: ArgumentHelp("The site folder (holding Content/ and Templates/).", valueName: "dir"))
+    var root = "."
+
+    @Option(help: ArgumentHelp("Where to write the site. Default: <root>/Public.", valueName: "dir"))
+    var output: String?
+
+    @Option(name: .customLong("base-url"),
+            help: ArgumentHelp("Publish address, overriding base_url in Content/site.yml.", valueName: "url"))
+    var baseURL: String?
+
+    @Flag(help: "Include articles marked 'draft: true'.")
+    var drafts = false
+
+    @OptionGroup var outputOptions: OutputOptions
+
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("--root '\(root)' is not a folder")
+        }
+        if outputOptions.quiet && outputOptions.verbose {
+            throw ValidationError("--quiet and --verbose cannot be used together")
+        }
+    }
+
+    func run() throws {
+        let terminal = Terminal()
+        let progress = ProgressLine(terminal: terminal)
+        let outputPath = output.map { absolute($0) } ?? FilePath.join(absolute(root), "Public")
+        let outputName = output ?? (root == "." ? "Public" : FilePath.join(root, "Public"))
+        let options = BuildOptions(root: absolute(root), output: outputPath, baseURL: baseURL,
+                                   includeDrafts: drafts, onStep: { progress.step($0) })
+        do {
+            let report = try SiteBuilder().build(options, outputDisplayName: outputName)
+            progress.finish()
+            show(report.diagnostics, terminal)
+            if outputOptions.verbose { showSteps(report.steps, terminal) }
+            if !outputOptions.quiet {
+                var line = "Built \(report.pagesRendered) pages, \(report.filesWritten) files "
+                    + "(\(report.filesChanged) changed, \(report.filesRemoved) removed) in \(milliseconds(report.seconds)) "
+                    + "-> \(outputName)"
+                let warnings = report.diagnostics.warnings.count
+                if warnings > 0 { line += ", \(warnings) warning\(warnings == 1 ? "" : "s")" }
+                if report.draftsSkipped > 0 {
+                    line += "; \(report.draftsSkipped) draft\(report.draftsSkipped == 1 ? "" : "s") left out (--drafts shows them)"
+                }
+                terminal.printOut(line)
+            }
+        } catch let failure as BuildFailure {
+            progress.finish()
+            show(failure.diagnostics, terminal)
+            let errors = failure.diagnostics.errors.count, warnings = failure.diagnostics.warnings.count
+            terminal.printError("Build failed: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"). \(outputName) was left unchanged.")
+            throw ExitCode(1)
+        }
+    }
+
+    private func show(_ diagnostics: [Diagnostic], _ terminal: Terminal) {
+        for diagnostic in diagnostics where !(outputOptions.quiet && diagnostic.severity == .warning) {
+            terminal.printError(terminal.format(diagnostic, root: root))
+        }
+    }
+
+    private func showSteps(_ steps: [StepTiming], _ terminal: Terminal) {
+        for step in steps {
+            terminal.printOut("  \(step.name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(milliseconds(step.seconds))")
+        }
+    }
+}
+
+func milliseconds(_ seconds: Double) -> String {
+    seconds < 10 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.1f s", seconds)
+}
+
+func absolute(_ path: String) -> String {
+    if path.hasPrefix("/") { return path }
+    let cwd = FileManager.default.currentDirectoryPath
+    return FilePath.normalize(FilePath.join(cwd, path)).map { "/" + $0 } ?? FilePath.join(cwd, path)
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import DermaSite
+import Foundation
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Start a new page from a template with every field explained.",
+        subcommands: [NewArticle.self]
+    )
+}
+
+struct NewArticle: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "article",
+        abstract: "Write Content/articles/<slug>.md, ready to fill in."
+    )
+
+    @Argument(help: "The article's title, in quotes.")
+    var title: String
+
+    @Option(help: ArgumentHelp("The site folder.", valueName: "dir"))
+    var root = "."
+
+    func validate() throws {
+        if title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the title is empty") }
+        if Slug.make(title).isEmpty { throw ValidationError("the title needs at least one letter or digit") }
+    }
+
+    func run() throws {
+        let terminal = Terminal()
+        let relative = ArticleScaffold.path(for: title)
+        let target = FilePath.join(absolute(root), relative)
+        let shown = root == "." ? relative : FilePath.join(root, relative)
+        if FileManager.default.fileExists(atPath: target) {
+            terminal.printError("\(shown): error: an article with this name already exists; choose another title")
+            throw ExitCode(1)
+        }
+        let text = ArticleScaffold.text(title: title, today: Self.today())
+        do {
+            try LocalFileSystem().createDirectory(FilePath.directory(of: target))
+            try LocalFileSystem().write(Array(text.utf8), to: target)
+        } catch {
+            terminal.printError("\(shown): error: \(error)")
+            throw ExitCode(1)
+        }
+        terminal.printOut("Wrote \(shown). It is a draft until you set 'draft: false'.")
+    }
+
+    static func today() -> Day {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date())
+        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}

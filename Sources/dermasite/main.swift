@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+
+struct Dermasite: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dermasite",
+        abstract: "Build the leg-dermatome patient-education site.",
+        discussion: "Exit status: 0 built, 1 content errors, 2 usage errors.",
+        version: "0.1.0",
+        subcommands: [BuildCommand.self, NewCommand.self]
+    )
+}
+
+// Exit codes are part of the interface: 0 ok, 1 content errors, 2 usage errors.
+do {
+    var command = try Dermasite.parseAsRoot()
+    try command.run()
+} catch let exit as ExitCode {
+    Foundation.exit(exit.rawValue)
+} catch {
+    let code = Dermasite.exitCode(for: error)
+    let message = Dermasite.fullMessage(for: error)
+    if code == .success {
+        print(message)
+        Foundation.exit(0)
+    }
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    Foundation.exit(2)
+}
