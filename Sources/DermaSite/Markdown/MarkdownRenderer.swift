@@ -19,6 +19,7 @@ public struct MarkdownRenderer: Sendable {
         let document = CMarkDocument(markdown: markdown, unsafeHTML: allowRawHTML)
         var diagnostics: [Diagnostic] = []
         var headingNodes: [OpaquePointer] = []
+        var lastRawHTMLLine = 0
 
         for node in document.nodes() {
             switch node.type {
@@ -34,8 +35,9 @@ public struct MarkdownRenderer: Sendable {
                     diagnostics.append(.error(file, line: line + lineOffset, column: column, message))
                 }
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-                if !allowRawHTML {
+                if !allowRawHTML, node.position.line != lastRawHTMLLine {
                     let (line, column) = node.position
+                    lastRawHTMLLine = line
                     diagnostics.append(.warning(file, line: line + lineOffset, column: column,
                         "raw HTML is left out of the page; use Markdown, or set 'allow_raw_html: true' in Content/site.yml"))
                 }

@@ -2,7 +2,8 @@
 public enum ArticleValidator {
     public static func validate(_ articles: [Article]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var bySlug: [String: String] = [:]
+        var bySlug: [String: [String]] = [:]
+        for article in articles { bySlug[article.slug, default: []].append(article.sourcePath) }
         for article in articles {
             let file = article.sourcePath
             let meta = article.meta
@@ -21,11 +22,10 @@ public enum ArticleValidator {
                 let better = Slug.make(article.slug.isEmpty ? FilePath.fileName(of: file) : article.slug)
                 diagnostics.append(.error(file, line: 1, column: 1,
                     "slug '\(article.slug)' cannot be used in a web address; use lower-case letters, digits and hyphens, such as '\(better)'"))
-            } else if let other = bySlug[article.slug] {
+            } else if let sharing = bySlug[article.slug], sharing.count > 1 {
+                let others = sharing.filter { $0 != file }.joined(separator: ", ")
                 diagnostics.append(.error(file, line: 1, column: 1,
-                    "slug '\(article.slug)' is already used by \(other); two pages cannot share one address"))
-            } else {
-                bySlug[article.slug] = file
+                    "slug '\(article.slug)' is also used by \(others); two pages cannot share one address"))
             }
             if let date = meta.date, let updated = meta.updated, updated < date {
                 diagnostics.append(.warning(file, line: 1, column: 1, "'updated' (\(updated)) is before 'date' (\(date))"))

@@ -1,0 +1,38 @@
+@testable import DermaSite
+import Foundation
+import Testing
+
+/// The project's own Content/ and Templates/ must always build cleanly.
+@Suite struct BundledSiteTests {
+    @Test func bundledSiteBuildsWithoutErrorsOrWarnings() throws {
+        let output = NSTemporaryDirectory() + "dermasite-bundled-" + UUID().uuidString
+        let report = try SiteBuilder().build(BuildOptions(root: FixtureSite.projectRoot, output: output))
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.description))")
+        let article = try String(contentsOfFile: output + "/articles/leg-dermatomes/index.html", encoding: .utf8)
+        #expect(article.contains("Page last reviewed:"))
+        #expect(article.contains("<table>"))
+        for root in ["L1", "L2", "L3", "L4", "L5", "S1", "S2"] {
+            #expect(article.contains("<td>\(root)</td>") || article.contains("<strong>\(root)</strong>"), "table lacks \(root)")
+        }
+        try? FileManager.default.removeItem(atPath: output)
+    }
+
+    @Test func scaffoldedArticleBuildsOnceNoLongerADraft() throws {
+        let text = ArticleScaffold.text(title: "Why does my \"foot\" tingle?", today: Day(iso: "2026-11-28")!)
+        #expect(ArticleScaffold.path(for: "Why does my \"foot\" tingle?") == "Content/articles/why-does-my-foot-tingle.md")
+        var diagnostics: [Diagnostic] = []
+        let article = try #require(ContentLoader.parseArticle(bytes: Array(text.utf8), path: "x.md", diagnostics: &diagnostics))
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(article.meta.title == "Why does my \"foot\" tingle?")
+        #expect(article.meta.draft)
+        #expect(article.meta.nextReview == Day(iso: "2027-11-28"))
+        for key in FrontMatter.knownKeys {
+            #expect(text.contains("\n\(key):"), "scaffold lacks \(key)")
+        }
+        let site = try FixtureSite.basic()
+        try site.write("Content/articles/new.md", text.replacingOccurrences(of: "draft: true", with: "draft: false"))
+        let report = try site.build()
+        #expect(report.diagnostics.errors.isEmpty)
+        #expect(site.exists("Public/articles/why-does-my-foot-tingle/index.html"))
+    }
+}

@@ -1,0 +1,69 @@
+import DermaSite
+import Foundation
+import Testing
+
+/// The `dermasite` executable as a user meets it: exit codes, message format, plain output when piped.
+@Suite struct CommandLineTests {
+    static let binary = FixtureSite.projectRoot + "/.build/debug/dermasite"
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func run(_ arguments: [String], in directory: String) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test func exitCodesAndMessages() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build the package first")
+        let site = try FixtureSite.basic()
+
+        let ok = try run(["build"], in: site.root)
+        #expect(ok.status == 0)
+        #expect(ok.stdout.hasPrefix("Built "))
+        #expect(ok.stdout.contains("-> Public"))
+
+        try site.write("Content/articles/first.md", "---\ntitle: First\ndate: 2026-01-01\ntitel: x\norder: soon\n---\nx\n")
+        let bad = try run(["build", "--root", "."], in: site.root)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("Content/articles/first.md:4:1: warning: unknown key 'titel' in front matter; did you mean 'title'?"))
+        #expect(bad.stderr.contains("Content/articles/first.md:5:8: error: 'order' must be a whole number"))
+        #expect(bad.stderr.contains("Public was left unchanged"))
+        #expect(!bad.stderr.contains("\u{1B}["), "no colour codes when not on a terminal")
+
+        let usage = try run(["build", "--no-such-flag"], in: site.root)
+        #expect(usage.status == 2)
+        let missingRoot = try run(["build", "--root", "does-not-exist"], in: site.root)
+        #expect(missingRoot.status == 2)
+
+        let version = try run(["--version"], in: site.root)
+        #expect(version.status == 0 && !version.stdout.isEmpty)
+    }
+
+    @Test func newArticleThenBuild() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build the package first")
+        let site = try FixtureSite.basic()
+        let created = try run(["new", "article", "Tingling toes"], in: site.root)
+        #expect(created.status == 0)
+        #expect(site.exists("Content/articles/tingling-toes.md"))
+        let again = try run(["new", "article", "Tingling toes"], in: site.root)
+        #expect(again.status == 1)
+        let build = try run(["build", "--drafts"], in: site.root)
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(site.exists("Public/articles/tingling-toes/index.html"))
+    }
+}

@@ -1,0 +1,96 @@
+import DermaSite
+import Foundation
+
+/// A small site on disk in a fresh temporary folder, declared as a map of path to text.
+/// Templates come from the project's own Templates/ unless the fixture declares its own.
+struct FixtureSite {
+    static let projectRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+        }
+        fatalError("no Package.swift above \(#filePath)")
+    }()
+
+    let root: String
+    let fileSystem = LocalFileSystem()
+
+    init(_ files: [String: String], projectTemplates: Bool = true) throws {
+        root = NSTemporaryDirectory() + "dermasite-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        if projectTemplates {
+            try FileManager.default.copyItem(atPath: FixtureSite.projectRoot + "/Templates", toPath: root + "/Templates")
+        }
+        for (path, text) in files { try write(path, text) }
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        try fileSystem.createDirectory(FilePath.directory(of: "\(root)/\(path)"))
+        try fileSystem.write(Array(text.utf8), to: "\(root)/\(path)")
+    }
+
+    func remove(_ path: String) throws { try fileSystem.remove("\(root)/\(path)") }
+
+    func read(_ path: String) throws -> String { try fileSystem.readText("\(root)/\(path)") }
+
+    func exists(_ path: String) -> Bool { fileSystem.exists("\(root)/\(path)") }
+
+    var output: String { root + "/Public" }
+
+    @discardableResult
+    func build(baseURL: String? = nil, drafts: Bool = false, output: String? = nil) throws -> BuildReport {
+        try SiteBuilder().build(BuildOptions(root: root, output: output, baseURL: baseURL, includeDrafts: drafts))
+    }
+
+    /// The diagnostics of a build that is expected to fail.
+    func failingBuild(baseURL: String? = nil) -> [Diagnostic]? {
+        do {
+            try build(baseURL: baseURL)
+            return nil
+        } catch let failure as BuildFailure {
+            return failure.diagnostics
+        } catch {
+            return [.error("?", "\(error)")]
+        }
+    }
+
+    /// Every file under a folder with its bytes, for byte-for-byte comparisons.
+    func snapshot(_ folder: String? = nil) throws -> [String: [UInt8]] {
+        let base = folder ?? output
+        var out: [String: [UInt8]] = [:]
+        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return out }
+        while let path = enumerator.nextObject() as? String {
+            var isDir: ObjCBool = false
+            FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDir)
+            if !isDir.boolValue { out[path] = try fileSystem.readBytes(base + "/" + path) }
+        }
+        return out
+    }
+
+    static let config = """
+    title: Test Site
+    description: A site for tests.
+    base_url: https://example.org/
+    language: en-GB
+    publisher: Test Publisher
+
+    """
+
+    static func article(title: String = "An article", date: String = "2026-01-15", extra: String = "",
+                        body: String = "Some text.\n") -> String {
+        "---\ntitle: \"\(title)\"\ndescription: \"About \(title).\"\ndate: \(date)\n\(extra)---\n\n\(body)"
+    }
+
+    /// A minimal valid site: configuration and two linked articles.
+    static func basic() throws -> FixtureSite {
+        try FixtureSite([
+            "Content/site.yml": config,
+            "Content/articles/first.md": article(title: "First", date: "2026-01-10", extra: "tags: [sciatica, nerve roots]\n",
+                                                 body: "## Intro\n\nSee [the second](second.md#part-two).\n\n## More\n\nText.\n"),
+            "Content/articles/second.md": article(title: "Second", date: "2026-02-20",
+                                                  body: "## Part two\n\n![A map](../images/map.png)\n"),
+            "Content/images/map.png": "not really a png",
+        ])
+    }
+}

@@ -1,0 +1,104 @@
+@testable import DermaSite
+import Testing
+
+@Suite struct MarkdownRendererTests {
+    let renderer = MarkdownRenderer()
+
+    @Test func headingsGetUniqueIdsAnchorsAndTOC() {
+        let result = renderer.render("## Intro\n\ntext\n\n### Intro\n\n## *What* is `L4`?\n\n#### Deep\n")
+        #expect(result.headings.map(\.id) == ["intro", "intro-1", "what-is-l4", "deep"])
+        #expect(result.tableOfContents.map(\.text) == ["Intro", "Intro", "What is L4?"])
+        #expect(result.html.contains(##"<h2 id="intro">Intro</h2><a class="heading-anchor" href="#intro">"##))
+        #expect(result.html.contains(#"<h2 id="what-is-l4"><em>What</em> is <code>L4</code>?</h2>"#))
+    }
+
+    @Test func headingIdsNeverTakeTemplateIds() {
+        let result = renderer.render("## Sources\n\n## Main\n")
+        #expect(result.headings.map(\.id) == ["sources-1", "main-1"])
+    }
+
+    @Test func gfmExtensionsAndFootnotes() {
+        let md = """
+        | Root | Area |
+        |---|---|
+        | L4 | inner shin |
+
+        ~~old~~ and www.example.org
+
+        - [x] done
+        - [ ] not yet
+
+        A claim.[^1]
+
+        [^1]: The source.
+        """
+        let html = renderer.render(md).html
+        #expect(html.contains("<table>") && html.contains("<th>Root</th>"))
+        #expect(html.contains("<del>old</del>"))
+        #expect(html.contains(#"<a href="http://www.example.org">"#))
+        #expect(html.contains(#"type="checkbox" checked="" disabled="""#))
+        #expect(html.contains(#"class="footnotes""#))
+    }
+
+    @Test func rawHTMLIsDroppedWithAWarningByDefault() {
+        let result = renderer.render("Text\n\n<script>alert(1)</script>\n\nand <b onclick=\"x\">bold</b>\n",
+                                     file: "a.md", lineOffset: 4)
+        #expect(!result.html.contains("<script>"))
+        #expect(!result.html.contains("onclick"))
+        #expect(result.diagnostics.count == 2)
+        #expect(result.diagnostics[0].line == 7 && result.diagnostics[0].severity == .warning)
+    }
+
+    @Test func rawHTMLAllowedBySettingButTagfilterStillApplies() {
+        let html = MarkdownRenderer(allowRawHTML: true).render("<b>bold</b>\n\n<script>x</script>\n").html
+        #expect(html.contains("<b>bold</b>"))
+        #expect(html.contains("&lt;script>"))
+    }
+
+    @Test func dangerousLinkSchemesAreNeutralised() {
+        let html = renderer.render("[x](javascript:alert(1)) ![y](data:text/html,boo)").html
+        #expect(!html.contains("javascript:"))
+        #expect(!html.contains("data:text/html"))
+    }
+}
+
+@Suite struct LinkResolverTests {
+    let resolver = LinkResolver(
+        baseURL: BaseURL("https://example.org/legs/")!,
+        pages: ["Content/articles/other.md": "articles/other/"],
+        files: ["Content/images/map.png"]
+    )
+    let from = "Content/articles/this.md"
+
+    @Test func rewritesSiteLinksForTheBasePath() {
+        #expect(resolver.resolve("/articles/", from: from) == .rewritten("/legs/articles/"))
+        #expect(resolver.resolve("other.md#part", from: from) == .rewritten("/legs/articles/other/#part"))
+        #expect(resolver.resolve("../images/map.png", from: from) == .rewritten("/legs/images/map.png"))
+    }
+
+    @Test func leavesExternalAndFragmentLinks() {
+        for url in ["https://nhs.uk/", "mailto:a@b.org", "#top", "//cdn.example/x"] {
+            #expect(resolver.resolve(url, from: from) == .unchanged)
+        }
+    }
+
+    @Test func reportsMissingTargets() {
+        guard case .broken(let message) = resolver.resolve("missing.md", from: from) else {
+            Issue.record("expected broken")
+            return
+        }
+        #expect(message.contains("Content/articles/missing.md"))
+        guard case .broken = resolver.resolve("../../../etc/passwd", from: from) else {
+            Issue.record("expected a link outside Content/ to be refused")
+            return
+        }
+    }
+
+    @Test func brokenLinkPositionIsInTheSourceFile() {
+        let renderer = MarkdownRenderer(links: resolver)
+        let result = renderer.render("Intro.\n\nSee [this](nowhere.md) now.\n", file: from, lineOffset: 5)
+        #expect(result.diagnostics.count == 1)
+        #expect(result.diagnostics[0].line == 8)
+        #expect(result.diagnostics[0].severity == .error)
+    }
+}

@@ -1,0 +1,83 @@
+@testable import DermaSite
+import Testing
+
+@Suite struct SlugTests {
+    @Test(arguments: [
+        ("What is a dermatome?", "what-is-a-dermatome"),
+        ("L4 & L5: the shin", "l4-l5-the-shin"),
+        ("Émile's café", "emiles-cafe"),
+        ("  --Leading and trailing--  ", "leading-and-trailing"),
+        ("Straße", "strasse"),
+        ("日本語", ""),
+    ])
+    func makesSlugs(input: String, expected: String) {
+        #expect(Slug.make(input) == expected)
+    }
+
+    @Test func allocatorDeduplicatesAndAvoidsReserved() {
+        var ids = SlugAllocator(reserved: ["main"])
+        #expect(ids.allocate("Intro") == "intro")
+        #expect(ids.allocate("Intro") == "intro-1")
+        #expect(ids.allocate("intro") == "intro-2")
+        #expect(ids.allocate("Main") == "main-1")
+        #expect(ids.allocate("???") == "section")
+    }
+}
+
+@Suite struct DayTests {
+    @Test func parsesStrictISODates() {
+        #expect(Day(iso: "2026-11-28")?.long == "28 November 2026")
+        #expect(Day(iso: "2024-02-29") != nil)
+        #expect(Day(iso: "2025-02-29") == nil)
+        #expect(Day(iso: "2026-13-01") == nil)
+        #expect(Day(iso: "26-11-28") == nil)
+        #expect(Day(iso: "2026-1-28") == nil)
+        #expect(Day(iso: "2026-11-28")?.rfc3339 == "2026-11-28T00:00:00Z")
+    }
+
+    @Test func ordersByDate() {
+        #expect(Day(iso: "2025-12-31")! < Day(iso: "2026-01-01")!)
+    }
+}
+
+@Suite struct EscapeTests {
+    @Test func escapesMarkupAndQuotes() {
+        #expect(Escape.html(#"<script>alert("x") & 'y'</script>"#)
+            == "&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;")
+    }
+
+    @Test func xmlDropsForbiddenControlCharacters() {
+        #expect(Escape.xml("a\u{0}b\u{1B}c\td") == "abc\td")
+    }
+}
+
+@Suite struct SuggestionTests {
+    @Test func suggestsCloseKeysOnly() {
+        let keys = FrontMatter.knownKeys
+        #expect(Suggestion.closest(to: "titel", in: keys) == "title")
+        #expect(Suggestion.closest(to: "nextreview", in: keys) == "next_review")
+        #expect(Suggestion.closest(to: "Description", in: keys) == "description")
+        #expect(Suggestion.closest(to: "colour", in: keys) == nil)
+    }
+
+    @Test func levenshtein() {
+        #expect(Suggestion.distance("kitten", "sitting") == 3)
+        #expect(Suggestion.distance("", "abc") == 3)
+        #expect(Suggestion.distance("same", "same") == 0)
+    }
+}
+
+@Suite struct FilePathTests {
+    @Test func normalizesAndRefusesClimbingOut() {
+        #expect(FilePath.normalize("Content/articles/../images/a.png") == "Content/images/a.png")
+        #expect(FilePath.normalize("a/./b//c") == "a/b/c")
+        #expect(FilePath.normalize("../x") == nil)
+    }
+
+    @Test func memoryFileSystemWalksSorted() throws {
+        let fs = MemoryFileSystem(["r/b.md": "b", "r/a/c.md": "c", "r/.hidden": "h"])
+        let tree = try fs.walk("r")
+        #expect(tree.files == ["a/c.md", "b.md"])
+        #expect(try fs.readText("r/a/c.md") == "c")
+    }
+}
