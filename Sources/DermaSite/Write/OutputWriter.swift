@@ -1,5 +1,10 @@
-/// Writes a built site into a staging folder beside the output and swaps it in only when every
-/// file was written, so a failed build leaves the previous output exactly as it was.
+/// Puts a built site into the output folder without ever leaving it half-written by a failed build.
+///
+/// Rendering finishes before anything is written. The files that differ from the output's manifest
+/// are then written into a staging folder beside the output and moved in one by one with rename(2),
+/// which replaces a file atomically; files the previous build wrote and this one did not are then
+/// removed. Unchanged files are not touched, so a no-change rebuild writes nothing, and the output
+/// folder itself stays the same folder (a server already serving it keeps working).
 public struct OutputWriter: Sendable {
     public let fileSystem: FileSystem
     /// The output folder, e.g. `/site/Public`.
@@ -43,26 +48,23 @@ public struct OutputWriter: Sendable {
         if let refusal = checkOutputIsOurs() { throw BuildFailure(step: "write output", diagnostics: [refusal]) }
         let manifest = Manifest(files: files)
         let previous = previousManifest()
-        let parent = FilePath.directory(of: output)
-        let name = FilePath.fileName(of: output)
-        let pid = String(getpid())
-        let staging = FilePath.join(parent, ".\(name).staging-\(pid)")
-        let retired = FilePath.join(parent, ".\(name).old-\(pid)")
+        let changed = Set(manifest.changed(since: previous)).union(missingOnDisk(manifest, previous: previous))
+        let newPaths = Set(manifest.entries.map(\.path))
+        let stale = (previous?.entries ?? []).map(\.path).filter { !newPaths.contains($0) }
+        let staging = FilePath.join(FilePath.directory(of: output), ".\(FilePath.fileName(of: output)).staging-\(getpid())")
         do {
             try fileSystem.remove(staging)
             try fileSystem.createDirectory(staging)
-            var created: Set<String> = [staging]
-            for file in files.sorted(by: { $0.path < $1.path }) {
-                let target = FilePath.join(staging, file.path)
-                let folder = FilePath.directory(of: target)
-                if !created.contains(folder) {
-                    try fileSystem.createDirectory(folder)
-                    created.insert(folder)
-                }
-                try fileSystem.write(file.bytes, to: target)
-            }
+            let toWrite = files.filter { changed.contains($0.path) }.sorted { $0.path < $1.path }
+            try writeAll(toWrite, into: staging)
             try fileSystem.write(Array(manifest.text.utf8), to: FilePath.join(staging, Manifest.fileName))
-            try swapIn(staging: staging, retired: retired)
+            if fileSystem.exists(output) {
+                try moveAll(toWrite.map(\.path) + [Manifest.fileName], from: staging)
+                try removeAll(stale)
+                try fileSystem.remove(staging)
+            } else {
+                try fileSystem.move(from: staging, to: output)
+            }
         } catch let failure as BuildFailure {
             try? fileSystem.remove(staging)
             throw failure
@@ -70,26 +72,62 @@ public struct OutputWriter: Sendable {
             try? fileSystem.remove(staging)
             throw BuildFailure(step: "write output", diagnostics: [.error(displayName, "\(error)")])
         }
-        let newPaths = Set(manifest.entries.map(\.path))
-        let removed = previous?.entries.filter { !newPaths.contains($0.path) }.count ?? 0
-        return Report(filesWritten: files.count, filesChanged: manifest.changed(since: previous).count,
-                      filesRemoved: removed)
+        return Report(filesWritten: files.count, filesChanged: changed.count, filesRemoved: stale.count)
     }
 
-    private func swapIn(staging: String, retired: String) throws {
-        guard fileSystem.exists(output) else {
-            try fileSystem.move(from: staging, to: output)
-            return
+    /// Files the manifest says are there but someone removed or resized by hand.
+    private func missingOnDisk(_ manifest: Manifest, previous: Manifest?) -> [String] {
+        guard previous != nil else { return [] }
+        return manifest.entries.filter { !fileSystem.exists(FilePath.join(output, $0.path)) }.map(\.path)
+    }
+
+    private func writeAll(_ files: [OutputFile], into folder: String) throws {
+        var created: Set<String> = [folder]
+        for file in files {
+            let target = FilePath.join(folder, file.path)
+            let parent = FilePath.directory(of: target)
+            if !created.contains(parent) {
+                try fileSystem.createDirectory(parent)
+                created.insert(parent)
+            }
+            try fileSystem.write(file.bytes, to: target)
         }
-        try fileSystem.remove(retired)
-        try fileSystem.move(from: output, to: retired)
-        do {
-            try fileSystem.move(from: staging, to: output)
-        } catch {
-            try? fileSystem.move(from: retired, to: output)
-            throw error
+    }
+
+    private func moveAll(_ paths: [String], from staging: String) throws {
+        var created: Set<String> = [output]
+        for path in paths {
+            let target = FilePath.join(output, path)
+            let parent = FilePath.directory(of: target)
+            if !created.contains(parent) {
+                if !fileSystem.isDirectory(parent) {
+                    try fileSystem.remove(parent)  // a file where a folder must go
+                    try fileSystem.createDirectory(parent)
+                }
+                created.insert(parent)
+            }
+            if fileSystem.isDirectory(target) { try fileSystem.remove(target) }
+            try fileSystem.move(from: FilePath.join(staging, path), to: target)
         }
-        try? fileSystem.remove(retired)
+    }
+
+    /// Removes files of the previous build, then any folders that leaves empty.
+    private func removeAll(_ paths: [String]) throws {
+        var folders = Set<String>()
+        for path in paths {
+            try fileSystem.remove(FilePath.join(output, path))
+            var folder = FilePath.directory(of: path)
+            while !folder.isEmpty {
+                folders.insert(folder)
+                folder = FilePath.directory(of: folder)
+            }
+        }
+        for folder in folders.sorted(by: { $0.count > $1.count }) {
+            let full = FilePath.join(output, folder)
+            if fileSystem.isDirectory(full), (try? fileSystem.list(full))?.isEmpty == true {
+                try fileSystem.remove(full)
+            }
+        }
     }
 }
 

@@ -111,6 +111,28 @@ import Testing
         #expect(again.filesChanged == 0)
     }
 
+    @Test func rebuildTouchesOnlyChangedFilesAndKeepsTheFolder() throws {
+        let site = try FixtureSite.basic()
+        try site.build()
+        func inode(_ path: String) throws -> UInt64 {
+            let attributes = try FileManager.default.attributesOfItem(atPath: site.root + "/" + path)
+            return (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+        }
+        let folder = try inode("Public"), unchanged = try inode("Public/articles/second/index.html")
+        let changedBefore = try inode("Public/articles/first/index.html")
+        try site.write("Content/articles/first.md", FixtureSite.article(title: "First, edited", date: "2026-01-10"))
+        let report = try site.build()
+        #expect(try inode("Public") == folder)
+        #expect(try inode("Public/articles/second/index.html") == unchanged)
+        #expect(try inode("Public/articles/first/index.html") != changedBefore)
+        #expect(try site.read("Public/articles/first/index.html").contains("First, edited"))
+        #expect(report.filesChanged < report.filesWritten)
+        // A file removed from the output by hand is put back even though its content did not change.
+        try site.remove("Public/articles/second/index.html")
+        try site.build()
+        #expect(site.exists("Public/articles/second/index.html"))
+    }
+
     @Test func deletedArticlesDisappear() throws {
         let site = try FixtureSite.basic()
         try site.build()
