@@ -62,8 +62,8 @@ struct FixtureSite {
         guard let enumerator = FileManager.default.enumerator(atPath: base) else { return out }
         while let path = enumerator.nextObject() as? String {
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDir)
-            if !isDir.boolValue { out[path] = try fileSystem.readBytes(base + "/" + path) }
+            let exists = FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDir)
+            if exists && !isDir.boolValue { out[path] = try fileSystem.readBytes(base + "/" + path) }
         }
         return out
     }
