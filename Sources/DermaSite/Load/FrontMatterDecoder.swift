@@ -10,8 +10,11 @@ public enum FrontMatterDecoder {
         }
         for (key, _, value) in reader.fields(of: root, known: FrontMatter.knownKeys, context: "front matter") {
             if YAMLReader.isNull(value) { continue }
+            meta.keysPresent.insert(key)
             switch key {
-            case "title": meta.title = reader.string(value, key: key)?.trimmingWhitespace() ?? ""
+            case "title":
+                meta.title = reader.string(value, key: key)?.trimmingWhitespace() ?? ""
+                if meta.title.isEmpty, case .scalar = value { reader.report(.error, at: value, "'title' is empty") }
             case "description": meta.description = reader.string(value, key: key)?.trimmingWhitespace() ?? ""
             case "date": meta.date = reader.day(value, key: key)
             case "updated": meta.updated = reader.day(value, key: key)

@@ -12,6 +12,9 @@ public struct FrontMatter: Sendable, Equatable {
     public var nextReview: Day?
     public var reviewer: String?
     public var sources: [Source] = []
+    /// Keys the file set, valid or not: a key that was there but wrong is reported once, not
+    /// again as missing.
+    public var keysPresent: Set<String> = []
 
     public init() {}
 

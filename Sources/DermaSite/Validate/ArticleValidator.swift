@@ -7,10 +7,10 @@ public enum ArticleValidator {
         for article in articles {
             let file = article.sourcePath
             let meta = article.meta
-            if meta.title.isEmpty {
+            if meta.title.isEmpty, !meta.keysPresent.contains("title") {
                 diagnostics.append(.error(file, line: 1, column: 1, "missing 'title' in front matter"))
             }
-            if meta.date == nil {
+            if meta.date == nil, !meta.keysPresent.contains("date") {
                 diagnostics.append(.error(file, line: 1, column: 1,
                                           "missing 'date' in front matter (the day it was first published, YYYY-MM-DD)"))
             }

@@ -88,6 +88,18 @@ import Testing
         #expect(shown.contains { $0.hasPrefix("Templates/partials/footer.mustache:") })
     }
 
+    @Test func aWrongValueIsReportedOnceNotAgainAsMissing() throws {
+        let site = try FixtureSite.basic()
+        try site.write("Content/articles/first.md", "---\ntitle: \"  \"\ndate: 2026-13-01\n---\nx\n")
+        let diagnostics = try #require(site.failingBuild()).map(\.description)
+        let expected: [String] = [
+            "Content/articles/first.md:1:1: warning: missing 'description'; search results and the home page show it",
+            "Content/articles/first.md:2:8: error: 'title' is empty",
+            "Content/articles/first.md:3:7: error: 'date' must be a date written YYYY-MM-DD, such as 2026-03-31; found '2026-13-01'",
+        ]
+        #expect(diagnostics == expected)
+    }
+
     @Test func aFailedBuildLeavesThePreviousOutputExactly() throws {
         let site = try FixtureSite.basic()
         try site.build()
