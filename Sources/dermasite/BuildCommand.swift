@@ -82,7 +82,7 @@ struct BuildCommand: ParsableCommand {
 
     private func showSteps(_ steps: [StepTiming], _ terminal: Terminal) {
         for step in steps {
-            terminal.printOut("  \(step.name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(milliseconds(step.seconds))")
+            terminal.printOut("  \(step.name.padding(toLength: 30, withPad: " ", startingAt: 0)) \(milliseconds(step.seconds))")
         }
     }
 }

@@ -6,7 +6,8 @@ enum MarkdownStep {
         let files = Set(site.staticFiles.map { "\(ContentLoader.contentFolder)/\($0)" })
         let renderer = MarkdownRenderer(
             allowRawHTML: site.config.allowRawHTML,
-            links: LinkResolver(baseURL: site.config.baseURL, pages: pages, files: files)
+            links: LinkResolver(baseURL: site.config.baseURL, pages: pages, files: files),
+            directives: AtlasDirectives.handlers(atlas: site.atlas, baseURL: site.config.baseURL)
         )
         return site.articles.map { article in
             renderer.render(article.body, file: article.sourcePath, lineOffset: article.bodyLineOffset)

@@ -57,14 +57,22 @@ public struct SiteBuilder: Sendable {
             TemplateLoader.load(root: root, fileSystem: fileSystem)
         }
         diagnostics += templateProblems
+        let atlas = clock.run("load dermatome data") { () -> Atlas? in
+            let (atlas, problems) = AtlasLoader.load(root: root, fileSystem: fileSystem)
+            diagnostics += problems
+            return atlas
+        }
 
         // Validate
         let articles = clock.run("validate content") { () -> [Article] in
             diagnostics += ArticleValidator.validate(content.articles)
             return ArticleValidator.listingOrder(content.articles)
         }
+        if let atlas {
+            clock.run("validate dermatome data") { diagnostics += AtlasValidator.validate(atlas) }
+        }
         let templates = clock.run("compile templates") { () -> TemplateSet? in
-            let (set, problems) = TemplateSet.compile(templateSource)
+            let (set, problems) = TemplateSet.compile(templateSource, withAtlas: atlas != nil)
             diagnostics += problems
             return set
         }
@@ -72,7 +80,7 @@ public struct SiteBuilder: Sendable {
         // Render
         let placeholder = config ?? SiteConfig(title: "", baseURL: BaseURL("http://localhost/")!)
         let site = Site(config: placeholder, articles: articles, templates: templateSource, assets: assets,
-                        staticFiles: content.staticFiles)
+                        staticFiles: content.staticFiles, atlas: atlas)
         let rendered = clock.run("render markdown") { () -> [RenderedMarkdown] in
             let results = MarkdownStep.render(site)
             for result in results { diagnostics += result.diagnostics }
@@ -93,6 +101,7 @@ public struct SiteBuilder: Sendable {
             files.append(try pages.articleList())
             files += try pages.tagLists()
             files.append(try pages.notFound())
+            if let atlas { files += try AtlasPages(site: site, atlas: atlas, pages: pages).all() }
         }
         let pageCount = files.count
         clock.run("render feed and sitemap") {
@@ -102,20 +111,24 @@ public struct SiteBuilder: Sendable {
             files.append(SitemapRenderer.render(site: site, pages: sitemapEntries(site)))
             files.append(SitemapRenderer.robots(site: site))
         }
-        try clock.run("copy assets and files") {
+        try clock.run("copy assets, files and charts") {
             for asset in site.assets { files.append(OutputFile(path: asset.outputPath, bytes: asset.bytes)) }
+            if let atlas {
+                let pages = PageRenderer(site: site, templates: templates)
+                files += AtlasPages(site: site, atlas: atlas, pages: pages).charts()
+            }
             for file in site.staticFiles {
                 let source = FilePath.join(root, ContentLoader.contentFolder, file)
                 do {
                     files.append(OutputFile(path: file, bytes: try fileSystem.readBytes(source)))
                 } catch {
-                    throw BuildFailure(step: "copy assets and files",
+                    throw BuildFailure(step: "copy assets, files and charts",
                                        diagnostics: [.error("\(ContentLoader.contentFolder)/\(file)", "cannot read file")])
                 }
             }
         }
         if let clash = firstDuplicatePath(files) {
-            throw BuildFailure(step: "copy assets and files", diagnostics: [
+            throw BuildFailure(step: "copy assets, files and charts", diagnostics: [
                 .error("\(ContentLoader.contentFolder)/\(clash)", "this file would overwrite a generated page or file with the same path"),
             ])
         }
@@ -134,6 +147,10 @@ public struct SiteBuilder: Sendable {
         ]
         for article in site.articles {
             entries.append(.init(sitePath: article.urlPath, lastModified: article.meta.updated ?? article.meta.date))
+        }
+        if let atlas = site.atlas {
+            entries.append(.init(sitePath: SiteURLs.atlas, lastModified: nil))
+            entries += atlas.roots.map { .init(sitePath: $0.urlPath, lastModified: nil) }
         }
         let tags = Set(site.articles.flatMap { $0.meta.tags.map(SiteURLs.tag) })
         entries += tags.map { SitemapRenderer.Entry(sitePath: $0, lastModified: nil) }

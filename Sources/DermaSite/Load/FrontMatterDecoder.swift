@@ -32,7 +32,7 @@ public enum FrontMatterDecoder {
         return (meta, reader.diagnostics)
     }
 
-    private static func sources(_ node: Node, reader: inout YAMLReader) -> [Source] {
+    static func sources(_ node: Node, reader: inout YAMLReader) -> [Source] {
         guard case let .sequence(items) = node else {
             reader.report(.error, at: node, "'sources' must be a list; start each source with '- title: ...'")
             return []

@@ -39,6 +39,11 @@ struct YAMLReader {
         }
     }
 
+    func position(of node: Node?) -> SourcePosition {
+        guard let mark = node?.mark else { return SourcePosition(file: file, line: 0, column: 0) }
+        return SourcePosition(file: file, line: mark.line + lineOffset, column: mark.column)
+    }
+
     mutating func report(_ severity: Diagnostic.Severity, at node: Node?, _ message: String) {
         let mark = node?.mark
         diagnostics.append(Diagnostic(severity, file, line: (mark?.line ?? 0) + (mark == nil ? 0 : lineOffset),
@@ -65,6 +70,46 @@ struct YAMLReader {
             }
         }
         return out
+    }
+
+    /// A number, written as an integer or a decimal.
+    mutating func number(_ node: Node, key: String) -> Double? {
+        if case .scalar = node, let value = node.float, value.isFinite { return value }
+        report(.error, at: node, "'\(key)' must be a number")
+        return nil
+    }
+
+    /// `[x, y]`
+    mutating func point(_ node: Node, key: String) -> Point? {
+        guard case let .sequence(items) = node, items.count == 2 else {
+            report(.error, at: node, "'\(key)' must be a point written [x, y]")
+            return nil
+        }
+        guard let x = number(items[0], key: key), let y = number(items[1], key: key) else { return nil }
+        return Point(x, y)
+    }
+
+    /// `[[x, y], [x, y], ...]`
+    mutating func points(_ node: Node, key: String) -> [Point]? {
+        guard case let .sequence(items) = node else {
+            report(.error, at: node, "'\(key)' must be a list of points [[x, y], [x, y], ...]")
+            return nil
+        }
+        var out: [Point] = []
+        for item in items {
+            guard let point = point(item, key: key) else { return nil }
+            out.append(point)
+        }
+        return out
+    }
+
+    /// A list of polygons, each a list of points.
+    mutating func polygons(_ node: Node, key: String) -> [Polygon] {
+        guard case let .sequence(items) = node else {
+            report(.error, at: node, "'\(key)' must be a list of shapes, each a list of points")
+            return []
+        }
+        return items.compactMap { item in points(item, key: key).map { Polygon($0, position: position(of: item)) } }
     }
 
     static func isNull(_ node: Node) -> Bool {

@@ -80,6 +80,7 @@ extension OpaquePointer {
 
     var literal: String? { cmark_node_get_literal(self).map { String(cString: $0) } }
     var url: String? { cmark_node_get_url(self).map { String(cString: $0) } }
+    var fenceInfo: String { cmark_node_get_fence_info(self).map { String(cString: $0) } ?? "" }
 
     /// The nearest position: inline nodes may carry none, so fall back to their block.
     var position: (line: Int, column: Int) {

@@ -5,13 +5,16 @@ import CCmarkGFM
 public struct MarkdownRenderer: Sendable {
     public var allowRawHTML: Bool
     public var links: LinkResolver?
+    /// Fenced code blocks whose info string is one of these names are replaced by the handler's HTML.
+    public var directives: [String: DirectiveHandler]
     /// Ids the page template uses itself; headings never take them.
     public static let reservedIDs: Set<String> = ["main", "content", "top", "on-this-page", "sources", "footnotes",
                                                    "site-header", "site-footer", "review"]
 
-    public init(allowRawHTML: Bool = false, links: LinkResolver? = nil) {
+    public init(allowRawHTML: Bool = false, links: LinkResolver? = nil, directives: [String: DirectiveHandler] = [:]) {
         self.allowRawHTML = allowRawHTML
         self.links = links
+        self.directives = directives
     }
 
     /// `file` and `lineOffset` place diagnostics in the source file (body line + offset = file line).
@@ -19,12 +22,16 @@ public struct MarkdownRenderer: Sendable {
         let document = CMarkDocument(markdown: markdown, unsafeHTML: allowRawHTML)
         var diagnostics: [Diagnostic] = []
         var headingNodes: [OpaquePointer] = []
+        var directiveNodes: [(OpaquePointer, String)] = []
         var lastRawHTMLLine = 0
 
         for node in document.nodes() {
             switch node.type {
             case CMARK_NODE_HEADING:
                 headingNodes.append(node)
+            case CMARK_NODE_CODE_BLOCK:
+                let name = node.fenceInfo.split(separator: " ").first.map(String.init) ?? ""
+                if directives[name] != nil { directiveNodes.append((node, name)) }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 guard let links, let url = node.url else { continue }
                 switch links.resolve(url, from: file) {
@@ -44,6 +51,15 @@ public struct MarkdownRenderer: Sendable {
             default:
                 break
             }
+        }
+
+        for (index, (node, name)) in directiveNodes.enumerated() {
+            let line = node.position.line + lineOffset
+            let (options, problems) = DirectiveParser.options(node.literal ?? "", firstLine: line + 1, file: file)
+            diagnostics += problems
+            let output = directives[name]!(Directive(name: name, options: options, line: line, file: file, index: index + 1))
+            diagnostics += output.diagnostics
+            document.replace(node, withHTML: output.html)
         }
 
         var ids = SlugAllocator(reserved: Self.reservedIDs)

@@ -7,14 +7,17 @@ public struct Site: Sendable {
     public var assets: [ThemeAsset]
     /// Files of Content/ copied as they are, relative to Content/.
     public var staticFiles: [String]
+    /// The dermatome data set, when the site has one.
+    public var atlas: Atlas?
 
     public init(config: SiteConfig, articles: [Article], templates: TemplateSource, assets: [ThemeAsset],
-                staticFiles: [String]) {
+                staticFiles: [String], atlas: Atlas? = nil) {
         self.config = config
         self.articles = articles
         self.templates = templates
         self.assets = assets
         self.staticFiles = staticFiles
+        self.atlas = atlas
     }
 }
 

@@ -30,6 +30,8 @@ struct PageContext {
                 "home_url": config.baseURL.sitePath(SiteURLs.home),
                 "articles_url": config.baseURL.sitePath(SiteURLs.articles),
                 "feed_url": config.baseURL.sitePath(SiteURLs.feed),
+                "atlas_url": config.baseURL.sitePath(SiteURLs.atlas),
+                "has_atlas": site.atlas != nil,
             ] as [String: Any],
             "assets": assetURLs,
             "menu": menu(current: sitePath),
@@ -97,7 +99,7 @@ struct PageContext {
         return page
     }
 
-    private func source(_ source: Source) -> [String: Any] {
+    func source(_ source: Source) -> [String: Any] {
         var out: [String: Any] = ["title": source.title]
         out.setOptional("authors", source.authors)
         out.setOptional("publisher", source.publisher)

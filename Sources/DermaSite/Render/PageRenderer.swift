@@ -61,7 +61,7 @@ struct PageRenderer {
         return file
     }
 
-    private func page(_ template: String, sitePath: String, page: [String: Any]) throws -> OutputFile {
+    func page(_ template: String, sitePath: String, page: [String: Any]) throws -> OutputFile {
         guard let html = templates.render(context.make(page: page, sitePath: sitePath), template: template) else {
             throw BuildFailure(step: "render pages", diagnostics: [
                 .error("\(TemplateLoader.folder)/\(template).mustache", "missing template"),

@@ -5,6 +5,12 @@ public enum SiteURLs {
     public static let feed = "feed.xml"
     public static let sitemap = "sitemap.xml"
     public static let notFound = "404.html"
+    public static let atlas = "dermatomes/"
+
+    /// Standalone SVG chart of one view.
+    public static func chart(_ viewID: String) -> String {
+        "dermatomes/leg-dermatomes-\(viewID == "anterior" ? "front" : "back").svg"
+    }
 
     public static func tag(_ name: String) -> String { "tags/\(Slug.make(name))/" }
 

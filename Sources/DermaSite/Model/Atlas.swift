@@ -1,0 +1,142 @@
+/// The dermatome data set: facts per nerve root and the geometry of the leg maps.
+/// Loaded from Content/data/dermatomes.yml and Content/data/leg-map.yml.
+public struct Atlas: Sendable {
+    public var roots: [Root]
+    public var views: [MapView]
+
+    public init(roots: [Root], views: [MapView]) {
+        self.roots = roots
+        self.views = views
+    }
+
+    public func root(_ id: String) -> Root? { roots.first { $0.id.caseInsensitiveEquals(id) } }
+
+    public func view(_ id: String) -> MapView? { views.first { $0.id == id } }
+}
+
+/// Where a value came from, for diagnostics.
+public struct SourcePosition: Sendable, Equatable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+}
+
+/// One spinal nerve root and the skin it supplies.
+public struct Root: Sendable {
+    public enum Segment: String, Sendable, CaseIterable { case lumbar, sacral }
+
+    public var id: String
+    public var name: String
+    public var segment: Segment
+    /// `#RRGGBB`
+    public var colour: String
+    public var areaPlain: String
+    public var areaClinical: String
+    public var summary: String
+    /// The ISNCSCI key sensory point, in words.
+    public var keyPoint: String
+    public var keyMuscle: String?
+    public var reflex: String?
+    public var discLevels: [String]
+    public var compression: String?
+    public var symptoms: [String]
+    public var test: String
+    public var neighbours: [String]
+    /// Trouble here can be a sign of cauda equina syndrome: the page shows the red flags.
+    public var urgent: Bool
+    public var sources: [Source]
+    public var position: SourcePosition
+
+    /// `l4`, `s4-s5`: the root's page is `/dermatomes/<slug>/`.
+    public var slug: String { Slug.make(id) }
+
+    public var urlPath: String { "dermatomes/\(slug)/" }
+
+    public init(id: String, name: String, segment: Segment, colour: String, areaPlain: String, areaClinical: String,
+                summary: String, keyPoint: String, keyMuscle: String? = nil, reflex: String? = nil,
+                discLevels: [String] = [], compression: String? = nil, symptoms: [String] = [], test: String = "",
+                neighbours: [String] = [], urgent: Bool = false, sources: [Source] = [],
+                position: SourcePosition = SourcePosition(file: "", line: 0, column: 0)) {
+        self.id = id
+        self.name = name
+        self.segment = segment
+        self.colour = colour
+        self.areaPlain = areaPlain
+        self.areaClinical = areaClinical
+        self.summary = summary
+        self.keyPoint = keyPoint
+        self.keyMuscle = keyMuscle
+        self.reflex = reflex
+        self.discLevels = discLevels
+        self.compression = compression
+        self.symptoms = symptoms
+        self.test = test
+        self.neighbours = neighbours
+        self.urgent = urgent
+        self.sources = sources
+        self.position = position
+    }
+}
+
+public struct Point: Sendable, Equatable {
+    public var x: Double
+    public var y: Double
+
+    public init(_ x: Double, _ y: Double) {
+        self.x = x
+        self.y = y
+    }
+}
+
+/// A closed shape: the last point joins the first.
+public struct Polygon: Sendable {
+    public var points: [Point]
+    public var position: SourcePosition
+
+    public init(_ points: [Point], position: SourcePosition = SourcePosition(file: "", line: 0, column: 0)) {
+        self.points = points
+        self.position = position
+    }
+}
+
+/// One drawing of the lower body (front or back) with the roots' regions on it.
+public struct MapView: Sendable {
+    public struct Region: Sendable {
+        public var root: String
+        public var polygons: [Polygon]
+        public var position: SourcePosition
+    }
+
+    /// A place on the map tied to a root: where its label goes, or its key sensory point.
+    public struct Marker: Sendable {
+        public var root: String
+        public var at: Point
+        public var position: SourcePosition
+    }
+
+    public struct Box: Sendable, Equatable {
+        public var x, y, width, height: Double
+    }
+
+    public var id: String
+    public var title: String
+    public var viewBox: Box
+    public var outline: [Polygon]
+    public var details: [[Point]]
+    public var regions: [Region]
+    public var labels: [Marker]
+    public var keyPoints: [Marker]
+    public var position: SourcePosition
+
+    public static let knownIDs = ["anterior", "posterior"]
+}
+
+extension String {
+    func caseInsensitiveEquals(_ other: String) -> Bool { lowercased() == other.lowercased() }
+}

@@ -1,0 +1,88 @@
+/// The atlas index at /dermatomes/, a page per root, and the standalone SVG charts.
+struct AtlasPages {
+    let site: Site
+    let atlas: Atlas
+    let pages: PageRenderer
+
+    private var baseURL: BaseURL { site.config.baseURL }
+
+    func all() throws -> [OutputFile] {
+        var files = [try index()]
+        for root in atlas.roots { files.append(try page(for: root)) }
+        return files
+    }
+
+    func charts() -> [OutputFile] {
+        let renderer = LegMapRenderer(atlas: atlas, baseURL: baseURL)
+        var options = LegMapRenderer.Options()
+        options.links = false
+        return atlas.views.map { view in
+            let svg = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                + renderer.svg(view, options: options, id: "chart-\(view.id)", standalone: true)
+            return OutputFile(path: SiteURLs.chart(view.id), text: svg)
+        }
+    }
+
+    func index() throws -> OutputFile {
+        var table = DermatomeTable.Options()
+        table.columns = [.root, .area, .keyPoint, .muscle, .reflex, .disc]
+        return try pages.page("pages/atlas", sitePath: SiteURLs.atlas, page: [
+            "kind": "atlas",
+            "title": "Leg dermatome map",
+            "description": "A map and table of the leg dermatomes, L1 to S4-S5: the skin each nerve root supplies, and where it is tested.",
+            "map": LegMapRenderer(atlas: atlas, baseURL: baseURL).figure(LegMapRenderer.Options(), id: "atlas-map"),
+            "table": DermatomeTable(atlas: atlas, baseURL: baseURL).html(table),
+            "charts": atlas.views.map { ["title": $0.title, "url": baseURL.sitePath(SiteURLs.chart($0.id))] },
+            "roots": atlas.roots.map { ["id": $0.id, "area": $0.areaPlain, "url": baseURL.sitePath($0.urlPath)] },
+        ])
+    }
+
+    func page(for root: Root) throws -> OutputFile {
+        var map = LegMapRenderer.Options()
+        map.highlight = root.id
+        var table = DermatomeTable.Options()
+        table.roots = [root.id]
+        table.links = false
+        let index = atlas.roots.firstIndex { $0.id == root.id }!
+        var page: [String: Any] = [
+            "kind": "root",
+            "title": "\(root.id) dermatome: \(root.areaPlain.lowercasedFirst())",
+            "description": "Where the \(root.id) nerve root gives feeling to the skin, where it is tested, and what trouble with it can feel like.",
+            "root": rootValues(root),
+            "map": LegMapRenderer(atlas: atlas, baseURL: baseURL).figure(map, id: "root-map"),
+            "sources": root.sources.map(pages.context.source),
+            "has_sources": !root.sources.isEmpty,
+            "neighbours": root.neighbours.compactMap(atlas.root).map(link),
+        ]
+        page["has_previous"] = index > 0
+        page["previous"] = index > 0 ? link(atlas.roots[index - 1]) : [:]
+        page["has_next"] = index + 1 < atlas.roots.count
+        page["next"] = index + 1 < atlas.roots.count ? link(atlas.roots[index + 1]) : [:]
+        return try pages.page("pages/root", sitePath: root.urlPath, page: page)
+    }
+
+    private func link(_ root: Root) -> [String: Any] {
+        ["id": root.id, "area": root.areaPlain, "url": baseURL.sitePath(root.urlPath)]
+    }
+
+    private func rootValues(_ root: Root) -> [String: Any] {
+        var values: [String: Any] = [
+            "id": root.id,
+            "name": root.name,
+            "segment": root.segment.rawValue,
+            "area_plain": root.areaPlain,
+            "area_clinical": root.areaClinical,
+            "summary": root.summary,
+            "key_point": root.keyPoint,
+            "test": root.test,
+            "symptoms": root.symptoms,
+            "urgent": root.urgent,
+            "colour": root.colour,
+        ]
+        values.setOptional("key_muscle", root.keyMuscle)
+        values.setOptional("reflex", root.reflex)
+        values.setOptional("disc_levels", root.discLevels.isEmpty ? nil : root.discLevels.joined(separator: ", "))
+        values.setOptional("compression", root.compression)
+        return values
+    }
+}

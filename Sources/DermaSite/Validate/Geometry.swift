@@ -1,0 +1,156 @@
+/// Plane geometry for validating the maps: areas, containment and overlap of simple polygons.
+/// Overlap and union areas are measured by scanlines, which handles any simple polygon (convex or
+/// not) and is exact along every sampled line.
+public enum Geometry {
+    /// Shoelace formula; positive whatever the winding.
+    public static func area(_ points: [Point]) -> Double {
+        guard points.count >= 3 else { return 0 }
+        var sum = 0.0
+        for i in points.indices {
+            let a = points[i], b = points[(i + 1) % points.count]
+            sum += a.x * b.y - b.x * a.y
+        }
+        return abs(sum) / 2
+    }
+
+    /// Even-odd rule.
+    public static func contains(_ points: [Point], _ p: Point) -> Bool {
+        var inside = false
+        var j = points.count - 1
+        for i in points.indices {
+            let a = points[i], b = points[j]
+            if (a.y > p.y) != (b.y > p.y), p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x {
+                inside.toggle()
+            }
+            j = i
+        }
+        return inside
+    }
+
+    /// Distance from a point to the polygon's edge.
+    public static func distanceToEdge(_ points: [Point], _ p: Point) -> Double {
+        var best = Double.infinity
+        for i in points.indices {
+            best = min(best, distance(p, toSegment: points[i], points[(i + 1) % points.count]))
+        }
+        return best
+    }
+
+    static func distance(_ p: Point, toSegment a: Point, _ b: Point) -> Double {
+        let dx = b.x - a.x, dy = b.y - a.y
+        let lengthSquared = dx * dx + dy * dy
+        var t = lengthSquared == 0 ? 0 : ((p.x - a.x) * dx + (p.y - a.y) * dy) / lengthSquared
+        t = max(0, min(1, t))
+        let cx = a.x + t * dx - p.x, cy = a.y + t * dy - p.y
+        return (cx * cx + cy * cy).squareRoot()
+    }
+
+    /// The first pair of edges that cross, as edge indices; nil for a simple polygon.
+    public static func selfIntersection(_ points: [Point]) -> (Int, Int)? {
+        let n = points.count
+        guard n >= 4 else { return nil }
+        for i in 0..<n {
+            let a1 = points[i], a2 = points[(i + 1) % n]
+            for j in stride(from: i + 2, to: n, by: 1) where !(i == 0 && j == n - 1) {
+                if segmentsCross(a1, a2, points[j], points[(j + 1) % n]) { return (i, j) }
+            }
+        }
+        return nil
+    }
+
+    static func segmentsCross(_ p1: Point, _ p2: Point, _ q1: Point, _ q2: Point) -> Bool {
+        func orient(_ a: Point, _ b: Point, _ c: Point) -> Double { (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x) }
+        let d1 = orient(q1, q2, p1), d2 = orient(q1, q2, p2), d3 = orient(p1, p2, q1), d4 = orient(p1, p2, q2)
+        return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))
+    }
+
+    public struct Bounds: Sendable {
+        public var minX, minY, maxX, maxY: Double
+
+        func intersects(_ other: Bounds) -> Bool {
+            minX <= other.maxX && other.minX <= maxX && minY <= other.maxY && other.minY <= maxY
+        }
+    }
+
+    public static func bounds(_ points: [Point]) -> Bounds {
+        var b = Bounds(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
+        for p in points {
+            b.minX = min(b.minX, p.x); b.maxX = max(b.maxX, p.x)
+            b.minY = min(b.minY, p.y); b.maxY = max(b.maxY, p.y)
+        }
+        return b
+    }
+
+    /// Sampling rows this far apart (map units) is well within the tolerances the validator uses.
+    public static let scanStep = 0.25
+
+    /// Area covered by both shapes (each a union of polygons).
+    public static func overlapArea(_ a: [[Point]], _ b: [[Point]]) -> Double {
+        let boxA = bounds(a.flatMap { $0 }), boxB = bounds(b.flatMap { $0 })
+        guard boxA.intersects(boxB) else { return 0 }
+        return scan(from: max(boxA.minY, boxB.minY), to: min(boxA.maxY, boxB.maxY)) { y in
+            length(of: intersect(intervals(a, y), intervals(b, y)))
+        }
+    }
+
+    /// Area of the union of polygons.
+    public static func unionArea(_ shapes: [[Point]]) -> Double {
+        guard !shapes.isEmpty else { return 0 }
+        let box = bounds(shapes.flatMap { $0 })
+        return scan(from: box.minY, to: box.maxY) { y in length(of: intervals(shapes, y)) }
+    }
+
+    private static func scan(from top: Double, to bottom: Double, _ rowLength: (Double) -> Double) -> Double {
+        guard bottom > top else { return 0 }
+        var total = 0.0
+        var y = (top / scanStep).rounded(.down) * scanStep + scanStep / 2
+        while y < bottom {
+            total += rowLength(y) * scanStep
+            y += scanStep
+        }
+        return total
+    }
+
+    /// Where a horizontal line crosses into and out of a union of polygons: sorted, merged intervals.
+    static func intervals(_ shapes: [[Point]], _ y: Double) -> [(Double, Double)] {
+        var spans: [(Double, Double)] = []
+        for points in shapes {
+            var crossings: [Double] = []
+            var j = points.count - 1
+            for i in points.indices {
+                let a = points[i], b = points[j]
+                if (a.y > y) != (b.y > y) { crossings.append((b.x - a.x) * (y - a.y) / (b.y - a.y) + a.x) }
+                j = i
+            }
+            crossings.sort()
+            var k = 0
+            while k + 1 < crossings.count {
+                spans.append((crossings[k], crossings[k + 1]))
+                k += 2
+            }
+        }
+        spans.sort { $0.0 < $1.0 }
+        var merged: [(Double, Double)] = []
+        for span in spans {
+            if let last = merged.last, span.0 <= last.1 {
+                merged[merged.count - 1].1 = max(last.1, span.1)
+            } else {
+                merged.append(span)
+            }
+        }
+        return merged
+    }
+
+    static func intersect(_ a: [(Double, Double)], _ b: [(Double, Double)]) -> [(Double, Double)] {
+        var out: [(Double, Double)] = []
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            let lo = max(a[i].0, b[j].0), hi = min(a[i].1, b[j].1)
+            if hi > lo { out.append((lo, hi)) }
+            if a[i].1 < b[j].1 { i += 1 } else { j += 1 }
+        }
+        return out
+    }
+
+    static func length(of spans: [(Double, Double)]) -> Double { spans.reduce(0) { $0 + ($1.1 - $1.0) } }
+}
