@@ -10,10 +10,15 @@ import Testing
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.description))")
         let article = try String(contentsOfFile: output + "/articles/leg-dermatomes/index.html", encoding: .utf8)
         #expect(article.contains("Page last reviewed:"))
-        #expect(article.contains("<table>"))
-        for root in ["L1", "L2", "L3", "L4", "L5", "S1", "S2"] {
-            #expect(article.contains("<td>\(root)</td>") || article.contains("<strong>\(root)</strong>"), "table lacks \(root)")
+        #expect(article.contains("<figure class=\"atlas\""))
+        #expect(article.contains("<table class=\"dermatome-table\">"))
+        for root in ["L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4-S5"] {
+            let slug = root.lowercased()
+            #expect(article.contains("<a href=\"/dermatomes/\(slug)/\">\(root)</a>"), "table lacks \(root)")
+            #expect(FileManager.default.fileExists(atPath: output + "/dermatomes/\(slug)/index.html"), "no page for \(root)")
         }
+        #expect(FileManager.default.fileExists(atPath: output + "/dermatomes/index.html"))
+        #expect(FileManager.default.fileExists(atPath: output + "/dermatomes/leg-dermatomes-front.svg"))
         try? FileManager.default.removeItem(atPath: output)
     }
 
