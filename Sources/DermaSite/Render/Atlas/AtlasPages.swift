@@ -32,7 +32,7 @@ struct AtlasPages {
             "description": "A map and table of the leg dermatomes, L1 to S4-S5: the skin each nerve root supplies, and where it is tested.",
             "map": LegMapRenderer(atlas: atlas, baseURL: baseURL).figure(LegMapRenderer.Options(), id: "atlas-map"),
             "table": DermatomeTable(atlas: atlas, baseURL: baseURL).html(table),
-            "charts": atlas.views.map { ["title": $0.title, "url": baseURL.sitePath(SiteURLs.chart($0.id))] },
+            "charts": chartLinks(),
             "roots": atlas.roots.map { ["id": $0.id, "area": $0.areaPlain, "url": baseURL.sitePath($0.urlPath)] },
         ])
     }
@@ -53,12 +53,19 @@ struct AtlasPages {
             "sources": root.sources.map(pages.context.source),
             "has_sources": !root.sources.isEmpty,
             "neighbours": root.neighbours.compactMap(atlas.root).map(link),
+            "charts": chartLinks(),
         ]
         page["has_previous"] = index > 0
         page["previous"] = index > 0 ? link(atlas.roots[index - 1]) : [:]
         page["has_next"] = index + 1 < atlas.roots.count
         page["next"] = index + 1 < atlas.roots.count ? link(atlas.roots[index + 1]) : [:]
         return try pages.page("pages/root", sitePath: root.urlPath, page: page)
+    }
+
+    private func chartLinks() -> [[String: Any]] {
+        atlas.views.enumerated().map { index, view in
+            ["title": view.title, "url": baseURL.sitePath(SiteURLs.chart(view.id)), "last": index == atlas.views.count - 1]
+        }
     }
 
     private func link(_ root: Root) -> [String: Any] {
