@@ -4,13 +4,20 @@ enum MarkdownStep {
         var pages: [String: String] = [:]
         for article in site.articles { pages[article.sourcePath] = article.urlPath }
         let files = Set(site.staticFiles.map { "\(ContentLoader.contentFolder)/\($0)" })
+        var sitePages: Set<String> = [SiteURLs.home, SiteURLs.articles]
+        for article in site.articles { sitePages.formUnion(article.meta.tags.map(SiteURLs.tag)) }
+        if let atlas = site.atlas {
+            sitePages.insert(SiteURLs.atlas)
+            sitePages.formUnion(atlas.roots.map(\.urlPath))
+        }
         let renderer = MarkdownRenderer(
             allowRawHTML: site.config.allowRawHTML,
-            links: LinkResolver(baseURL: site.config.baseURL, pages: pages, files: files),
+            links: LinkResolver(baseURL: site.config.baseURL, pages: pages, files: files, sitePages: sitePages),
             directives: AtlasDirectives.handlers(atlas: site.atlas, baseURL: site.config.baseURL)
         )
         return site.articles.map { article in
-            renderer.render(article.body, file: article.sourcePath, lineOffset: article.bodyLineOffset)
+            renderer.render(article.body, file: article.sourcePath, lineOffset: article.bodyLineOffset,
+                            pagePath: article.urlPath)
         }
     }
 }

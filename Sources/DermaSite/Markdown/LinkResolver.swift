@@ -2,6 +2,7 @@
 ///
 /// - `/articles/x/` (site-absolute) gets the base path: `/legs/articles/x/`.
 /// - `other.md` or `../articles/other.md#part` (a source file) becomes that article's page URL.
+/// - `../other/` (relative to the page's own address) becomes a site-absolute link to that page.
 /// - `images/map.png` (relative to the Markdown file) becomes the copied file's site path.
 /// - Anything with a scheme (`https:`, `mailto:`) or only a `#fragment` is left alone.
 public struct LinkResolver: Sendable {
@@ -10,11 +11,14 @@ public struct LinkResolver: Sendable {
     public var pages: [String: String]
     /// Site-root-relative paths of the files copied from Content/ (`Content/images/a.png`).
     public var files: Set<String>
+    /// Site paths of every generated page (`articles/x/`, `dermatomes/l4/`), to check links to them.
+    public var sitePages: Set<String>
 
-    public init(baseURL: BaseURL, pages: [String: String], files: Set<String>) {
+    public init(baseURL: BaseURL, pages: [String: String], files: Set<String>, sitePages: Set<String> = []) {
         self.baseURL = baseURL
         self.pages = pages
         self.files = files
+        self.sitePages = sitePages.union(pages.values)
     }
 
     public enum Outcome: Equatable {
@@ -23,13 +27,26 @@ public struct LinkResolver: Sendable {
         case broken(String)
     }
 
-    public func resolve(_ url: String, from sourcePath: String) -> Outcome {
+    /// `pagePath` is the site path of the page the link is on (`articles/x/`).
+    public func resolve(_ url: String, from sourcePath: String, pagePath: String = "") -> Outcome {
         if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("//") || hasScheme(url) { return .unchanged }
-        if url.hasPrefix("/") {
-            return .rewritten(baseURL.sitePath(url))
-        }
         let (path, suffix) = splitSuffix(url)
         let decoded = path.removingPercentEncodingSafely()
+        if url.hasPrefix("/") {
+            let target = String(decoded.dropFirst())
+            if target.isEmpty || target.hasSuffix("/"), !sitePages.contains(target) {
+                return .broken("link to '\(url)': the site has no page at /\(target)")
+            }
+            return .rewritten(baseURL.sitePath(path) + suffix)
+        }
+        if decoded.hasSuffix("/") || decoded == "." || decoded == ".." {
+            let pageFolder = pagePath.hasSuffix("/") ? String(pagePath.dropLast()) : FilePath.directory(of: pagePath)
+            guard let target = FilePath.normalize(FilePath.join(pageFolder, decoded)).map({ $0.isEmpty ? "" : $0 + "/" }),
+                  sitePages.contains(target) else {
+                return .broken("link to '\(url)': the site has no page there (links ending in / are relative to this page's address, /\(pagePath))")
+            }
+            return .rewritten(baseURL.sitePath(target) + suffix)
+        }
         guard let target = FilePath.normalize(FilePath.join(FilePath.directory(of: sourcePath), decoded)),
               target.hasPrefix(ContentLoader.contentFolder + "/") else {
             return .broken("link '\(url)' points outside Content/")

@@ -18,7 +18,7 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// `file` and `lineOffset` place diagnostics in the source file (body line + offset = file line).
-    public func render(_ markdown: String, file: String = "", lineOffset: Int = 0) -> RenderedMarkdown {
+    public func render(_ markdown: String, file: String = "", lineOffset: Int = 0, pagePath: String = "") -> RenderedMarkdown {
         let document = CMarkDocument(markdown: markdown, unsafeHTML: allowRawHTML)
         var diagnostics: [Diagnostic] = []
         var headingNodes: [OpaquePointer] = []
@@ -34,7 +34,7 @@ public struct MarkdownRenderer: Sendable {
                 if directives[name] != nil { directiveNodes.append((node, name)) }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 guard let links, let url = node.url else { continue }
-                switch links.resolve(url, from: file) {
+                switch links.resolve(url, from: file, pagePath: pagePath) {
                 case .unchanged: break
                 case let .rewritten(newURL): cmark_node_set_url(node, newURL)
                 case let .broken(message):

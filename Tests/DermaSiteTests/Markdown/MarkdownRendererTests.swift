@@ -71,9 +71,20 @@ import Testing
     let from = "Content/articles/this.md"
 
     @Test func rewritesSiteLinksForTheBasePath() {
-        #expect(resolver.resolve("/articles/", from: from) == .rewritten("/legs/articles/"))
+        #expect(resolver.resolve("/articles/other/", from: from) == .rewritten("/legs/articles/other/"))
         #expect(resolver.resolve("other.md#part", from: from) == .rewritten("/legs/articles/other/#part"))
         #expect(resolver.resolve("../images/map.png", from: from) == .rewritten("/legs/images/map.png"))
+    }
+
+    @Test func pageRelativeAndSiteLinksAreChecked() {
+        #expect(resolver.resolve("../other/#x", from: from, pagePath: "articles/this/") == .rewritten("/legs/articles/other/#x"))
+        #expect(resolver.resolve("../", from: from, pagePath: "articles/this/") == .broken(
+            "link to '../': the site has no page there (links ending in / are relative to this page's address, /articles/this/)"))
+        guard case .broken = resolver.resolve("/nowhere/", from: from) else {
+            Issue.record("a site link to a missing page must be reported")
+            return
+        }
+        #expect(resolver.resolve("/feed.xml", from: from) == .rewritten("/legs/feed.xml"))
     }
 
     @Test func leavesExternalAndFragmentLinks() {
