@@ -54,7 +54,9 @@ struct BuildCommand: ParsableCommand {
             progress.finish()
             show(report.diagnostics, terminal)
             if outputOptions.verbose { showSteps(report.steps, terminal) }
-            if !outputOptions.quiet {
+            if !outputOptions.quiet && report.upToDate {
+                terminal.printOut("Up to date: nothing in Content/ or Templates/ changed since the last build of \(outputName) (\(report.filesWritten) files, checked in \(milliseconds(report.seconds)))")
+            } else if !outputOptions.quiet {
                 var line = "Built \(report.pagesRendered) pages, \(report.filesWritten) files "
                     + "(\(report.filesChanged) changed, \(report.filesRemoved) removed) in \(milliseconds(report.seconds)) "
                     + "-> \(outputName)"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DermaSite
 import Foundation
 
 struct Dermasite: ParsableCommand {
@@ -6,7 +7,7 @@ struct Dermasite: ParsableCommand {
         commandName: "dermasite",
         abstract: "Build the leg-dermatome patient-education site.",
         discussion: "Exit status: 0 built, 1 content errors, 2 usage errors.",
-        version: "0.1.0",
+        version: DermaSiteVersion.current,
         subcommands: [BuildCommand.self, NewCommand.self]
     )
 }

@@ -30,6 +30,8 @@ public struct BuildReport: Sendable {
     public var steps: [StepTiming] = []
     public var diagnostics: [Diagnostic] = []
     public var pagesRendered = 0
+    /// Nothing changed since the last build, so nothing was rendered or written.
+    public var upToDate = false
     public var draftsSkipped = 0
     public var filesWritten = 0
     public var filesChanged = 0

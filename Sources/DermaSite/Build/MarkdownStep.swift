@@ -15,7 +15,7 @@ enum MarkdownStep {
             links: LinkResolver(baseURL: site.config.baseURL, pages: pages, files: files, sitePages: sitePages),
             directives: AtlasDirectives.handlers(atlas: site.atlas, baseURL: site.config.baseURL)
         )
-        return site.articles.map { article in
+        return Parallel.map(site.articles) { article in
             renderer.render(article.body, file: article.sourcePath, lineOffset: article.bodyLineOffset,
                             pagePath: article.urlPath)
         }

@@ -12,8 +12,19 @@ public struct SiteBuilder: Sendable {
     public func build(_ options: BuildOptions, outputDisplayName: String = "Public") throws -> BuildReport {
         var clock = StepClock(onStep: options.onStep)
         let writer = OutputWriter(fileSystem: fileSystem, output: options.output, displayName: outputDisplayName)
+        let inputs = clock.run("fingerprint inputs") { InputFingerprint.compute(options, fileSystem: fileSystem) }
+        if let current = clock.run("compare with last build", { writer.isUpToDate(inputs: inputs) }) {
+            var report = BuildReport()
+            report.upToDate = true
+            report.filesWritten = current.entries.count
+            report.pagesRendered = current.entries.filter { $0.path.hasSuffix(".html") }.count
+            report.diagnostics = current.warnings
+            report.steps = clock.steps
+            return report
+        }
         var (files, report) = try render(options, clock: &clock, writer: writer)
-        let written = try clock.run("write output") { try writer.write(files) }
+        let warnings = report.diagnostics.warnings
+        let written = try clock.run("write output") { try writer.write(files, inputs: inputs, warnings: warnings) }
         files.removeAll()
         report.filesWritten = written.filesWritten
         report.filesChanged = written.filesChanged
@@ -92,15 +103,14 @@ public struct SiteBuilder: Sendable {
         _ = config
 
         var files: [OutputFile] = []
-        try clock.run("render pages") {
-            let pages = PageRenderer(site: site, templates: templates)
-            for (article, markdown) in zip(site.articles, rendered) {
-                files.append(try pages.article(article, rendered: markdown))
+        let pages = PageRenderer(site: site, templates: templates)
+        try clock.run("render article pages") {
+            files += try Parallel.map(Array(zip(site.articles, rendered))) { article, markdown in
+                try pages.article(article, rendered: markdown)
             }
-            files.append(try pages.home())
-            files.append(try pages.articleList())
-            files += try pages.tagLists()
-            files.append(try pages.notFound())
+        }
+        try clock.run("render lists and atlas pages") {
+            files += try pages.listPages()
             if let atlas { files += try AtlasPages(site: site, atlas: atlas, pages: pages).all() }
         }
         let pageCount = files.count
@@ -114,7 +124,6 @@ public struct SiteBuilder: Sendable {
         try clock.run("copy assets, files and charts") {
             for asset in site.assets { files.append(OutputFile(path: asset.outputPath, bytes: asset.bytes)) }
             if let atlas {
-                let pages = PageRenderer(site: site, templates: templates)
                 files += AtlasPages(site: site, atlas: atlas, pages: pages).charts()
             }
             for file in site.staticFiles {

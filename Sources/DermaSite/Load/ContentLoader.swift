@@ -32,24 +32,32 @@ public enum ContentLoader {
             result.diagnostics.append(.error("\(contentFolder)/\(link)",
                 "symbolic links are not followed; copy the file into Content/ instead"))
         }
+        var articlePaths: [String] = []
         for file in tree.files {
             let path = "\(contentFolder)/\(file)"
             if file == "site.yml" || path.hasPrefix(dataFolder + "/") { continue }
             if file.hasSuffix(".md") {
                 if path.hasPrefix(articlesFolder + "/") {
-                    if let article = loadArticle(path: path, root: root, fileSystem: fileSystem,
-                                                 diagnostics: &result.diagnostics) {
-                        if includeDrafts || !article.meta.draft {
-                            result.articles.append(article)
-                        } else {
-                            result.draftsSkipped += 1
-                        }
-                    }
+                    articlePaths.append(path)
                 } else {
                     result.diagnostics.append(.warning(path, "Markdown outside Content/articles is not published"))
                 }
             } else {
                 result.staticFiles.append(file)
+            }
+        }
+        let parsed = Parallel.map(articlePaths) { path -> (Article?, [Diagnostic]) in
+            var diagnostics: [Diagnostic] = []
+            let article = loadArticle(path: path, root: root, fileSystem: fileSystem, diagnostics: &diagnostics)
+            return (article, diagnostics)
+        }
+        for (article, diagnostics) in parsed {
+            result.diagnostics += diagnostics
+            guard let article else { continue }
+            if includeDrafts || !article.meta.draft {
+                result.articles.append(article)
+            } else {
+                result.draftsSkipped += 1
             }
         }
         return result

@@ -1,6 +1,6 @@
 /// Builds the values templates see. Mustache escapes `{{name}}`; only `content` (HTML made by
 /// the Markdown renderer) is meant for `{{{triple}}}` braces.
-struct PageContext {
+struct PageContext: Sendable {
     let site: Site
     let assetURLs: [String: String]
 

@@ -1,5 +1,5 @@
 /// Renders the HTML pages of a site through its templates.
-struct PageRenderer {
+struct PageRenderer: Sendable {
     let site: Site
     let templates: TemplateSet
     let context: PageContext
@@ -32,23 +32,36 @@ struct PageRenderer {
         ])
     }
 
-    /// One list page per tag, tags in name order.
-    func tagLists() throws -> [OutputFile] {
+    /// The home page, the article list, one list per tag and the 404 page, rendered in parallel.
+    func listPages() throws -> [OutputFile] {
+        enum Job: Sendable {
+            case home, articles, notFound
+            case tag(name: String, articles: [Article])
+        }
         var byTag: [String: (name: String, articles: [Article])] = [:]
         for article in site.articles {
             for tag in article.meta.tags {
                 byTag[Slug.make(tag), default: (tag, [])].articles.append(article)
             }
         }
-        return try byTag.keys.sorted().map { key in
-            let (name, articles) = byTag[key]!
-            return try page("pages/list", sitePath: SiteURLs.tag(name), page: [
-                "kind": "tag",
-                "title": "Articles about \(name)",
-                "description": "Articles on \(site.config.title) tagged \u{201C}\(name)\u{201D}.",
-                "items": articles.map(context.listItem),
-            ])
+        let tags = byTag.keys.sorted().map { Job.tag(name: byTag[$0]!.name, articles: byTag[$0]!.articles) }
+        return try Parallel.map([Job.home, .articles, .notFound] + tags) { job in
+            switch job {
+            case .home: return try home()
+            case .articles: return try articleList()
+            case .notFound: return try notFound()
+            case let .tag(name, articles): return try tagList(name, articles)
+            }
         }
+    }
+
+    func tagList(_ name: String, _ articles: [Article]) throws -> OutputFile {
+        try page("pages/list", sitePath: SiteURLs.tag(name), page: [
+            "kind": "tag",
+            "title": "Articles about \(name)",
+            "description": "Articles on \(site.config.title) tagged \u{201C}\(name)\u{201D}.",
+            "items": articles.map(context.listItem),
+        ])
     }
 
     func notFound() throws -> OutputFile {

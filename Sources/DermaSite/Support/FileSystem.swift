@@ -140,21 +140,35 @@ public struct LocalFileSystem: FileSystem {
         }
     }
 
+    // Plain POSIX calls: FileManager's per-call overhead dominated writing thousands of small pages.
     public func write(_ bytes: [UInt8], to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        do {
-            try Data(bytes).write(to: url)
-        } catch {
-            throw FileSystemError(path, "cannot write file: \(error.localizedDescription)")
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw FileSystemError(path, "cannot write file: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { raw in
+                #if canImport(Glibc)
+                Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+                #else
+                Darwin.write(fd, raw.baseAddress! + written, raw.count - written)
+                #endif
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileSystemError(path, "cannot write file: \(String(cString: strerror(errno)))")
+            }
+            written += n
         }
     }
 
     public func createDirectory(_ path: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw FileSystemError(path, "cannot create folder: \(error.localizedDescription)")
+        if mkdir(path, 0o755) == 0 || (errno == EEXIST && isDirectory(path)) { return }
+        if errno == ENOENT, !path.isEmpty {
+            try createDirectory(FilePath.directory(of: path))
+            if mkdir(path, 0o755) == 0 || (errno == EEXIST && isDirectory(path)) { return }
         }
+        throw FileSystemError(path, "cannot create folder: \(String(cString: strerror(errno)))")
     }
 
     public func copyFile(from source: String, to destination: String) throws {

@@ -11,9 +11,15 @@ public struct Manifest: Sendable, Equatable {
     }
 
     public var entries: [Entry]
+    /// The input fingerprint of the build that wrote the output.
+    public var inputs: String?
+    /// That build's warnings, shown again when a later build finds nothing to do.
+    public var warnings: [Diagnostic] = []
 
-    public init(files: [OutputFile]) {
-        entries = files.map { Entry(path: $0.path, size: $0.bytes.count, hash: ContentHash.hex($0.bytes)) }
+    public init(files: [OutputFile], inputs: String? = nil, warnings: [Diagnostic] = []) {
+        self.inputs = inputs
+        self.warnings = warnings
+        entries = Parallel.map(files) { Entry(path: $0.path, size: $0.bytes.count, hash: ContentHash.hex($0.bytes)) }
             .sorted { $0.path < $1.path }
     }
 
@@ -22,6 +28,17 @@ public struct Manifest: Sendable, Equatable {
         guard lines.first.map(String.init) == Self.header else { return nil }
         var entries: [Entry] = []
         for line in lines.dropFirst() {
+            if line.hasPrefix("# inputs ") {
+                inputs = String(line.dropFirst("# inputs ".count))
+                continue
+            }
+            if line.hasPrefix("# warning ") {
+                let parts = line.dropFirst("# warning ".count).split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
+                if parts.count == 4, let row = Int(parts[1]), let column = Int(parts[2]) {
+                    warnings.append(.warning(String(parts[0]), line: row, column: column, String(parts[3])))
+                }
+                continue
+            }
             let parts = line.split(separator: " ", maxSplits: 2)
             guard parts.count == 3, let size = Int(parts[1]) else { return nil }
             entries.append(Entry(path: String(parts[2]), size: size, hash: String(parts[0])))
@@ -30,7 +47,12 @@ public struct Manifest: Sendable, Equatable {
     }
 
     public var text: String {
-        ([Self.header] + entries.map { "\($0.hash) \($0.size) \($0.path)" }).joined(separator: "\n") + "\n"
+        var lines = [Self.header]
+        if let inputs { lines.append("# inputs \(inputs)") }
+        func flat(_ text: String) -> String { text.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ") }
+        lines += warnings.map { "# warning \(flat($0.file))\t\($0.line)\t\($0.column)\t\(flat($0.message))" }
+        lines += entries.map { "\($0.hash) \($0.size) \($0.path)" }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// Paths whose content differs from `previous` or that it lacks.

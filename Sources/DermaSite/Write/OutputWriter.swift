@@ -44,9 +44,9 @@ public struct OutputWriter: Sendable {
             "refusing to replace this folder: it is not empty and was not written by dermasite (no \(Manifest.fileName)); choose another --output or empty it")
     }
 
-    public func write(_ files: [OutputFile]) throws -> Report {
+    public func write(_ files: [OutputFile], inputs: String? = nil, warnings: [Diagnostic] = []) throws -> Report {
         if let refusal = checkOutputIsOurs() { throw BuildFailure(step: "write output", diagnostics: [refusal]) }
-        let manifest = Manifest(files: files)
+        let manifest = Manifest(files: files, inputs: inputs, warnings: warnings)
         let previous = previousManifest()
         let changed = Set(manifest.changed(since: previous)).union(missingOnDisk(manifest, previous: previous))
         let newPaths = Set(manifest.entries.map(\.path))
@@ -75,6 +75,13 @@ public struct OutputWriter: Sendable {
         return Report(filesWritten: files.count, filesChanged: changed.count, filesRemoved: stale.count)
     }
 
+    /// True when the last build was of exactly these inputs and its files are all still there.
+    public func isUpToDate(inputs: String) -> Manifest? {
+        guard let previous = previousManifest(), previous.inputs == inputs,
+              previous.entries.allSatisfy({ fileSystem.exists(FilePath.join(output, $0.path)) }) else { return nil }
+        return previous
+    }
+
     /// Files the manifest says are there but someone removed or resized by hand.
     private func missingOnDisk(_ manifest: Manifest, previous: Manifest?) -> [String] {
         guard previous != nil else { return [] }
@@ -82,16 +89,20 @@ public struct OutputWriter: Sendable {
     }
 
     private func writeAll(_ files: [OutputFile], into folder: String) throws {
-        var created: Set<String> = [folder]
+        let fileSystem = self.fileSystem
+        // Folders level by level (parents first), each level in parallel: mkdir dominates small pages.
+        var byDepth: [Int: Set<String>] = [:]
         for file in files {
-            let target = FilePath.join(folder, file.path)
-            let parent = FilePath.directory(of: target)
-            if !created.contains(parent) {
-                try fileSystem.createDirectory(parent)
-                created.insert(parent)
+            var parent = FilePath.directory(of: file.path)
+            while !parent.isEmpty {
+                byDepth[parent.split(separator: "/").count, default: []].insert(parent)
+                parent = FilePath.directory(of: parent)
             }
-            try fileSystem.write(file.bytes, to: target)
         }
+        for depth in byDepth.keys.sorted() {
+            _ = try Parallel.map(byDepth[depth]!.sorted()) { try fileSystem.createDirectory(FilePath.join(folder, $0)) }
+        }
+        _ = try Parallel.map(files) { file in try fileSystem.write(file.bytes, to: FilePath.join(folder, file.path)) }
     }
 
     private func moveAll(_ paths: [String], from staging: String) throws {

@@ -145,6 +145,25 @@ import Testing
         #expect(site.exists("Public/articles/second/index.html"))
     }
 
+    @Test func anUnchangedSiteIsNotRebuiltButItsWarningsAreShownAgain() throws {
+        let site = try FixtureSite.basic()
+        try site.write("Content/articles/plain.md", "---\ntitle: Plain\ndate: 2026-03-01\n---\nNo description.\n")
+        let first = try site.build()
+        #expect(!first.upToDate)
+        let second = try site.build()
+        #expect(second.upToDate)
+        #expect(second.diagnostics == first.diagnostics)
+        #expect(second.diagnostics.contains { $0.file == "Content/articles/plain.md" && $0.line == 1 })
+        // Options that change the output, and any edit, rebuild.
+        #expect(!(try site.build(baseURL: "https://example.org/legs/")).upToDate)
+        #expect(!(try site.build(drafts: true)).upToDate)
+        #expect(try site.build(drafts: true).upToDate)
+        try site.write("Templates/partials/footer.mustache", "<footer>changed</footer>\n")
+        let edited = try site.build(drafts: true)
+        #expect(!edited.upToDate && edited.filesChanged > 0)
+        #expect(try site.read("Public/index.html").contains("<footer>changed</footer>"))
+    }
+
     @Test func deletedArticlesDisappear() throws {
         let site = try FixtureSite.basic()
         try site.build()

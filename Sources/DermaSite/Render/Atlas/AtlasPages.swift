@@ -1,5 +1,5 @@
 /// The atlas index at /dermatomes/, a page per root, and the standalone SVG charts.
-struct AtlasPages {
+struct AtlasPages: Sendable {
     let site: Site
     let atlas: Atlas
     let pages: PageRenderer
@@ -7,9 +7,8 @@ struct AtlasPages {
     private var baseURL: BaseURL { site.config.baseURL }
 
     func all() throws -> [OutputFile] {
-        var files = [try index()]
-        for root in atlas.roots { files.append(try page(for: root)) }
-        return files
+        let roots = try Parallel.map(atlas.roots) { try page(for: $0) }
+        return [try index()] + roots
     }
 
     func charts() -> [OutputFile] {

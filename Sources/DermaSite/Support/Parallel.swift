@@ -1,0 +1,66 @@
+import Dispatch
+import Foundation
+
+/// Runs independent work on every core. Pages, Markdown and front matter are rendered or parsed
+/// one item per call, and results keep the input order, so output does not depend on scheduling.
+public enum Parallel {
+    public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) throws -> R) throws -> [R] {
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, items.count)
+        if workers < 2 { return try items.map(transform) }
+        let results = Slots<R>(count: items.count)
+        let next = Counter()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let index = next.take(below: items.count) {
+                do {
+                    results.set(index, .success(try transform(items[index])))
+                } catch {
+                    results.set(index, .failure(error))
+                }
+            }
+        }
+        return try results.collect()
+    }
+
+    public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        // The throwing variant cannot throw when `transform` does not.
+        try! map(items, { (item: T) throws -> R in transform(item) })
+    }
+}
+
+/// One result slot per item; each slot is written by exactly one worker.
+private final class Slots<R>: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<Result<R, Error>?>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+
+    deinit {
+        buffer.deinitialize()
+        buffer.deallocate()
+    }
+
+    func set(_ index: Int, _ value: Result<R, Error>) { buffer[index] = value }
+
+    func collect() throws -> [R] {
+        var out: [R] = []
+        out.reserveCapacity(buffer.count)
+        for slot in buffer { out.append(try slot!.get()) }
+        return out
+    }
+}
+
+/// Hands out indices one at a time, so a slow item does not hold up a whole share of the work.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func take(below limit: Int) -> Int? {
+        lock.withLock {
+            guard value < limit else { return nil }
+            defer { value += 1 }
+            return value
+        }
+    }
+}

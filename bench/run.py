@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""DermaSite build benchmark: full build, no-change rebuild, one-article edit, peak memory and
+pages per second for synthetic sites of N articles, optionally against Hugo in the same session.
+
+Each figure is measured over several runs after a warm-up; medians are quoted with the range.
+With --hugo, DermaSite and Hugo full builds alternate (A B A B ...) and the ratio is taken pair
+by pair, so a machine that speeds up or slows down during the run affects both alike.
+
+usage: bench/run.py [--sizes 1000,4000,10000] [--runs 5] [--hugo]
+Run from the repository root after `swift build -c release --product dermasite`.
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+WORK = os.path.join(HERE, "out")
+
+
+def run(command):
+    """Runs a command; returns (wall seconds, peak resident memory in MiB of the process)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    error = process.stderr.read().decode()
+    process.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{error}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def site_for(n):
+    corpus = os.path.join(WORK, f"corpus-{n}")
+    if not os.path.isdir(corpus):
+        subprocess.check_call([sys.executable, os.path.join(HERE, "corpus.py"), "--n", str(n), "--out", corpus])
+    site = os.path.join(WORK, f"site-{n}")
+    shutil.rmtree(site, ignore_errors=True)
+    os.makedirs(os.path.join(site, "Content"))
+    shutil.copytree(os.path.join(REPO, "Templates"), os.path.join(site, "Templates"))
+    shutil.copytree(os.path.join(REPO, "Content", "data"), os.path.join(site, "Content", "data"))
+    shutil.copy(os.path.join(REPO, "Content", "site.yml"), os.path.join(site, "Content", "site.yml"))
+    shutil.copytree(corpus, os.path.join(site, "Content", "articles"))
+    hugo = os.path.join(WORK, f"hugo-{n}")
+    subprocess.check_call([sys.executable, os.path.join(HERE, "hugo_site.py"), corpus, hugo])
+    return site, hugo
+
+
+def summary(values, unit, digits=3):
+    return f"{statistics.median(values):.{digits}f} {unit} ({min(values):.{digits}f}–{max(values):.{digits}f})"
+
+
+def bench(n, runs, binary, with_hugo):
+    site, hugo_site = site_for(n)
+    out = os.path.join(site, "Public")
+    hugo_out = os.path.join(WORK, f"hugo-{n}-public")
+    build = [binary, "build", "--root", site, "--quiet"]
+    hugo = ["hugo", "--quiet", "-s", hugo_site, "-d", hugo_out]
+    full, memory, hugo_full, hugo_memory = [], [], [], []
+    for i in range(runs + 1):  # the first round warms the caches and is not counted
+        shutil.rmtree(out, ignore_errors=True)
+        wall, rss = run(build)
+        if i:
+            full.append(wall)
+            memory.append(rss)
+        if with_hugo:
+            shutil.rmtree(hugo_out, ignore_errors=True)
+            wall, rss = run(hugo)
+            if i:
+                hugo_full.append(wall)
+                hugo_memory.append(rss)
+    unchanged = [run(build)[0] for _ in range(runs)]
+    edited = []
+    article = os.path.join(site, "Content", "articles", f"{n // 2:05d}-article.md")
+    with open(article, encoding="utf-8") as f:
+        original = f.read()
+    for i in range(runs):
+        with open(article, "w", encoding="utf-8") as f:
+            f.write(original + f"\nAn edit, number {i}.\n")
+        edited.append(run(build)[0])
+    with open(article, "w", encoding="utf-8") as f:
+        f.write(original)
+    pages = sum(1 for _, _, files in os.walk(out) for name in files if name.endswith(".html"))
+
+    print(f"\nN = {n} articles ({pages} HTML pages), {runs} runs each, median (min–max)")
+    print(f"  full build            {summary(full, 's')}")
+    print(f"  no-change rebuild     {summary(unchanged, 's')}   = {statistics.median(unchanged) / statistics.median(full):.1%} of a full build")
+    print(f"  one-article edit      {summary(edited, 's')}")
+    print(f"  peak memory           {summary(memory, 'MiB', 0)}")
+    print(f"  pages per second      {pages / statistics.median(full):,.0f}")
+    if with_hugo:
+        time_ratio = [a / b for a, b in zip(full, hugo_full)]
+        memory_ratio = [a / b for a, b in zip(memory, hugo_memory)]
+        print(f"  Hugo full build       {summary(hugo_full, 's')}, peak memory {summary(hugo_memory, 'MiB', 0)}")
+        print(f"  DermaSite / Hugo      wall {summary(time_ratio, '', 3)}, peak memory {summary(memory_ratio, '', 3)}")
+    return statistics.median(full)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,4000,10000")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--hugo", action="store_true", help="compare with Hugo (Debian's hugo package)")
+    parser.add_argument("--binary", default=os.path.join(REPO, ".build", "release", "dermasite"))
+    args = parser.parse_args()
+    if not os.access(args.binary, os.X_OK):
+        sys.exit(f"no binary at {args.binary}: run `swift build -c release --product dermasite` first")
+    if args.hugo and shutil.which("hugo") is None:
+        sys.exit("hugo is not installed: apt-get install hugo")
+    print(f"machine: {os.cpu_count()} cores; {os.uname().sysname} {os.uname().release}")
+    if args.hugo:
+        print(subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.strip())
+    medians = {n: bench(n, args.runs, args.binary, args.hugo) for n in map(int, args.sizes.split(","))}
+    if 4000 in medians and 10000 in medians:
+        print(f"\nscaling: 10,000 / 4,000 full build = {medians[10000] / medians[4000]:.2f} (linear would be 2.5)")
+
+
+if __name__ == "__main__":
+    main()
