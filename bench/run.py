@@ -57,23 +57,25 @@ def summary(values, unit, digits=3):
 
 def bench(n, runs, binary, with_hugo):
     site, hugo_site = site_for(n)
-    out = os.path.join(site, "Public")
-    hugo_out = os.path.join(WORK, f"hugo-{n}-public")
-    build = [binary, "build", "--root", site, "--quiet"]
-    hugo = ["hugo", "--quiet", "-s", hugo_site, "-d", hugo_out]
+    # Each full build writes into a folder never used before, and old outputs are deleted only at
+    # the end: on ext4, creating files right after deleting thousands is several times slower and
+    # would measure the file system's clean-up rather than the generators.
+    scratch = os.path.join(WORK, f"outputs-{n}")
+    shutil.rmtree(scratch, ignore_errors=True)
+    os.makedirs(scratch)
     full, memory, hugo_full, hugo_memory = [], [], [], []
     for i in range(runs + 1):  # the first round warms the caches and is not counted
-        shutil.rmtree(out, ignore_errors=True)
-        wall, rss = run(build)
+        wall, rss = run([binary, "build", "--root", site, "--quiet", "--output", os.path.join(scratch, f"dermasite-{i}")])
         if i:
             full.append(wall)
             memory.append(rss)
         if with_hugo:
-            shutil.rmtree(hugo_out, ignore_errors=True)
-            wall, rss = run(hugo)
+            wall, rss = run(["hugo", "--quiet", "-s", hugo_site, "-d", os.path.join(scratch, f"hugo-{i}")])
             if i:
                 hugo_full.append(wall)
                 hugo_memory.append(rss)
+    out = os.path.join(scratch, f"dermasite-{runs}")
+    build = [binary, "build", "--root", site, "--quiet", "--output", out]
     unchanged = [run(build)[0] for _ in range(runs)]
     edited = []
     article = os.path.join(site, "Content", "articles", f"{n // 2:05d}-article.md")
@@ -86,6 +88,7 @@ def bench(n, runs, binary, with_hugo):
     with open(article, "w", encoding="utf-8") as f:
         f.write(original)
     pages = sum(1 for _, _, files in os.walk(out) for name in files if name.endswith(".html"))
+    shutil.rmtree(scratch, ignore_errors=True)
 
     print(f"\nN = {n} articles ({pages} HTML pages), {runs} runs each, median (min–max)")
     print(f"  full build            {summary(full, 's')}")
