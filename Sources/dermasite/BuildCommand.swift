@@ -30,12 +30,18 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Include articles marked 'draft: true'.")
     var drafts = false
 
+    @Flag(name: .customLong("allow-broken-links"), help: "Report broken internal links as warnings instead of errors.")
+    var allowBrokenLinks = false
+
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("--root '\(root)' is not a folder")
+        }
+        if let baseURL, BaseURL(baseURL) == nil {
+            throw ValidationError("--base-url '\(baseURL)' is not a web address such as https://example.org/legs/")
         }
         if outputOptions.quiet && outputOptions.verbose {
             throw ValidationError("--quiet and --verbose cannot be used together")
@@ -47,8 +53,10 @@ struct BuildCommand: ParsableCommand {
         let progress = ProgressLine(terminal: terminal)
         let outputPath = output.map { absolute($0) } ?? FilePath.join(absolute(root), "Public")
         let outputName = output ?? (root == "." ? "Public" : FilePath.join(root, "Public"))
-        let options = BuildOptions(root: absolute(root), output: outputPath, baseURL: baseURL,
+        var options = BuildOptions(root: absolute(root), output: outputPath, baseURL: baseURL,
                                    includeDrafts: drafts, onStep: { progress.step($0) })
+        options.linksMustResolve = !allowBrokenLinks
+        options.generatorIdentity = executableIdentity()
         do {
             let report = try SiteBuilder().build(options, outputDisplayName: outputName)
             progress.finish()
@@ -87,6 +95,16 @@ struct BuildCommand: ParsableCommand {
             terminal.printOut("  \(step.name.padding(toLength: 30, withPad: " ", startingAt: 0)) \(milliseconds(step.seconds))")
         }
     }
+}
+
+/// Size and modification time of the running executable: a rebuilt tool is a different generator.
+func executableIdentity() -> String {
+    let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        ?? Bundle.main.executablePath ?? ""
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "" }
+    let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+    let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+    return "exe=\(size)@\(Int(modified))"
 }
 
 func milliseconds(_ seconds: Double) -> String {

@@ -8,7 +8,7 @@ struct Dermasite: ParsableCommand {
         abstract: "Build the leg-dermatome patient-education site.",
         discussion: "Exit status: 0 built, 1 content errors, 2 usage errors.",
         version: DermaSiteVersion.current,
-        subcommands: [BuildCommand.self, NewCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self]
     )
 }
 

@@ -7,6 +7,11 @@ public struct BuildOptions: Sendable {
     /// Overrides `base_url` in Content/site.yml.
     public var baseURL: String?
     public var includeDrafts: Bool
+    /// Broken internal links fail the build unless this is false (they are then warnings).
+    public var linksMustResolve = true
+    /// Identifies the generator build (e.g. the executable's size and time), so a new version of the
+    /// tool never takes an old output for up to date.
+    public var generatorIdentity = ""
     /// Called as each step starts, so a front end can show progress.
     public var onStep: (@Sendable (String) -> Void)?
 

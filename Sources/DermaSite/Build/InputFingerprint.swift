@@ -15,7 +15,8 @@ public enum InputFingerprint {
             let bytes = (try? fileSystem.readBytes(FilePath.join(options.root, path))) ?? []
             return "\(path) \(bytes.count) \(ContentHash.hex(bytes))"
         }
-        let settings = "dermasite \(DermaSiteVersion.current) drafts=\(options.includeDrafts) base=\(options.baseURL ?? "")"
+        let settings = "dermasite \(DermaSiteVersion.current) \(options.generatorIdentity) drafts=\(options.includeDrafts) "
+            + "links=\(options.linksMustResolve) base=\(options.baseURL ?? "")"
         return ContentHash.hex(Array(([settings] + perFile).joined(separator: "\n").utf8))
     }
 }

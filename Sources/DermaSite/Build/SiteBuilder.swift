@@ -97,10 +97,9 @@ public struct SiteBuilder: Sendable {
             for result in results { diagnostics += result.diagnostics }
             return results
         }
-        guard let config, let templates, !diagnostics.hasErrors else {
+        guard config != nil, let templates, !diagnostics.hasErrors else {
             throw BuildFailure(step: clock.steps.last?.name ?? "load", diagnostics: diagnostics.sortedForReport())
         }
-        _ = config
 
         var files: [OutputFile] = []
         let pages = PageRenderer(site: site, templates: templates)
@@ -136,10 +135,25 @@ public struct SiteBuilder: Sendable {
                 }
             }
         }
-        if let clash = firstDuplicatePath(files) {
-            throw BuildFailure(step: "copy assets, files and charts", diagnostics: [
-                .error("\(ContentLoader.contentFolder)/\(clash)", "this file would overwrite a generated page or file with the same path"),
-            ])
+        let clashes = duplicatePaths(files)
+        if !clashes.isEmpty {
+            throw BuildFailure(step: "copy assets, files and charts", diagnostics: clashes.map {
+                .error("\(ContentLoader.contentFolder)/\($0)", "this file would overwrite a generated page or file with the same path")
+            })
+        }
+        clock.run("check links") {
+            var markdownLinks: [String: [LinkRecord]] = [:]
+            for (article, markdown) in zip(site.articles, rendered) {
+                markdownLinks[SiteURLs.file(for: article.urlPath)] = markdown.links
+            }
+            for problem in LinkChecker(basePath: site.config.baseURL.path).check(files, markdownLinks: markdownLinks) {
+                var found = problem
+                if !options.linksMustResolve && found.severity == .error { found.severity = .warning }
+                diagnostics.append(found)
+            }
+        }
+        if diagnostics.hasErrors {
+            throw BuildFailure(step: "check links", diagnostics: diagnostics.sortedForReport())
         }
         var report = BuildReport()
         report.diagnostics = diagnostics.sortedForReport()
@@ -166,9 +180,8 @@ public struct SiteBuilder: Sendable {
         return entries
     }
 
-    private func firstDuplicatePath(_ files: [OutputFile]) -> String? {
+    private func duplicatePaths(_ files: [OutputFile]) -> [String] {
         var seen = Set<String>()
-        for file in files where !seen.insert(file.path).inserted { return file.path }
-        return nil
+        return files.filter { !seen.insert($0.path).inserted }.map(\.path).sorted()
     }
 }

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// A parsed cmark-gfm document; owns the parser and frees both together.
 final class CMarkDocument {
@@ -10,11 +11,18 @@ final class CMarkDocument {
         return true
     }()
 
+    /// cmark-gfm 0.29 keeps one global table of special inline characters: attaching an extension
+    /// adds to it and freeing a parser removes from it, so a parse must never overlap another
+    /// parser's creation or release. Rendering the finished tree runs without the lock.
+    private static let parseLock = NSLock()
+
     let options: Int32
     private let parser: OpaquePointer
     let root: OpaquePointer
 
     init(markdown: String, unsafeHTML: Bool) {
+        Self.parseLock.lock()
+        defer { Self.parseLock.unlock() }
         _ = Self.registered
         var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
         if unsafeHTML { options |= CMARK_OPT_UNSAFE }
@@ -37,7 +45,7 @@ final class CMarkDocument {
 
     deinit {
         cmark_node_free(root)
-        cmark_parser_free(parser)
+        Self.parseLock.withLock { cmark_parser_free(parser) }
     }
 
     /// Every node in document order (entering events only).

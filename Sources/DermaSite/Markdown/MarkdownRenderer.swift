@@ -24,6 +24,7 @@ public struct MarkdownRenderer: Sendable {
         var headingNodes: [OpaquePointer] = []
         var directiveNodes: [(OpaquePointer, String)] = []
         var lastRawHTMLLine = 0
+        var linkRecords: [LinkRecord] = []
 
         for node in document.nodes() {
             switch node.type {
@@ -33,14 +34,19 @@ public struct MarkdownRenderer: Sendable {
                 let name = node.fenceInfo.split(separator: " ").first.map(String.init) ?? ""
                 if directives[name] != nil { directiveNodes.append((node, name)) }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                guard let links, let url = node.url else { continue }
-                switch links.resolve(url, from: file, pagePath: pagePath) {
+                guard let url = node.url else { continue }
+                let (line, column) = node.position
+                var final = url
+                switch links?.resolve(url, from: file, pagePath: pagePath) ?? .unchanged {
                 case .unchanged: break
-                case let .rewritten(newURL): cmark_node_set_url(node, newURL)
+                case let .rewritten(newURL):
+                    cmark_node_set_url(node, newURL)
+                    final = newURL
                 case let .broken(message):
-                    let (line, column) = node.position
                     diagnostics.append(.error(file, line: line + lineOffset, column: column, message))
+                    continue
                 }
+                linkRecords.append(LinkRecord(url: final, file: file, line: line + lineOffset, column: column))
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 if !allowRawHTML, node.position.line != lastRawHTMLLine {
                     let (line, column) = node.position
@@ -71,7 +77,7 @@ public struct MarkdownRenderer: Sendable {
             headings.append(Heading(level: level, text: text, id: id))
             document.replace(node, withHTML: anchoredHeading(document.renderHTML(node), level: level, id: id, text: text))
         }
-        return RenderedMarkdown(html: document.renderHTML(), headings: headings, diagnostics: diagnostics)
+        return RenderedMarkdown(html: document.renderHTML(), headings: headings, diagnostics: diagnostics, links: linkRecords)
     }
 
     /// `<h2>Inner</h2>` becomes the heading with its id, followed by a link to it. The link sits

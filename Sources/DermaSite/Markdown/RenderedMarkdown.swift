@@ -11,10 +11,27 @@ public struct Heading: Sendable, Equatable {
     }
 }
 
+/// A link written in Markdown, as it appears on the page, and where the author wrote it.
+public struct LinkRecord: Sendable, Equatable {
+    public var url: String
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(url: String, file: String, line: Int, column: Int) {
+        self.url = url
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+}
+
 public struct RenderedMarkdown: Sendable {
     public var html: String
     public var headings: [Heading]
     public var diagnostics: [Diagnostic]
+    /// Every link and image of the page, for the site-wide link check.
+    public var links: [LinkRecord] = []
 
     /// Headings for the table of contents: the page's sections and their subsections.
     public var tableOfContents: [Heading] { headings.filter { $0.level == 2 || $0.level == 3 } }

@@ -164,6 +164,24 @@ import Testing
         #expect(try site.read("Public/index.html").contains("<footer>changed</footer>"))
     }
 
+    /// cmark-gfm keeps global parser state; parallel rendering must still give the serial result.
+    @Test func parallelMarkdownRenderingIsDeterministic() throws {
+        var files = ["Content/site.yml": FixtureSite.config]
+        let body = (1...40).map { "~~gone \($0)~~ and www.example.org/\($0) and | a | b |\n|---|---|\n| ~~x~~ | y |\n" }.joined(separator: "\n")
+        for n in 0..<150 { files["Content/articles/a\(n).md"] = FixtureSite.article(title: "A\(n)", body: body) }
+        let site = try FixtureSite(files)
+        let expected = MarkdownRenderer().render(body).html
+        #expect(expected.components(separatedBy: "<del>").count - 1 == 80)
+        for round in 0..<3 {
+            let output = site.root + "/Out\(round)"
+            try site.build(output: output)
+            for n in 0..<150 {
+                let page = try site.read("Out\(round)/articles/a\(n)/index.html")
+                #expect(page.contains(expected), "article a\(n) rendered differently in round \(round)")
+            }
+        }
+    }
+
     @Test func deletedArticlesDisappear() throws {
         let site = try FixtureSite.basic()
         try site.build()
