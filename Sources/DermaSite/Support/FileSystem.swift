@@ -8,11 +8,12 @@ public protocol FileSystem: Sendable {
     func isDirectory(_ path: String) -> Bool
     /// True for a symbolic link, whatever it points at.
     func isSymbolicLink(_ path: String) -> Bool
+    /// Size in bytes of a regular file; nil if there is none.
+    func fileSize(_ path: String) -> Int?
     /// Names directly inside a folder, sorted.
     func list(_ path: String) throws -> [String]
     func write(_ bytes: [UInt8], to path: String) throws
     func createDirectory(_ path: String) throws
-    func copyFile(from source: String, to destination: String) throws
     func move(from source: String, to destination: String) throws
     func remove(_ path: String) throws
 }
@@ -132,6 +133,12 @@ public struct LocalFileSystem: FileSystem {
         return attributes?[.type] as? FileAttributeType == .typeSymbolicLink
     }
 
+    public func fileSize(_ path: String) -> Int? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
     public func list(_ path: String) throws -> [String] {
         do {
             return try FileManager.default.contentsOfDirectory(atPath: path).sorted()
@@ -169,14 +176,6 @@ public struct LocalFileSystem: FileSystem {
             if mkdir(path, 0o755) == 0 || (errno == EEXIST && isDirectory(path)) { return }
         }
         throw FileSystemError(path, "cannot create folder: \(String(cString: strerror(errno)))")
-    }
-
-    public func copyFile(from source: String, to destination: String) throws {
-        do {
-            try FileManager.default.copyItem(atPath: source, toPath: destination)
-        } catch {
-            throw FileSystemError(destination, "cannot copy from \(source): \(error.localizedDescription)")
-        }
     }
 
     public func move(from source: String, to destination: String) throws {

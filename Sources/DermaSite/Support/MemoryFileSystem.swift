@@ -29,6 +29,8 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
 
     public func isSymbolicLink(_ path: String) -> Bool { false }
 
+    public func fileSize(_ path: String) -> Int? { lock.withLock { files[key(path)]?.count } }
+
     public func list(_ path: String) throws -> [String] {
         try lock.withLock {
             let dir = key(path)
@@ -63,10 +65,6 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
                 dir = FilePath.directory(of: dir)
             }
         }
-    }
-
-    public func copyFile(from source: String, to destination: String) throws {
-        try write(try readBytes(source), to: destination)
     }
 
     public func move(from source: String, to destination: String) throws {

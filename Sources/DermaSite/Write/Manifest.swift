@@ -40,10 +40,16 @@ public struct Manifest: Sendable, Equatable {
                 continue
             }
             let parts = line.split(separator: " ", maxSplits: 2)
-            guard parts.count == 3, let size = Int(parts[1]) else { return nil }
+            // The manifest decides what a build may delete: only plain paths inside the output count.
+            guard parts.count == 3, let size = Int(parts[1]), Self.isSafe(String(parts[2])) else { return nil }
             entries.append(Entry(path: String(parts[2]), size: size, hash: String(parts[0])))
         }
         self.entries = entries
+    }
+
+    static func isSafe(_ path: String) -> Bool {
+        !path.isEmpty && !path.hasPrefix("/") && FilePath.normalize(path) == path
+            && !path.unicodeScalars.contains { $0.value < 0x20 || $0 == "\\" }
     }
 
     public var text: String {

@@ -18,6 +18,8 @@ public struct OutputWriter: Sendable {
         self.displayName = displayName
     }
 
+    static let stagingPrefix = ".dermasite-staging-"
+
     public struct Report: Sendable {
         public var filesWritten: Int
         /// Files whose bytes differ from the previous build, or are new.
@@ -38,7 +40,7 @@ public struct OutputWriter: Sendable {
         guard fileSystem.isDirectory(output), !fileSystem.isSymbolicLink(output) else {
             return .error(displayName, "the output path exists and is not a folder; choose another --output")
         }
-        let names = (try? fileSystem.list(output)) ?? []
+        let names = ((try? fileSystem.list(output)) ?? []).filter { !$0.hasPrefix(Self.stagingPrefix) }
         if names.isEmpty || names.contains(Manifest.fileName) { return nil }
         return .error(displayName,
             "refusing to replace this folder: it is not empty and was not written by dermasite (no \(Manifest.fileName)); choose another --output or empty it")
@@ -51,20 +53,21 @@ public struct OutputWriter: Sendable {
         let changed = Set(manifest.changed(since: previous)).union(missingOnDisk(manifest, previous: previous))
         let newPaths = Set(manifest.entries.map(\.path))
         let stale = (previous?.entries ?? []).map(\.path).filter { !newPaths.contains($0) }
-        let staging = FilePath.join(FilePath.directory(of: output), ".\(FilePath.fileName(of: output)).staging-\(getpid())")
+        // Staged inside the output, so every move is a rename within one file system even when the
+        // output folder is a mount point of its own.
+        let staging = FilePath.join(output, "\(Self.stagingPrefix)\(getpid())")
         do {
-            try fileSystem.remove(staging)
+            try fileSystem.createDirectory(output)
+            for name in (try? fileSystem.list(output)) ?? [] where name.hasPrefix(Self.stagingPrefix) {
+                try fileSystem.remove(FilePath.join(output, name))  // left by a build that was killed
+            }
             try fileSystem.createDirectory(staging)
             let toWrite = files.filter { changed.contains($0.path) }.sorted { $0.path < $1.path }
             try writeAll(toWrite, into: staging)
             try fileSystem.write(Array(manifest.text.utf8), to: FilePath.join(staging, Manifest.fileName))
-            if fileSystem.exists(output) {
-                try moveAll(toWrite.map(\.path) + [Manifest.fileName], from: staging)
-                try removeAll(stale)
-                try fileSystem.remove(staging)
-            } else {
-                try fileSystem.move(from: staging, to: output)
-            }
+            try removeAll(stale, keeping: newPaths)
+            try moveAll(toWrite.map(\.path) + [Manifest.fileName], from: staging)
+            try fileSystem.remove(staging)
         } catch let failure as BuildFailure {
             try? fileSystem.remove(staging)
             throw failure
@@ -75,17 +78,31 @@ public struct OutputWriter: Sendable {
         return Report(filesWritten: files.count, filesChanged: changed.count, filesRemoved: stale.count)
     }
 
-    /// True when the last build was of exactly these inputs and its files are all still there.
+    /// The last build's manifest when that build had exactly these inputs and its files are all
+    /// still there at the size it wrote them.
     public func isUpToDate(inputs: String) -> Manifest? {
         guard let previous = previousManifest(), previous.inputs == inputs,
-              previous.entries.allSatisfy({ fileSystem.exists(FilePath.join(output, $0.path)) }) else { return nil }
+              previous.entries.allSatisfy({ fileSystem.fileSize(FilePath.join(output, $0.path)) == $0.size }) else { return nil }
         return previous
     }
 
-    /// Files the manifest says are there but someone removed or resized by hand.
+    /// Files the manifest lists that are gone, or changed size, since (someone edited the output).
     private func missingOnDisk(_ manifest: Manifest, previous: Manifest?) -> [String] {
-        guard previous != nil else { return [] }
-        return manifest.entries.filter { !fileSystem.exists(FilePath.join(output, $0.path)) }.map(\.path)
+        guard let previous else { return [] }
+        var sizes: [String: Int] = [:]
+        for entry in previous.entries { sizes[entry.path] = entry.size }
+        return manifest.entries.filter { entry in
+            fileSystem.fileSize(FilePath.join(output, entry.path)) != sizes[entry.path]
+        }.map(\.path)
+    }
+
+    private func hasLinkedAncestor(_ path: String) -> Bool {
+        var folder = FilePath.directory(of: path)
+        while !folder.isEmpty {
+            if fileSystem.isSymbolicLink(FilePath.join(output, folder)) { return true }
+            folder = FilePath.directory(of: folder)
+        }
+        return false
     }
 
     private func writeAll(_ files: [OutputFile], into folder: String) throws {
@@ -106,36 +123,59 @@ public struct OutputWriter: Sendable {
     }
 
     private func moveAll(_ paths: [String], from staging: String) throws {
-        var created: Set<String> = [output]
+        var ready: Set<String> = [""]
         for path in paths {
+            try prepareFolders(for: path, ready: &ready)
             let target = FilePath.join(output, path)
-            let parent = FilePath.directory(of: target)
-            if !created.contains(parent) {
-                if !fileSystem.isDirectory(parent) {
-                    try fileSystem.remove(parent)  // a file where a folder must go
-                    try fileSystem.createDirectory(parent)
-                }
-                created.insert(parent)
-            }
-            if fileSystem.isDirectory(target) { try fileSystem.remove(target) }
+            if fileSystem.isSymbolicLink(target) || fileSystem.isDirectory(target) { try fileSystem.remove(target) }
             try fileSystem.move(from: FilePath.join(staging, path), to: target)
         }
     }
 
-    /// Removes files of the previous build, then any folders that leaves empty.
-    private func removeAll(_ paths: [String]) throws {
+    /// Makes every folder on the way to `path` a real folder inside the output: a file or a
+    /// symbolic link in the way (left by hand, or by an older build) is replaced, never followed.
+    private func prepareFolders(for path: String, ready: inout Set<String>) throws {
+        var folders: [String] = []
+        var folder = FilePath.directory(of: path)
+        while !ready.contains(folder) {
+            folders.append(folder)
+            folder = FilePath.directory(of: folder)
+        }
+        for folder in folders.reversed() {
+            let full = FilePath.join(output, folder)
+            if fileSystem.isSymbolicLink(full) || (fileSystem.exists(full) && !fileSystem.isDirectory(full)) {
+                try fileSystem.remove(full)
+            }
+            try fileSystem.createDirectory(full)
+            ready.insert(folder)
+        }
+    }
+
+    /// Removes files of the previous build, then any folders that leaves empty. A path that is now a
+    /// folder of the new build (a file became a folder) is left alone, and nothing is followed
+    /// through a symbolic link.
+    private func removeAll(_ paths: [String], keeping newPaths: Set<String>) throws {
         var folders = Set<String>()
         for path in paths {
-            try fileSystem.remove(FilePath.join(output, path))
+            let full = FilePath.join(output, path)
+            if hasLinkedAncestor(path) { continue }
+            if fileSystem.isDirectory(full) && !fileSystem.isSymbolicLink(full) { continue }
+            try fileSystem.remove(full)
             var folder = FilePath.directory(of: path)
             while !folder.isEmpty {
                 folders.insert(folder)
                 folder = FilePath.directory(of: folder)
             }
         }
-        for folder in folders.sorted(by: { $0.count > $1.count }) {
+        let neededFolders = Set(newPaths.flatMap { path -> [String] in
+            var out: [String] = []
+            var folder = FilePath.directory(of: path)
+            while !folder.isEmpty { out.append(folder); folder = FilePath.directory(of: folder) }
+            return out
+        })
+        for folder in folders.sorted(by: { $0.count > $1.count }) where !neededFolders.contains(folder) {
             let full = FilePath.join(output, folder)
-            if fileSystem.isDirectory(full), (try? fileSystem.list(full))?.isEmpty == true {
+            if !fileSystem.isSymbolicLink(full), fileSystem.isDirectory(full), (try? fileSystem.list(full))?.isEmpty == true {
                 try fileSystem.remove(full)
             }
         }

@@ -182,6 +182,19 @@ import Testing
         }
     }
 
+    @Test func aSymbolicLinkInTheOutputIsReplacedNotFollowed() throws {
+        let site = try FixtureSite.basic()
+        try site.build()
+        try site.write("Elsewhere/keep.txt", "keep")
+        try site.remove("Public/tags")
+        try FileManager.default.createSymbolicLink(atPath: site.root + "/Public/tags", withDestinationPath: site.root + "/Elsewhere")
+        try site.write("Content/articles/first.md", FixtureSite.article(title: "First", date: "2026-01-10", extra: "tags: [other]\n"))
+        try site.build()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root + "/Elsewhere") == ["keep.txt"])
+        #expect(!site.fileSystem.isSymbolicLink(site.root + "/Public/tags"))
+        #expect(site.exists("Public/tags/other/index.html"))
+    }
+
     @Test func deletedArticlesDisappear() throws {
         let site = try FixtureSite.basic()
         try site.build()

@@ -13,7 +13,8 @@ import Testing
         let second = try writer.write([OutputFile(path: "a/index.html", text: "A2")])
         #expect(second.filesChanged == 1 && second.filesRemoved == 1)
         #expect(!fs.exists("site/Public/b.txt"))
-        #expect(try fs.list("site") == ["Public"])  // no staging or retired folder left behind
+        #expect(try fs.list("site") == ["Public"])  // nothing left beside the output…
+        #expect(try fs.list("site/Public").allSatisfy { !$0.hasPrefix(".dermasite-staging") })  // …or in it
     }
 
     @Test func refusesAFolderItDidNotWrite() throws {
@@ -22,6 +23,39 @@ import Testing
         #expect(throws: BuildFailure.self) { try writer.write([OutputFile(path: "index.html", text: "x")]) }
         #expect(try fs.readText("home/Documents/letter.txt") == "precious")
         #expect(!fs.exists("home/Documents/index.html"))
+    }
+
+    @Test func aTamperedManifestCannotDeleteOutsideTheOutput() throws {
+        let fs = MemoryFileSystem(["site/victim.txt": "keep", "elsewhere/keep.txt": "keep"])
+        let writer = OutputWriter(fileSystem: fs, output: "site/Public", displayName: "Public")
+        _ = try writer.write([OutputFile(path: "a.html", text: "A")])
+        let manifest = try fs.readText("site/Public/.dermasite-manifest")
+        try fs.write(Array((manifest + "0000000000000000 4 ../victim.txt\n0000000000000000 4 /elsewhere/keep.txt\n").utf8),
+                     to: "site/Public/.dermasite-manifest")
+        #expect(writer.previousManifest() == nil)
+        _ = try writer.write([OutputFile(path: "b.html", text: "B")])
+        #expect(fs.exists("site/victim.txt") && fs.exists("elsewhere/keep.txt"))
+    }
+
+    @Test func aFileCanBecomeAFolder() throws {
+        let fs = MemoryFileSystem()
+        let writer = OutputWriter(fileSystem: fs, output: "Public", displayName: "Public")
+        _ = try writer.write([OutputFile(path: "guide", text: "a file")])
+        let report = try writer.write([OutputFile(path: "guide/x.png", text: "now a folder")])
+        #expect(report.filesRemoved == 1)
+        #expect(try fs.readText("Public/guide/x.png") == "now a folder")
+    }
+
+    @Test func aHandEditedOutputFileIsRewritten() throws {
+        let fs = MemoryFileSystem()
+        let writer = OutputWriter(fileSystem: fs, output: "Public", displayName: "Public")
+        let files = [OutputFile(path: "robots.txt", text: "User-agent: *\n")]
+        _ = try writer.write(files, inputs: "same")
+        try fs.write(Array("hacked\n".utf8), to: "Public/robots.txt")
+        #expect(writer.isUpToDate(inputs: "same") == nil)
+        _ = try writer.write(files, inputs: "same")
+        #expect(try fs.readText("Public/robots.txt") == "User-agent: *\n")
+        #expect(writer.isUpToDate(inputs: "same") != nil)
     }
 
     @Test func manifestRoundTrips() {
