@@ -79,7 +79,7 @@ struct BuildCommand: ParsableCommand {
             progress.finish()
             show(failure.diagnostics, terminal)
             let errors = failure.diagnostics.errors.count, warnings = failure.diagnostics.warnings.count
-            terminal.printError("Build failed: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"). \(outputName) was left unchanged.")
+            terminal.printError("Build failed at '\(failure.step)': \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"). \(outputName) was left unchanged.")
             throw ExitCode(1)
         }
     }

@@ -45,7 +45,15 @@ public struct SiteBuilder: Sendable {
                         writer: OutputWriter?) throws -> (files: [OutputFile], report: BuildReport) {
         let root = options.root
         var diagnostics: [Diagnostic] = []
-        if let refusal = writer?.checkOutputIsOurs() { diagnostics.append(refusal) }
+        if let writer {
+            if let refusal = writer.checkOutputIsOurs() { diagnostics.append(refusal) }
+            for folder in [ContentLoader.contentFolder, TemplateLoader.folder] {
+                let input = FilePath.join(root, folder)
+                if writer.output == input || writer.output.hasPrefix(input + "/") {
+                    diagnostics.append(.error(writer.displayName, "the output cannot be inside \(folder)/: the site would publish itself; choose another --output"))
+                }
+            }
+        }
 
         // Load
         var config = clock.run("load configuration") { () -> SiteConfig? in

@@ -22,7 +22,7 @@ public enum AtlasLoader {
             LegMapDecoder.decode(node, reader: &reader)
         }
         guard let roots, let views else { return (nil, diagnostics) }
-        return (Atlas(roots: roots, views: views), diagnostics)
+        return (Atlas(roots: roots.decoded, views: views, rootsWithErrors: roots.failed), diagnostics)
     }
 
     public static func parse(roots rootsYAML: String, map mapYAML: String) -> (Atlas?, [Diagnostic]) {
@@ -30,7 +30,7 @@ public enum AtlasLoader {
         let roots = decode(rootsYAML, file: rootsPath, diagnostics: &diagnostics) { RootsDecoder.decode($0, reader: &$1) }
         let views = decode(mapYAML, file: mapPath, diagnostics: &diagnostics) { LegMapDecoder.decode($0, reader: &$1) }
         guard let roots, let views else { return (nil, diagnostics) }
-        return (Atlas(roots: roots, views: views), diagnostics)
+        return (Atlas(roots: roots.decoded, views: views, rootsWithErrors: roots.failed), diagnostics)
     }
 
     private static func read<T>(_ path: String, root: String, fileSystem: FileSystem, diagnostics: inout [Diagnostic],
@@ -64,17 +64,25 @@ enum RootsDecoder {
     static let required = ["id", "name", "segment", "colour", "area", "summary", "key_point", "disc_levels",
                            "symptoms", "test", "neighbours", "urgent", "sources"]
 
-    static func decode(_ node: Node, reader: inout YAMLReader) -> [Root] {
+    static func decode(_ node: Node, reader: inout YAMLReader) -> (decoded: [Root], failed: Set<String>) {
         let top = reader.fields(of: node, known: ["roots"], context: "the dermatome data set")
         guard let list = top.first(where: { $0.key == "roots" })?.value else {
             reader.report(.error, at: node, "missing 'roots:', the list of nerve roots")
-            return []
+            return ([], [])
         }
         guard case let .sequence(items) = list else {
             reader.report(.error, at: list, "'roots' must be a list; start each root with '- id: ...'")
-            return []
+            return ([], [])
         }
-        return items.compactMap { decodeRoot($0, reader: &reader) }
+        var decoded: [Root] = [], failed = Set<String>()
+        for item in items {
+            if let root = decodeRoot(item, reader: &reader) {
+                decoded.append(root)
+            } else if let id = item["id"]?.scalar?.string {
+                failed.insert(id)
+            }
+        }
+        return (decoded, failed)
     }
 
     private static func decodeRoot(_ node: Node, reader: inout YAMLReader) -> Root? {
@@ -152,9 +160,14 @@ enum LegMapDecoder {
             case "view_box":
                 if case let .sequence(numbers) = value, numbers.count == 4 {
                     let n = numbers.compactMap { reader.number($0, key: key) }
-                    if n.count == 4, n[2] > 0, n[3] > 0 { box = .init(x: n[0], y: n[1], width: n[2], height: n[3]) }
+                    // Bounded so validation work stays bounded whatever the coordinates.
+                    if n.count == 4, n[2] > 0, n[3] > 0, n[2] <= 10_000, n[3] <= 10_000, abs(n[0]) <= 10_000, abs(n[1]) <= 10_000 {
+                        box = .init(x: n[0], y: n[1], width: n[2], height: n[3])
+                    }
                 }
-                if box == nil { reader.report(.error, at: value, "'view_box' must be [x, y, width, height] with a positive size") }
+                if box == nil {
+                    reader.report(.error, at: value, "'view_box' must be [x, y, width, height] with a size from 1 to 10000")
+                }
             case "outline": outline = reader.polygons(value, key: key)
             case "details":
                 if case let .sequence(lines) = value {

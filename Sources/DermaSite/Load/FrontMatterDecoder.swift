@@ -5,10 +5,14 @@ public enum FrontMatterDecoder {
     public static func decode(yaml: String, file: String, lineOffset: Int = 1) -> (FrontMatter, [Diagnostic]) {
         var reader = YAMLReader(file: file, lineOffset: lineOffset)
         var meta = FrontMatter()
-        guard let root = reader.compose(yaml), !YAMLReader.isNull(root) else {
+        guard let root = reader.compose(yaml) else {
+            meta.unreadable = !reader.diagnostics.isEmpty
             return (meta, reader.diagnostics)
         }
-        for (key, _, value) in reader.fields(of: root, known: FrontMatter.knownKeys, context: "front matter") {
+        if YAMLReader.isNull(root) { return (meta, reader.diagnostics) }
+        if case .mapping = root {} else { meta.unreadable = true }
+        for (key, keyNode, value) in reader.fields(of: root, known: FrontMatter.knownKeys, context: "front matter") {
+            meta.keyPositions[key] = reader.position(of: keyNode)
             if YAMLReader.isNull(value) { continue }
             meta.keysPresent.insert(key)
             switch key {

@@ -48,7 +48,7 @@ public enum SiteConfigLoader {
             default: break
             }
         }
-        if title?.isEmpty ?? true, !reader.diagnostics.hasErrors {
+        if title?.isEmpty ?? true, !reader.diagnostics.contains(where: { $0.message.contains("'title'") }) {
             reader.report(.error, at: nil, "missing 'title:' (the site's name, shown on every page)")
         }
         if baseURL == nil, !reader.diagnostics.contains(where: { $0.message.contains("base_url") }) {
@@ -75,7 +75,8 @@ public enum SiteConfigLoader {
                 reader.report(.error, at: item, "a menu entry needs both 'title' and 'url'")
                 continue
             }
-            guard url.hasPrefix("/") || FrontMatterDecoder.isWebAddress(url) else {
+            let plain = !url.unicodeScalars.contains { $0.properties.isWhitespace || "\"'<>\\".unicodeScalars.contains($0) }
+            guard plain, url.hasPrefix("/") || FrontMatterDecoder.isWebAddress(url) else {
                 reader.report(.error, at: item, "a menu 'url' must be a site path such as /articles/ or a full web address")
                 continue
             }

@@ -123,6 +123,10 @@ struct YAMLReader {
             return nil
         }
         if Self.isNull(node) { return nil }
+        if scalar.string.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t" && $0 != "\n") || $0.value == 0x7F }) {
+            report(.error, at: node, "'\(key)' contains a control character; remove it")
+            return nil
+        }
         return scalar.string
     }
 

@@ -57,6 +57,15 @@ enum DirectiveParser {
             if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q {
                 value = String(value.dropFirst().dropLast())
             }
+            if let earlier = options.first(where: { $0.key == key }) {
+                diagnostics.append(.error(file, line: firstLine + offset, column: 1,
+                                          "option '\(key)' is given twice (first on line \(earlier.line))"))
+                continue
+            }
+            if value.isEmpty {
+                diagnostics.append(.error(file, line: firstLine + offset, column: 1, "option '\(key)' has no value"))
+                continue
+            }
             options.append(.init(key: key, value: value, line: firstLine + offset))
         }
         return (options, diagnostics)

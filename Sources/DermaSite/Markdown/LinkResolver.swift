@@ -29,6 +29,9 @@ public struct LinkResolver: Sendable {
 
     /// `pagePath` is the site path of the page the link is on (`articles/x/`).
     public func resolve(_ url: String, from sourcePath: String, pagePath: String = "") -> Outcome {
+        if let scheme = scheme(of: url), ["javascript", "vbscript", "data", "file"].contains(scheme.lowercased()) {
+            return .broken("link to '\(url.prefix(40))': \(scheme): links are not allowed on this site")
+        }
         if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("//") || hasScheme(url) { return .unchanged }
         let (path, suffix) = splitSuffix(url)
         let decoded = path.removingPercentEncodingSafely()
@@ -64,10 +67,14 @@ public struct LinkResolver: Sendable {
         return .rewritten(baseURL.sitePath(sitePath) + suffix)
     }
 
-    private func hasScheme(_ url: String) -> Bool {
-        guard let colon = url.firstIndex(of: ":") else { return false }
-        let scheme = url[..<colon]
-        return !scheme.isEmpty && !scheme.contains("/") && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) }
+    private func hasScheme(_ url: String) -> Bool { scheme(of: url) != nil }
+
+    private func scheme(of url: String) -> String? {
+        let trimmed = url.trimmingWhitespace()
+        guard let colon = trimmed.firstIndex(of: ":") else { return nil }
+        let scheme = trimmed[..<colon]
+        let valid = !scheme.isEmpty && scheme.first!.isLetter && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) }
+        return valid ? String(scheme) : nil
     }
 
     private func splitSuffix(_ url: String) -> (String, String) {

@@ -9,7 +9,10 @@ public struct MarkdownRenderer: Sendable {
     public var directives: [String: DirectiveHandler]
     /// Ids the page template uses itself; headings never take them.
     public static let reservedIDs: Set<String> = ["main", "content", "top", "on-this-page", "sources", "footnotes",
-                                                   "site-header", "site-footer", "review"]
+                                                   "site-header", "site-footer", "review", "red-flags-title", "facts",
+                                                   "symptoms", "testing", "summary-table", "why-maps-differ", "download"]
+    /// Id families cmark-gfm (footnotes) and the directives (maps) number for themselves.
+    public static let reservedPrefixes = ["fn-", "fnref-", "dermatome-map-", "root-map", "atlas-map"]
 
     public init(allowRawHTML: Bool = false, links: LinkResolver? = nil, directives: [String: DirectiveHandler] = [:]) {
         self.allowRawHTML = allowRawHTML
@@ -20,6 +23,7 @@ public struct MarkdownRenderer: Sendable {
     /// `file` and `lineOffset` place diagnostics in the source file (body line + offset = file line).
     public func render(_ markdown: String, file: String = "", lineOffset: Int = 0, pagePath: String = "") -> RenderedMarkdown {
         let document = CMarkDocument(markdown: markdown, unsafeHTML: allowRawHTML)
+        let columns = ColumnConverter(markdown)
         var diagnostics: [Diagnostic] = []
         var headingNodes: [OpaquePointer] = []
         var directiveNodes: [(OpaquePointer, String)] = []
@@ -35,7 +39,8 @@ public struct MarkdownRenderer: Sendable {
                 if directives[name] != nil { directiveNodes.append((node, name)) }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 guard let url = node.url else { continue }
-                let (line, column) = node.position
+                let (line, byteColumn) = node.position
+                let column = columns.character(line: line, byteColumn: byteColumn)
                 var final = url
                 switch links?.resolve(url, from: file, pagePath: pagePath) ?? .unchanged {
                 case .unchanged: break
@@ -49,7 +54,8 @@ public struct MarkdownRenderer: Sendable {
                 linkRecords.append(LinkRecord(url: final, file: file, line: line + lineOffset, column: column))
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 if !allowRawHTML, node.position.line != lastRawHTMLLine {
-                    let (line, column) = node.position
+                    let (line, byteColumn) = node.position
+                    let column = columns.character(line: line, byteColumn: byteColumn)
                     lastRawHTMLLine = line
                     diagnostics.append(.warning(file, line: line + lineOffset, column: column,
                         "raw HTML is left out of the page; use Markdown, or set 'allow_raw_html: true' in Content/site.yml"))
@@ -68,7 +74,7 @@ public struct MarkdownRenderer: Sendable {
             document.replace(node, withHTML: output.html)
         }
 
-        var ids = SlugAllocator(reserved: Self.reservedIDs)
+        var ids = SlugAllocator(reserved: Self.reservedIDs, reservedPrefixes: Self.reservedPrefixes)
         var headings: [Heading] = []
         for node in headingNodes {
             let level = Int(cmark_node_get_heading_level(node))
@@ -92,5 +98,25 @@ public struct MarkdownRenderer: Sendable {
         return "<div class=\"heading\"><h\(level) id=\"\(id)\">\(inner)</h\(level)>"
             + "<a class=\"heading-anchor\" href=\"#\(id)\"><span aria-hidden=\"true\">#</span>"
             + "<span class=\"visually-hidden\">\(label)</span></a></div>\n"
+    }
+}
+
+/// cmark counts columns in bytes; editors count characters. Converts lazily, only for diagnostics.
+struct ColumnConverter {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    func character(line: Int, byteColumn: Int) -> Int {
+        guard byteColumn > 1 else { return byteColumn }
+        var current = 1
+        for lineText in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == line {
+                let bytes = Array(lineText.utf8.prefix(byteColumn - 1))
+                return String(decoding: bytes, as: UTF8.self).count + 1
+            }
+            current += 1
+        }
+        return byteColumn
     }
 }

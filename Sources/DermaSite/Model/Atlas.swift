@@ -3,10 +3,13 @@
 public struct Atlas: Sendable {
     public var roots: [Root]
     public var views: [MapView]
+    /// Ids of roots whose entry had errors: they exist, so references to them are not "unknown".
+    public var rootsWithErrors: Set<String> = []
 
-    public init(roots: [Root], views: [MapView]) {
+    public init(roots: [Root], views: [MapView], rootsWithErrors: Set<String> = []) {
         self.roots = roots
         self.views = views
+        self.rootsWithErrors = rootsWithErrors
     }
 
     public func root(_ id: String) -> Root? { roots.first { $0.id.caseInsensitiveEquals(id) } }

@@ -15,6 +15,10 @@ public struct FrontMatter: Sendable, Equatable {
     /// Keys the file set, valid or not: a key that was there but wrong is reported once, not
     /// again as missing.
     public var keysPresent: Set<String> = []
+    /// Where each key was written, for diagnostics about its value.
+    public var keyPositions: [String: SourcePosition] = [:]
+    /// The YAML did not parse: nothing can be said about which keys are missing.
+    public var unreadable = false
 
     public init() {}
 

@@ -44,6 +44,8 @@ public struct BaseURL: Sendable, Equatable, CustomStringConvertible {
 
     public init?(_ text: String) {
         let trimmed = text.trimmingWhitespace()
+        // Written into robots.txt, the sitemap and every link: no spaces or control characters.
+        guard !trimmed.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) else { return nil }
         let scheme: String
         if trimmed.lowercased().hasPrefix("https://") {
             scheme = "https://"

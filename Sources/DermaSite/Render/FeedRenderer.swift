@@ -42,7 +42,7 @@ enum FeedRenderer {
                 xml += "    <summary>\(Escape.xml(article.meta.description))</summary>\n"
             }
             if let html = articleHTML[article.sourcePath] {
-                xml += "    <content type=\"html\" xml:base=\"\(Escape.xml(base.origin))\">\(Escape.xml(html))</content>\n"
+                xml += "    <content type=\"html\" xml:base=\"\(Escape.xml(url))\">\(Escape.xml(html))</content>\n"
             }
             xml += "  </entry>\n"
         }

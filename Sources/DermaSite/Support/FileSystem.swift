@@ -42,7 +42,8 @@ extension FileSystem {
         var links: [String] = []
         func visit(_ relative: String) throws {
             let full = relative.isEmpty ? root : FilePath.join(root, relative)
-            for name in try list(full) where !name.hasPrefix(".") {
+            // Hidden names (.git, .DS_Store) are skipped; .well-known/ is a web standard and kept.
+            for name in try list(full) where !name.hasPrefix(".") || name == ".well-known" {
                 let child = relative.isEmpty ? name : relative + "/" + name
                 let childFull = FilePath.join(root, child)
                 if isSymbolicLink(childFull) {

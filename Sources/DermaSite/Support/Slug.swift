@@ -51,14 +51,17 @@ public enum Slug {
 /// Hands out unique slugs: the first `intro` stays `intro`, then `intro-1`, `intro-2`.
 public struct SlugAllocator: Sendable {
     private var used: Set<String>
+    private let reservedPrefixes: [String]
 
-    public init(reserved: Set<String> = []) {
+    public init(reserved: Set<String> = [], reservedPrefixes: [String] = []) {
         used = reserved
+        self.reservedPrefixes = reservedPrefixes
     }
 
     public mutating func allocate(_ text: String, fallback: String = "section") -> String {
         var base = Slug.make(text)
         if base.isEmpty { base = fallback }
+        if reservedPrefixes.contains(where: { base.hasPrefix($0) }) { base = "\(fallback)-\(base)" }
         var candidate = base
         var n = 1
         while used.contains(candidate) {

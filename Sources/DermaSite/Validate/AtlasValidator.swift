@@ -24,7 +24,7 @@ public enum AtlasValidator {
     static func validateRoots(_ atlas: Atlas) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var seen: [String: SourcePosition] = [:]
-        let ids = atlas.roots.map(\.id)
+        let ids = atlas.roots.map(\.id) + atlas.rootsWithErrors.sorted()
         for root in atlas.roots {
             if root.slug.isEmpty {
                 diagnostics.append(error(root.position, "root id '\(root.id)' has no letters or digits"))
@@ -45,10 +45,16 @@ public enum AtlasValidator {
 
     static func validateView(_ view: MapView, atlas: Atlas) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let ids = atlas.roots.map(\.id)
+        let ids = atlas.roots.map(\.id) + atlas.rootsWithErrors.sorted()
         let outline = view.outline.map(\.points)
         for polygon in view.outline { diagnostics += shapeProblems(polygon, in: view, what: "the outline") }
         var regionRoots = Set<String>()
+        var validRegions: [MapView.Region] = []
+        for (index, line) in view.details.enumerated() {
+            if let p = line.first(where: { !inside(view.viewBox, $0) }) {
+                diagnostics.append(error(view.position, "detail line \(index + 1) has point [\(rounded(p.x)), \(rounded(p.y))] outside the view_box of view '\(view.id)'"))
+            }
+        }
         for region in view.regions {
             guard ids.contains(region.root) else {
                 diagnostics.append(error(region.position, "unknown root '\(region.root)'\(hint(region.root, ids))"))
@@ -57,9 +63,11 @@ public enum AtlasValidator {
             if !regionRoots.insert(region.root).inserted {
                 diagnostics.append(error(region.position, "root \(region.root) has two regions in view '\(view.id)'; put its polygons in one"))
             }
+            var valid = true
             for polygon in region.polygons {
                 let shapeIssues = shapeProblems(polygon, in: view, what: "region \(region.root)")
                 diagnostics += shapeIssues
+                valid = valid && shapeIssues.isEmpty
                 guard shapeIssues.isEmpty, !outline.isEmpty else { continue }
                 let outside = Geometry.area(polygon.points) - Geometry.overlapArea([polygon.points], outline)
                 if outside > outsideTolerance {
@@ -67,8 +75,11 @@ public enum AtlasValidator {
                         "region \(region.root) lies outside the body outline of view '\(view.id)' (\(rounded(outside)) square units outside)"))
                 }
             }
+            if valid { validRegions.append(region) }
         }
-        diagnostics += overlaps(view)
+        // Overlap is measured only between well-formed shapes inside the view box, which also
+        // bounds the work a mistyped coordinate can cause.
+        diagnostics += overlaps(validRegions, in: view)
         diagnostics += markerProblems(view.keyPoints, in: view, kind: "key point", ids: ids, margin: keyPointMargin)
         diagnostics += markerProblems(view.labels, in: view, kind: "label", ids: ids, margin: 0)
         return diagnostics
@@ -79,22 +90,23 @@ public enum AtlasValidator {
         guard points.count >= 3 else {
             return [error(polygon.position, "\(what) is not a closed shape: it needs at least 3 points, found \(points.count)")]
         }
+        if points.count > maxPoints {
+            return [error(polygon.position, "\(what) has \(points.count) points; at most \(maxPoints) are allowed")]
+        }
+        if let p = points.first(where: { !inside(view.viewBox, $0) }) {
+            return [error(polygon.position, "\(what) has point [\(rounded(p.x)), \(rounded(p.y))] outside the view_box of view '\(view.id)'")]
+        }
         if let (i, j) = Geometry.selfIntersection(points) {
             return [error(polygon.position, "\(what) is not a simple closed shape: its edge from point \(i + 1) crosses its edge from point \(j + 1)")]
         }
         if Geometry.area(points) < 1 {
             return [error(polygon.position, "\(what) encloses no area")]
         }
-        let box = view.viewBox
-        if let p = points.first(where: { $0.x < box.x || $0.y < box.y || $0.x > box.x + box.width || $0.y > box.y + box.height }) {
-            return [error(polygon.position, "\(what) has point [\(rounded(p.x)), \(rounded(p.y))] outside the view_box of view '\(view.id)'")]
-        }
         return []
     }
 
-    private static func overlaps(_ view: MapView) -> [Diagnostic] {
+    private static func overlaps(_ regions: [MapView.Region], in view: MapView) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let regions = view.regions
         for i in regions.indices {
             for j in regions.indices where j > i && regions[i].root != regions[j].root {
                 let shared = Geometry.overlapArea(regions[i].polygons.map(\.points), regions[j].polygons.map(\.points))
@@ -107,10 +119,21 @@ public enum AtlasValidator {
         return diagnostics
     }
 
+    /// Bounds the quadratic self-intersection test and the scanline work on hostile input.
+    static let maxPoints = 5000
+
+    static func inside(_ box: MapView.Box, _ p: Point) -> Bool {
+        p.x.isFinite && p.y.isFinite && p.x >= box.x && p.y >= box.y && p.x <= box.x + box.width && p.y <= box.y + box.height
+    }
+
     private static func markerProblems(_ markers: [MapView.Marker], in view: MapView, kind: String, ids: [String],
                                        margin: Double) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for marker in markers {
+            guard inside(view.viewBox, marker.at) else {
+                diagnostics.append(error(marker.position, "\(kind) of \(marker.root) at [\(rounded(marker.at.x)), \(rounded(marker.at.y))] is outside the view_box of view '\(view.id)'"))
+                continue
+            }
             guard ids.contains(marker.root) else {
                 diagnostics.append(error(marker.position, "\(kind) for unknown root '\(marker.root)'\(hint(marker.root, ids))"))
                 continue

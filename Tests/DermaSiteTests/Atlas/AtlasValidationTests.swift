@@ -83,6 +83,21 @@ import Testing
         #expect(problems(roots: duplicated).contains { $0.contains("duplicate root id 'L4'") })
     }
 
+    @Test func wildCoordinatesAreReportedQuicklyWithoutACrash() {
+        let map = AtlasFixture.map
+            .replacingOccurrences(of: "[[10, 10], [60, 10], [60, 110], [10, 110]]", with: "[[1e9, 10], [60, 10], [60, 110], [10, 110]]")
+            .replacingOccurrences(of: "[[60, 10], [110, 10], [110, 110], [60, 110]]", with: "[[2e7, 10], [110, 10], [110, 110], [60, 110]]")
+            .replacingOccurrences(of: "at: [85, 60]", with: "at: [1e20, 60]")
+        let clock = ContinuousClock()
+        let start = clock.now
+        let found = problems(map: map)
+        #expect(clock.now - start < .seconds(5))
+        #expect(found.contains { $0.contains("region L4 has point [0, 10] outside the view_box") || $0.contains("region L4 has point") })
+        #expect(found.contains { $0.contains("label of L5") && $0.contains("outside the view_box") })
+        let renderer = LegMapRenderer(atlas: AtlasLoader.parse(roots: AtlasFixture.roots, map: map).0!, baseURL: BaseURL("https://e.org/")!)
+        #expect(renderer.figure(LegMapRenderer.Options(), id: "x").contains("<svg"))
+    }
+
     @Test func unknownNeighbour() {
         let roots = AtlasFixture.roots.replacingOccurrences(of: "neighbours: [L4, S1]", with: "neighbours: [L4, S2]")
         #expect(problems(roots: roots).contains { $0.contains("unknown neighbour 'S2'") })

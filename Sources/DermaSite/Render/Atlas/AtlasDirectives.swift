@@ -57,6 +57,7 @@ public enum AtlasDirectives {
                         problems.append(directive.error(option, unknownRoot(id, atlas)))
                     }
                 }
+                if Set(ids).count != ids.count { problems.append(directive.error(option, "a root is listed twice")) }
                 options.roots = ids
             case "columns":
                 var columns: [DermatomeTable.Column] = []
@@ -66,6 +67,8 @@ public enum AtlasDirectives {
                         problems.append(directive.error(option, "unknown column '\(name)'; columns are \(names.joined(separator: ", "))"))
                     }
                 }
+                if Set(columns).count != columns.count { problems.append(directive.error(option, "a column is listed twice")) }
+                if !columns.contains(.root) { problems.append(directive.error(option, "the columns must include 'root'")) }
                 options.columns = columns
             case "caption": options.caption = option.value
             default: problems.append(directive.error(option, unknownOption(option.key, tableOptions, directive.name)))

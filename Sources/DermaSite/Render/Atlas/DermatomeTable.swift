@@ -37,8 +37,8 @@ public struct DermatomeTable: Sendable {
     public func html(_ options: Options) -> String {
         let roots = options.roots.map { ids in ids.compactMap(atlas.root) } ?? atlas.roots
         let caption = options.caption ?? "Leg dermatomes: the skin each nerve root supplies"
-        var html = "<div class=\"table-scroll\" role=\"region\" aria-label=\"\(Escape.html(caption))\" tabindex=\"0\">\n"
-        html += "<table class=\"dermatome-table\">\n<caption>\(Escape.html(caption))</caption>\n<thead><tr>"
+        var html = "<div class=\"table-scroll\" role=\"region\" aria-label=\"\(Escape.xml(caption))\" tabindex=\"0\">\n"
+        html += "<table class=\"dermatome-table\">\n<caption>\(Escape.xml(caption))</caption>\n<thead><tr>"
         for column in options.columns { html += "<th scope=\"col\">\(column.heading)</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for root in roots {
@@ -53,7 +53,7 @@ public struct DermatomeTable: Sendable {
         switch column {
         case .root:
             let swatch = "<span class=\"swatch\" style=\"background:\(root.colour)\" aria-hidden=\"true\"></span>"
-            let name = links ? "<a href=\"\(Escape.html(baseURL.sitePath(root.urlPath)))\">\(Escape.html(root.id))</a>" : Escape.html(root.id)
+            let name = links ? "<a href=\"\(Escape.xml(baseURL.sitePath(root.urlPath)))\">\(Escape.xml(root.id))</a>" : Escape.xml(root.id)
             return "<th scope=\"row\">\(swatch)\(name)</th>"
         case .area: return td(root.areaPlain)
         case .clinical: return td(root.areaClinical)
@@ -64,5 +64,5 @@ public struct DermatomeTable: Sendable {
         }
     }
 
-    private func td(_ text: String) -> String { "<td>\(Escape.html(text))</td>" }
+    private func td(_ text: String) -> String { "<td>\(Escape.xml(text))</td>" }
 }

@@ -36,13 +36,13 @@ public struct LegMapRenderer: Sendable {
         }
         html += "<div class=\"atlas__views\">\n"
         for view in views {
-            html += "<div class=\"atlas__view\">\n<p class=\"atlas__view-title\" aria-hidden=\"true\">\(Escape.html(view.title))</p>\n"
+            html += "<div class=\"atlas__view\">\n<p class=\"atlas__view-title\" aria-hidden=\"true\">\(Escape.xml(view.title))</p>\n"
             html += svg(view, options: options, id: "\(id)-\(view.id)", standalone: false)
             html += "</div>\n"
         }
         html += "</div>\n"
         let caption = options.caption ?? defaultCaption(options)
-        html += "<figcaption>\(Escape.html(caption))</figcaption>\n"
+        html += "<figcaption>\(Escape.xml(caption))</figcaption>\n"
         html += legend(views: views, options: options)
         html += "</figure>\n"
         return html
@@ -62,12 +62,12 @@ public struct LegMapRenderer: Sendable {
         }
         svg += " class=\"legmap\" viewBox=\"\(viewBox)\" role=\"\(interactive ? "group" : "img")\""
         svg += " aria-labelledby=\"\(id)-title \(id)-desc\">\n"
-        svg += "<title id=\"\(id)-title\">\(Escape.html(title))</title>\n"
-        svg += "<desc id=\"\(id)-desc\">\(Escape.html(description(view)))</desc>\n"
+        svg += "<title id=\"\(id)-title\">\(Escape.xml(title))</title>\n"
+        svg += "<desc id=\"\(id)-desc\">\(Escape.xml(description(view)))</desc>\n"
         if standalone {
             svg += "<style>\(Self.standaloneStyle)</style>\n"
             svg += "<rect x=\"\(SVGNumber.format(box.x))\" y=\"\(SVGNumber.format(top))\" width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n"
-            svg += "<text class=\"legmap__heading\" x=\"\(SVGNumber.format(box.x + box.width / 2))\" y=\"\(SVGNumber.format(top + 26))\" text-anchor=\"middle\">\(Escape.html("Leg dermatomes: \(view.title.lowercased())"))</text>\n"
+            svg += "<text class=\"legmap__heading\" x=\"\(SVGNumber.format(box.x + box.width / 2))\" y=\"\(SVGNumber.format(top + 26))\" text-anchor=\"middle\">\(Escape.xml("Leg dermatomes: \(view.title.lowercased())"))</text>\n"
         }
         svg += "<path class=\"legmap__body\" d=\"\(SVGNumber.path(view.outline.map(\.points)))\" fill=\"#f4efe9\" stroke=\"#4c6272\" stroke-width=\"2\"/>\n"
         svg += "<g class=\"legmap__regions\">\n"
@@ -95,9 +95,9 @@ public struct LegMapRenderer: Sendable {
         let path = "<path d=\"\(SVGNumber.path(region.polygons.map(\.points)))\" fill=\"\(root.colour)\""
             + (muted ? " fill-opacity=\"0.22\"" : "")
             + " stroke=\"#1f2a30\" stroke-width=\"\(highlighted ? 3 : 1.5)\" stroke-linejoin=\"round\"/>"
-        let name = Escape.html("\(root.id): \(root.areaPlain)")
+        let name = Escape.xml("\(root.id): \(root.areaPlain)")
         if interactive {
-            return "<a class=\"\(classes)\" href=\"\(Escape.html(baseURL.sitePath(root.urlPath)))\" aria-label=\"\(name)\">\(path)</a>\n"
+            return "<a class=\"\(classes)\" href=\"\(Escape.xml(baseURL.sitePath(root.urlPath)))\" aria-label=\"\(name)\">\(path)</a>\n"
         }
         return "<g class=\"\(classes)\">\(path)</g>\n"
     }
@@ -108,7 +108,7 @@ public struct LegMapRenderer: Sendable {
             let muted = options.highlight.map { !$0.caseInsensitiveEquals(label.root) } ?? false
             out += "<text x=\"\(SVGNumber.format(label.at.x))\" y=\"\(SVGNumber.format(label.at.y))\""
                 + (muted ? " class=\"is-muted\" fill-opacity=\"0.55\"" : "")
-                + " text-anchor=\"middle\" dominant-baseline=\"central\">\(Escape.html(label.root))</text>\n"
+                + " text-anchor=\"middle\" dominant-baseline=\"central\">\(Escape.xml(label.root))</text>\n"
         }
         return out + "</g>\n"
     }
@@ -150,9 +150,9 @@ public struct LegMapRenderer: Sendable {
         for root in atlas.roots where shown.contains(root.id) {
             let current = options.highlight.map { $0.caseInsensitiveEquals(root.id) } ?? false
             html += "<li><span class=\"swatch\" style=\"background:\(root.colour)\" aria-hidden=\"true\"></span>"
-            let text = "<b>\(Escape.html(root.id))</b> \(Escape.html(root.areaPlain))"
+            let text = "<b>\(Escape.xml(root.id))</b> \(Escape.xml(root.areaPlain))"
             html += options.links && !current
-                ? "<a href=\"\(Escape.html(baseURL.sitePath(root.urlPath)))\">\(text)</a>"
+                ? "<a href=\"\(Escape.xml(baseURL.sitePath(root.urlPath)))\">\(text)</a>"
                 : "<span\(current ? " aria-current=\"page\"" : "")>\(text)</span>"
             html += "</li>\n"
         }

@@ -2,6 +2,8 @@
 enum SVGNumber {
     /// At most two decimals, no trailing zeros: `12`, `12.5`, `-0.25`.
     static func format(_ value: Double) -> String {
+        // Validation keeps map points inside their view box; this only guards against a crash.
+        guard value.isFinite, abs(value) < 1e12 else { return "0" }
         let hundredths = Int((value * 100).rounded())
         let sign = hundredths < 0 ? "-" : ""
         let magnitude = abs(hundredths)

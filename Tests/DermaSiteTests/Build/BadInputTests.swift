@@ -1,0 +1,118 @@
+@testable import DermaSite
+import Foundation
+import Testing
+
+/// Inputs that once slipped through, crashed or misled: each gets a precise error or a correct page.
+@Suite struct BadInputTests {
+    @Test func outputInsideContentIsRefused() throws {
+        let site = try FixtureSite.basic()
+        let failure = #expect(throws: BuildFailure.self) { try site.build(output: site.root + "/Content/out") }
+        #expect(failure?.diagnostics.contains { $0.message.contains("cannot be inside Content/") } == true)
+    }
+
+    @Test func baseURLWithALineBreakIsRefused() throws {
+        let site = try FixtureSite.basic()
+        try site.write("Content/site.yml", "title: T\nbase_url: \"https://example.org/a\\nDisallow: /\"\n")
+        let diagnostics = try #require(site.failingBuild())
+        #expect(diagnostics.contains { $0.line == 2 && $0.message.contains("'base_url'") })
+    }
+
+    @Test func controlCharactersInValuesAreErrors() throws {
+        let (_, diagnostics) = FrontMatterDecoder.decode(yaml: "title: \"A\\u0002B\"\n", file: "a.md")
+        #expect(diagnostics.first?.message.contains("control character") == true)
+    }
+
+    @Test func headingsNeverTakeFootnoteOrMapIds() {
+        let result = MarkdownRenderer().render("## FN 1\n\n## Dermatome map 1\n\nText.[^1]\n\n[^1]: Note.\n")
+        #expect(result.headings.map(\.id) == ["section-fn-1", "section-dermatome-map-1"])
+    }
+
+    @Test func scriptLinksAreErrorsEvenWithRawHTMLAllowed() {
+        let resolver = LinkResolver(baseURL: BaseURL("https://e.org/")!, pages: [:], files: [])
+        let result = MarkdownRenderer(allowRawHTML: true, links: resolver)
+            .render("[x](javascript:alert(1)) [y]( JAVASCRIPT:alert(2)) [z](data:text/html,x)\n", file: "a.md")
+        #expect(result.diagnostics.count == 3)
+        #expect(result.diagnostics.allSatisfy { $0.severity == .error && $0.message.contains("not allowed") })
+    }
+
+    @Test func aYAMLSyntaxErrorIsNotFollowedByFalseMissingFields() throws {
+        let site = try FixtureSite.basic()
+        try site.write("Content/articles/first.md", "---\ntitle: First\ndate: 2026-01-01\ntags: [a]\ntags: [b]\n---\nText\n")
+        let diagnostics = try #require(site.failingBuild()).filter { $0.file == "Content/articles/first.md" }
+        #expect(diagnostics.count == 1, "\(diagnostics)")
+        #expect(diagnostics.first?.message.contains("duplicate key 'tags'") == true)
+    }
+
+    @Test func oneBadRootFieldDoesNotMakeTheRootUnknown() {
+        let roots = AtlasFixture.roots.replacingOccurrences(of: "colour: \"#F0E442\"", with: "colour: \"yellow\"")
+        let (atlas, loadProblems) = AtlasLoader.parse(roots: roots, map: AtlasFixture.map)
+        let all = loadProblems + AtlasValidator.validate(atlas!)
+        #expect(all.errors.count == 1, "\(all)")
+        #expect(all.first?.message.contains("#RRGGBB") == true)
+    }
+
+    @Test func oddDirectiveOptions() {
+        let handlers = AtlasDirectives.handlers(atlas: AtlasFixture.atlas(), baseURL: BaseURL("https://e.org/")!)
+        let result = MarkdownRenderer(directives: handlers).render(
+            "```dermatome-table\nroots:\ncolumns: area\ncolumns: root\n```\n", file: "a.md")
+        let messages = result.diagnostics.map(\.message)
+        #expect(messages.contains("option 'roots' has no value"))
+        #expect(messages.contains("option 'columns' is given twice (first on line 3)"))
+        #expect(messages.contains("the columns must include 'root'"))
+    }
+
+    @Test func columnsCountCharactersLikeAnEditor() {
+        let resolver = LinkResolver(baseURL: BaseURL("https://e.org/")!, pages: [:], files: [])
+        let result = MarkdownRenderer(links: resolver).render("Naïve café: [x](missing.md)\n", file: "Content/articles/a.md")
+        #expect(result.diagnostics.first?.column == 13)
+    }
+
+    @Test func linksAnchorsAndMenusAreCheckedAcrossTheSite() throws {
+        let site = try FixtureSite.basic()
+        try site.write("Content/articles/second.md", FixtureSite.article(title: "Second", date: "2026-02-20", body: """
+        ## Part two
+
+        See [an image](/imagez/x.png), [a section](#no-such-part) and [another](first.md#nope).
+
+        """))
+        try site.write("Content/site.yml", FixtureSite.config + "menu:\n  - title: Articles\n    url: /artciles/\n")
+        let diagnostics = try #require(site.failingBuild()).map(\.description)
+        #expect(diagnostics.contains { $0.hasPrefix("Content/articles/second.md:9:") && $0.contains("/imagez/x.png") })
+        #expect(diagnostics.contains { $0.hasPrefix("Content/articles/second.md:9:") && $0.contains("no element with id 'no-such-part'") })
+        #expect(diagnostics.contains { $0.hasPrefix("Content/articles/second.md:9:") && $0.contains("id 'nope'") })
+        #expect(diagnostics.contains { $0.hasPrefix("Templates: error: a link made by the templates") && $0.contains("/artciles/") })
+    }
+
+    @Test func brokenLinksCanBeWarnings() throws {
+        let site = try FixtureSite.basic()
+        try site.write("Content/articles/second.md", FixtureSite.article(title: "Second", body: "[x](/nowhere.html)\n"))
+        var options = BuildOptions(root: site.root)
+        options.linksMustResolve = false
+        let report = try SiteBuilder().build(options)
+        #expect(report.diagnostics.contains { $0.severity == .warning && $0.message.contains("/nowhere.html") })
+    }
+
+    @Test func everyPathClashIsReported() throws {
+        let site = try FixtureSite.basic()
+        try site.write("Content/robots.txt", "x")
+        try site.write("Content/feed.xml", "x")
+        let diagnostics = try #require(site.failingBuild())
+        #expect(Set(diagnostics.map(\.file)).isSuperset(of: ["Content/robots.txt", "Content/feed.xml"]))
+    }
+
+    @Test func wellKnownFilesArePublishedOtherHiddenFilesAreNot() throws {
+        let site = try FixtureSite.basic()
+        try site.write("Content/.well-known/security.txt", "Contact: mailto:a@example.org\n")
+        try site.write("Content/.DS_Store", "junk")
+        try site.build()
+        #expect(site.exists("Public/.well-known/security.txt"))
+        #expect(!site.exists("Public/.DS_Store"))
+    }
+
+    @Test func tagsThatShareAnAddressAreFlagged() throws {
+        let site = try FixtureSite.basic()
+        try site.write("Content/articles/second.md", FixtureSite.article(title: "Second", extra: "tags: [Sciatica]\n", body: "## Part two\n"))
+        let report = try site.build()
+        #expect(report.diagnostics.contains { $0.message.contains("shares the page /tags/sciatica/") })
+    }
+}
