@@ -90,6 +90,7 @@ public struct SiteBuilder: Sendable {
         if let atlas {
             clock.run("validate dermatome data") { diagnostics += AtlasValidator.validate(atlas) }
         }
+        diagnostics += staticFileClashes(content.staticFiles, articles: articles, assets: assets, atlas: atlas)
         let templates = clock.run("compile templates") { () -> TemplateSet? in
             let (set, problems) = TemplateSet.compile(templateSource, withAtlas: atlas != nil)
             diagnostics += problems
@@ -186,6 +187,26 @@ public struct SiteBuilder: Sendable {
         let tags = Set(site.articles.flatMap { $0.meta.tags.map(SiteURLs.tag) })
         entries += tags.map { SitemapRenderer.Entry(sitePath: $0, lastModified: nil) }
         return entries
+    }
+
+    /// Files of Content/ that would land where a generated file goes, found before rendering so they
+    /// are reported with every other problem.
+    private func staticFileClashes(_ staticFiles: [String], articles: [Article], assets: [ThemeAsset], atlas: Atlas?) -> [Diagnostic] {
+        var generated: Set<String> = [SiteURLs.feed, SiteURLs.sitemap, "robots.txt", SiteURLs.notFound,
+                                      SiteURLs.file(for: SiteURLs.home), SiteURLs.file(for: SiteURLs.articles)]
+        for article in articles {
+            generated.insert(SiteURLs.file(for: article.urlPath))
+            for tag in article.meta.tags { generated.insert(SiteURLs.file(for: SiteURLs.tag(tag))) }
+        }
+        generated.formUnion(assets.map(\.outputPath))
+        if let atlas {
+            generated.insert(SiteURLs.file(for: SiteURLs.atlas))
+            generated.formUnion(atlas.roots.map { SiteURLs.file(for: $0.urlPath) })
+            generated.formUnion(atlas.views.map { SiteURLs.chart($0.id) })
+        }
+        return staticFiles.filter(generated.contains).map {
+            .error("\(ContentLoader.contentFolder)/\($0)", "this file would overwrite a generated page or file with the same path")
+        }
     }
 
     private func duplicatePaths(_ files: [OutputFile]) -> [String] {
