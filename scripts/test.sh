@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Quick start, step 2: the whole test suite (unit tests, fixture sites, the command line).
+# Quick start, step 2: the whole test suite: unit tests, fixture sites and the command line, then
+# the acceptance checks of the built site in a real browser (scripts/acceptance.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 # The command-line tests run the built executable, so build everything first.
 swift build --build-tests
 swift test --skip-build
+# The built site checked by tools this project did not write: HTML validity, accessibility, keyboard.
+bash scripts/acceptance.sh

