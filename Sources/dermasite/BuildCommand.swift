@@ -33,6 +33,8 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("allow-broken-links"), help: "Report broken internal links as warnings instead of errors.")
     var allowBrokenLinks = false
 
+    @OptionGroup var todayOption: TodayOption
+
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
@@ -57,6 +59,7 @@ struct BuildCommand: ParsableCommand {
                                    includeDrafts: drafts, onStep: { progress.step($0) })
         options.linksMustResolve = !allowBrokenLinks
         options.generatorIdentity = executableIdentity()
+        options.today = todayOption.day
         do {
             let report = try SiteBuilder().build(options, outputDisplayName: outputName)
             progress.finish()

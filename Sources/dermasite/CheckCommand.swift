@@ -15,6 +15,8 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Include articles marked 'draft: true'.")
     var drafts = false
 
+    @OptionGroup var todayOption: TodayOption
+
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
@@ -24,15 +26,32 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
+    /// One row per page: the scores the health-information standards ask for.
+    private func printReadability(_ pages: [PageReadability], target: Double, _ terminal: Terminal) {
+        guard !pages.isEmpty else { return }
+        func pad(_ text: String, _ width: Int) -> String {
+            text.count >= width ? String(text.prefix(width - 1)) + "…" : text + String(repeating: " ", count: width - text.count)
+        }
+        func number(_ value: Double) -> String { String(format: "%5.1f", value) }
+        terminal.printOut("Reading level (Flesch–Kincaid grade; target \(String(format: "%g", target)) or lower):")
+        terminal.printOut("  \(pad("page", 44)) \(pad("words", 6)) grade  ease  SMOG")
+        for page in pages {
+            let score = page.score
+            terminal.printOut("  \(pad("/" + page.sitePath, 44)) \(pad(String(score.words), 6))\(number(score.fleschKincaidGrade)) \(number(score.fleschReadingEase)) \(number(score.smog))")
+        }
+    }
+
     func run() throws {
         let terminal = Terminal()
-        let options = BuildOptions(root: absolute(root), includeDrafts: drafts)
+        var options = BuildOptions(root: absolute(root), includeDrafts: drafts)
+        options.today = todayOption.day
         do {
             let (files, report) = try SiteBuilder().render(options)
             for diagnostic in report.diagnostics where !(outputOptions.quiet && diagnostic.severity == .warning) {
                 terminal.printError(terminal.format(diagnostic, root: root))
             }
             if !outputOptions.quiet {
+                printReadability(report.readability, target: report.readingGradeTarget, terminal)
                 let warnings = report.diagnostics.warnings.count
                 terminal.printOut("Checked \(report.pagesRendered) pages and \(files.count) files: no errors, \(warnings) warning\(warnings == 1 ? "" : "s").")
             }

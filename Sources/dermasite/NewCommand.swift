@@ -40,7 +40,7 @@ struct NewArticle: ParsableCommand {
             terminal.printError("\(shown): error: an article with this name already exists; choose another title")
             throw ExitCode(1)
         }
-        let text = ArticleScaffold.text(title: title, today: Self.today())
+        let text = ArticleScaffold.text(title: title, today: systemToday())
         do {
             try LocalFileSystem().createDirectory(FilePath.directory(of: target))
             try LocalFileSystem().write(Array(text.utf8), to: target)
@@ -51,8 +51,22 @@ struct NewArticle: ParsableCommand {
         terminal.printOut("Wrote \(shown). It is a draft until you set 'draft: false'.")
     }
 
-    static func today() -> Day {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date())
-        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+}
+
+/// Today on this machine's calendar: the default for review deadlines and new articles.
+func systemToday() -> Day {
+    let parts = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date())
+    return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+}
+
+/// `--today`, for review deadlines: the real date unless given, so tests and CI are repeatable.
+struct TodayOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Check review dates against this day (YYYY-MM-DD) instead of today.", valueName: "date"))
+    var today: String?
+
+    func validate() throws {
+        if let today, Day(iso: today) == nil { throw ValidationError("--today '\(today)' is not a date written YYYY-MM-DD") }
     }
+
+    var day: Day { today.flatMap(Day.init(iso:)) ?? systemToday() }
 }

@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     /// Identifies the generator build (e.g. the executable's size and time), so a new version of the
     /// tool never takes an old output for up to date.
     public var generatorIdentity = ""
+    /// The date review deadlines are checked against; nil skips the overdue check.
+    public var today: Day?
     /// Called as each step starts, so a front end can show progress.
     public var onStep: (@Sendable (String) -> Void)?
 
@@ -38,6 +40,9 @@ public struct BuildReport: Sendable {
     /// Nothing changed since the last build, so nothing was rendered or written.
     public var upToDate = false
     public var draftsSkipped = 0
+    /// Reading-level scores of every article and root page.
+    public var readability: [PageReadability] = []
+    public var readingGradeTarget: Double = 8
     public var filesWritten = 0
     public var filesChanged = 0
     public var filesRemoved = 0

@@ -16,7 +16,7 @@ public enum InputFingerprint {
             return "\(path) \(bytes.count) \(ContentHash.hex(bytes))"
         }
         let settings = "dermasite \(DermaSiteVersion.current) \(options.generatorIdentity) drafts=\(options.includeDrafts) "
-            + "links=\(options.linksMustResolve) base=\(options.baseURL ?? "")"
+            + "links=\(options.linksMustResolve) base=\(options.baseURL ?? "") today=\(options.today?.iso ?? "")"
         return ContentHash.hex(Array(([settings] + perFile).joined(separator: "\n").utf8))
     }
 }

@@ -6,17 +6,23 @@ enum MarkdownStep {
         let files = Set(site.staticFiles.map { "\(ContentLoader.contentFolder)/\($0)" })
         var sitePages: Set<String> = [SiteURLs.home, SiteURLs.articles]
         for article in site.articles { sitePages.formUnion(article.meta.tags.map(SiteURLs.tag)) }
+        if site.glossary != nil { sitePages.insert(SiteURLs.glossary) }
         if let atlas = site.atlas {
             sitePages.insert(SiteURLs.atlas)
             sitePages.formUnion(atlas.roots.map(\.urlPath))
         }
-        let renderer = MarkdownRenderer(
+        var directives = AtlasDirectives.handlers(atlas: site.atlas, baseURL: site.config.baseURL)
+        directives["red-flags"] = RedFlagsCard.handler(site.redFlags)
+        var renderer = MarkdownRenderer(
             allowRawHTML: site.config.allowRawHTML,
             links: LinkResolver(baseURL: site.config.baseURL, pages: pages, files: files, sitePages: sitePages),
-            directives: AtlasDirectives.handlers(atlas: site.atlas, baseURL: site.config.baseURL)
+            directives: directives
         )
+        renderer.glossary = site.glossary
+        renderer.glossaryPage = site.config.baseURL.sitePath(SiteURLs.glossary)
+        let configured = renderer
         return Parallel.map(site.articles) { article in
-            renderer.render(article.body, file: article.sourcePath, lineOffset: article.bodyLineOffset,
+            configured.render(article.body, file: article.sourcePath, lineOffset: article.bodyLineOffset,
                             pagePath: article.urlPath)
         }
     }

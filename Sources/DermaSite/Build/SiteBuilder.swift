@@ -81,6 +81,11 @@ public struct SiteBuilder: Sendable {
             diagnostics += problems
             return atlas
         }
+        let (glossary, redFlags) = clock.run("load glossary and red flags") { () -> (Glossary?, RedFlags?) in
+            let (glossary, redFlags, problems) = GuidanceLoader.load(root: root, fileSystem: fileSystem)
+            diagnostics += problems
+            return (glossary, redFlags)
+        }
 
         // Validate
         let articles = clock.run("validate content") { () -> [Article] in
@@ -92,7 +97,7 @@ public struct SiteBuilder: Sendable {
         }
         diagnostics += staticFileClashes(content.staticFiles, articles: articles, assets: assets, atlas: atlas)
         let templates = clock.run("compile templates") { () -> TemplateSet? in
-            let (set, problems) = TemplateSet.compile(templateSource, withAtlas: atlas != nil)
+            let (set, problems) = TemplateSet.compile(templateSource, withAtlas: atlas != nil, withGlossary: glossary != nil)
             diagnostics += problems
             return set
         }
@@ -100,11 +105,16 @@ public struct SiteBuilder: Sendable {
         // Render
         let placeholder = config ?? SiteConfig(title: "", baseURL: BaseURL("http://localhost/")!)
         let site = Site(config: placeholder, articles: articles, templates: templateSource, assets: assets,
-                        staticFiles: content.staticFiles, atlas: atlas)
+                        staticFiles: content.staticFiles, atlas: atlas, glossary: glossary, redFlags: redFlags)
         let rendered = clock.run("render markdown") { () -> [RenderedMarkdown] in
             let results = MarkdownStep.render(site)
             for result in results { diagnostics += result.diagnostics }
             return results
+        }
+        let readability = clock.run("check reading level and reviews") { () -> [PageReadability] in
+            let scores = ContentStandards.readability(site: site, rendered: rendered)
+            diagnostics += ContentStandards.check(site: site, readability: scores, today: options.today)
+            return scores
         }
         guard config != nil, let templates, !diagnostics.hasErrors else {
             throw BuildFailure(step: clock.steps.last?.name ?? "load", diagnostics: diagnostics.sortedForReport())
@@ -120,6 +130,7 @@ public struct SiteBuilder: Sendable {
         try clock.run("render lists and atlas pages") {
             files += try pages.listPages()
             if let atlas { files += try AtlasPages(site: site, atlas: atlas, pages: pages).all() }
+            if let glossary { files.append(try GlossaryPage(site: site, glossary: glossary, pages: pages).render(usedBy: rendered)) }
         }
         let pageCount = files.count
         clock.run("render feed and sitemap") {
@@ -168,6 +179,8 @@ public struct SiteBuilder: Sendable {
         report.diagnostics = diagnostics.sortedForReport()
         report.pagesRendered = pageCount
         report.draftsSkipped = content.draftsSkipped
+        report.readability = readability
+        report.readingGradeTarget = site.config.readingGradeTarget
         return (files, report)
     }
 
@@ -180,6 +193,7 @@ public struct SiteBuilder: Sendable {
         for article in site.articles {
             entries.append(.init(sitePath: article.urlPath, lastModified: article.meta.updated ?? article.meta.date))
         }
+        if site.glossary != nil { entries.append(.init(sitePath: SiteURLs.glossary, lastModified: nil)) }
         if let atlas = site.atlas {
             entries.append(.init(sitePath: SiteURLs.atlas, lastModified: nil))
             entries += atlas.roots.map { .init(sitePath: $0.urlPath, lastModified: nil) }
@@ -199,6 +213,7 @@ public struct SiteBuilder: Sendable {
             for tag in article.meta.tags { generated.insert(SiteURLs.file(for: SiteURLs.tag(tag))) }
         }
         generated.formUnion(assets.map(\.outputPath))
+        generated.insert(SiteURLs.file(for: SiteURLs.glossary))
         if let atlas {
             generated.insert(SiteURLs.file(for: SiteURLs.atlas))
             generated.formUnion(atlas.roots.map { SiteURLs.file(for: $0.urlPath) })

@@ -1,7 +1,8 @@
 /// Reads Content/site.yml.
 public enum SiteConfigLoader {
     public static let path = "Content/site.yml"
-    static let knownKeys = ["title", "description", "base_url", "language", "publisher", "allow_raw_html", "menu"]
+    static let knownKeys = ["title", "description", "base_url", "language", "publisher", "allow_raw_html", "menu",
+                            "reading_grade_target"]
 
     public static func load(root: String, fileSystem: FileSystem) -> (SiteConfig?, [Diagnostic]) {
         let full = FilePath.join(root, path)
@@ -22,7 +23,7 @@ public enum SiteConfigLoader {
             return (nil, reader.diagnostics)
         }
         var title: String?, description = "", baseURL: BaseURL?, language = "en", publisher = ""
-        var allowRawHTML = false, menu = SiteConfig.defaultMenu
+        var allowRawHTML = false, menu = SiteConfig.defaultMenu, gradeTarget = 8.0
         for (key, _, value) in reader.fields(of: root, known: knownKeys, context: "the site configuration") {
             switch key {
             case "title": title = reader.string(value, key: key)?.trimmingWhitespace()
@@ -45,6 +46,12 @@ public enum SiteConfigLoader {
             case "publisher": publisher = reader.string(value, key: key)?.trimmingWhitespace() ?? ""
             case "allow_raw_html": allowRawHTML = reader.bool(value, key: key) ?? false
             case "menu": menu = menuItems(value, reader: &reader)
+            case "reading_grade_target":
+                if let grade = reader.number(value, key: key) {
+                    if (1...20).contains(grade) { gradeTarget = grade } else {
+                        reader.report(.error, at: value, "'reading_grade_target' must be a school grade from 1 to 20, such as 8")
+                    }
+                }
             default: break
             }
         }
@@ -55,8 +62,9 @@ public enum SiteConfigLoader {
             reader.report(.error, at: nil, "missing 'base_url:' (the address the site is published at)")
         }
         guard let title, !title.isEmpty, let baseURL, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
-        let config = SiteConfig(title: title, description: description, baseURL: baseURL, language: language,
+        var config = SiteConfig(title: title, description: description, baseURL: baseURL, language: language,
                                 publisher: publisher, allowRawHTML: allowRawHTML, menu: menu)
+        config.readingGradeTarget = gradeTarget
         return (config, reader.diagnostics)
     }
 

@@ -69,6 +69,20 @@ final class CMarkDocument {
         return String(cString: cString)
     }
 
+    /// Wraps a link's text in literal HTML instead of the link, and frees the link node.
+    func replaceLink(_ link: OpaquePointer, enter: String, exit: String) {
+        let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+        cmark_node_set_on_enter(wrapper, enter)
+        cmark_node_set_on_exit(wrapper, exit)
+        while let child = cmark_node_first_child(link) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(wrapper, child)
+        }
+        cmark_node_insert_before(link, wrapper)
+        cmark_node_unlink(link)
+        cmark_node_free(link)
+    }
+
     /// Puts literal HTML where `node` was, and frees `node`.
     func replace(_ node: OpaquePointer, withHTML html: String) {
         let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)

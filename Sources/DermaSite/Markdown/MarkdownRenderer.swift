@@ -7,12 +7,15 @@ public struct MarkdownRenderer: Sendable {
     public var links: LinkResolver?
     /// Fenced code blocks whose info string is one of these names are replaced by the handler's HTML.
     public var directives: [String: DirectiveHandler]
+    /// Words that `[text](glossary:id)` links explain, and the site path of the glossary page.
+    public var glossary: Glossary?
+    public var glossaryPage = ""
     /// Ids the page template uses itself; headings never take them.
     public static let reservedIDs: Set<String> = ["main", "content", "top", "on-this-page", "sources", "footnotes",
                                                    "site-header", "site-footer", "review", "red-flags-title", "footnotes-title", "facts",
                                                    "symptoms", "testing", "summary-table", "why-maps-differ", "download"]
     /// Id families cmark-gfm (footnotes) and the directives (maps) number for themselves.
-    public static let reservedPrefixes = ["fn-", "fnref-", "dermatome-map-", "root-map", "atlas-map"]
+    public static let reservedPrefixes = ["fn-", "fnref-", "dermatome-map-", "root-map", "atlas-map", "glossary-", "red-flags"]
 
     public init(allowRawHTML: Bool = false, links: LinkResolver? = nil, directives: [String: DirectiveHandler] = [:]) {
         self.allowRawHTML = allowRawHTML
@@ -29,11 +32,19 @@ public struct MarkdownRenderer: Sendable {
         var directiveNodes: [(OpaquePointer, String)] = []
         var lastRawHTMLLine = 0
         var linkRecords: [LinkRecord] = []
+        var glossaryLinks: [(node: OpaquePointer, id: String, line: Int, column: Int)] = []
+        var proseBlocks: [String] = []
 
         for node in document.nodes() {
             switch node.type {
             case CMARK_NODE_HEADING:
                 headingNodes.append(node)
+            case CMARK_NODE_PARAGRAPH:
+                if !Self.insideFootnote(node) {
+                    var text = node.plainText.trimmingWhitespace()
+                    if let last = text.last, !".!?:".contains(last) { text += "." }
+                    if !text.isEmpty { proseBlocks.append(text) }
+                }
             case CMARK_NODE_CODE_BLOCK:
                 let name = node.fenceInfo.split(separator: " ").first.map(String.init) ?? ""
                 if directives[name] != nil { directiveNodes.append((node, name)) }
@@ -41,6 +52,10 @@ public struct MarkdownRenderer: Sendable {
                 guard let url = node.url else { continue }
                 let (line, byteColumn) = node.position
                 let column = columns.character(line: line, byteColumn: byteColumn)
+                if url.hasPrefix(Self.glossaryScheme), node.type == CMARK_NODE_LINK {
+                    glossaryLinks.append((node, String(url.dropFirst(Self.glossaryScheme.count)), line + lineOffset, column))
+                    continue
+                }
                 var final = url
                 switch links?.resolve(url, from: file, pagePath: pagePath) ?? .unchanged {
                 case .unchanged: break
@@ -74,6 +89,20 @@ public struct MarkdownRenderer: Sendable {
             document.replace(node, withHTML: output.html)
         }
 
+        var termsUsed: [String] = []
+        for link in glossaryLinks {
+            guard let term = glossary?.term(link.id) else {
+                let hint = glossary.flatMap { Suggestion.closest(to: link.id, in: $0.terms.map(\.id)) }.map { "; did you mean '\($0)'?" } ?? ""
+                diagnostics.append(.error(file, line: link.line, column: link.column, glossary == nil
+                    ? "'glossary:' links need \(GuidanceLoader.glossaryPath)"
+                    : "no glossary entry with id '\(link.id)'\(hint)"))
+                continue
+            }
+            let first = !termsUsed.contains(term.id)
+            if first { termsUsed.append(term.id) }
+            document.replaceLink(link.node, enter: first ? termButtonOpen(term) : "", exit: first ? termButtonClose(term) : "")
+        }
+
         var ids = SlugAllocator(reserved: Self.reservedIDs, reservedPrefixes: Self.reservedPrefixes)
         var headings: [Heading] = []
         for node in headingNodes {
@@ -89,7 +118,31 @@ public struct MarkdownRenderer: Sendable {
             html.replaceSubrange(range, with: "<section class=\"footnotes\" data-footnotes aria-labelledby=\"footnotes-title\">\n"
                 + "<h2 class=\"footnotes__title\" id=\"footnotes-title\">Notes</h2>")
         }
-        return RenderedMarkdown(html: html, headings: headings, diagnostics: diagnostics, links: linkRecords)
+        return RenderedMarkdown(html: html, headings: headings, diagnostics: diagnostics, links: linkRecords,
+                                glossaryTerms: termsUsed, prose: proseBlocks.joined(separator: "\n"))
+    }
+
+    static let glossaryScheme = "glossary:"
+
+    private static func insideFootnote(_ node: OpaquePointer) -> Bool {
+        var current = node.parent
+        while let parent = current {
+            if parent.type == CMARK_NODE_FOOTNOTE_DEFINITION { return true }
+            current = parent.parent
+        }
+        return false
+    }
+
+    /// The first use of a glossary word on a page: a button that opens its definition in a popover.
+    /// The popover needs no script, closes with Escape or a tap elsewhere, and works by keyboard and touch.
+    private func termButtonOpen(_ term: Glossary.Term) -> String {
+        "<button type=\"button\" class=\"term\" popovertarget=\"glossary-\(term.id)\">"
+    }
+
+    private func termButtonClose(_ term: Glossary.Term) -> String {
+        "</button><span class=\"term__popover\" id=\"glossary-\(term.id)\" popover>"
+            + "<strong>\(Escape.html(term.term))</strong>: \(Escape.html(term.definition)) "
+            + "<a href=\"\(Escape.html(glossaryPage))#\(term.id)\">All words explained</a></span>"
     }
 
     /// `<h2>Inner</h2>` becomes the heading with its id, followed by a link to it. The link sits

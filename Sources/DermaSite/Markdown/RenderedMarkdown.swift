@@ -32,6 +32,11 @@ public struct RenderedMarkdown: Sendable {
     public var diagnostics: [Diagnostic]
     /// Every link and image of the page, for the site-wide link check.
     public var links: [LinkRecord] = []
+    /// Glossary ids the page explains, in order of first use.
+    public var glossaryTerms: [String] = []
+    /// The running text (paragraphs and list items; no headings, tables, code or footnotes), one
+    /// block a line, each ending a sentence: what reading-level scores are computed on.
+    public var prose: String = ""
 
     /// Headings for the table of contents: the page's sections and their subsections.
     public var tableOfContents: [Heading] { headings.filter { $0.level == 2 || $0.level == 3 } }

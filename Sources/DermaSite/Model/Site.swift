@@ -9,15 +9,19 @@ public struct Site: Sendable {
     public var staticFiles: [String]
     /// The dermatome data set, when the site has one.
     public var atlas: Atlas?
+    public var glossary: Glossary?
+    public var redFlags: RedFlags?
 
     public init(config: SiteConfig, articles: [Article], templates: TemplateSource, assets: [ThemeAsset],
-                staticFiles: [String], atlas: Atlas? = nil) {
+                staticFiles: [String], atlas: Atlas? = nil, glossary: Glossary? = nil, redFlags: RedFlags? = nil) {
         self.config = config
         self.articles = articles
         self.templates = templates
         self.assets = assets
         self.staticFiles = staticFiles
         self.atlas = atlas
+        self.glossary = glossary
+        self.redFlags = redFlags
     }
 }
 

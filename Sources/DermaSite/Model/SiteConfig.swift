@@ -19,6 +19,8 @@ public struct SiteConfig: Sendable, Equatable {
     /// Raw HTML in Markdown is dropped unless this is set.
     public var allowRawHTML: Bool
     public var menu: [MenuItem]
+    /// Pages scoring above this Flesch–Kincaid grade get a warning.
+    public var readingGradeTarget: Double = 8
 
     public static let defaultMenu = [MenuItem(title: "Home", url: "/"), MenuItem(title: "Articles", url: "/articles/")]
 

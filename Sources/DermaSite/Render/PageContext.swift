@@ -19,18 +19,25 @@ struct PageContext: Sendable {
         page["canonical"] = config.baseURL.absolute(sitePath)
         let title = page["title"] as? String ?? ""
         page["head_title"] = title.isEmpty || title == config.title ? config.title : "\(title) | \(config.title)"
+        let jsonLD = page["json_ld"] as? String ?? ""
+        page["json_ld"] = jsonLD
+        page["has_json_ld"] = !jsonLD.isEmpty
+        page["og_type"] = page["kind"] as? String == "article" ? "article" : "website"
         return [
             "site": [
                 "title": config.title,
                 "description": config.description,
                 "has_description": !config.description.isEmpty,
                 "language": config.language,
+                "og_locale": config.language.replacingOccurrences(of: "-", with: "_"),
                 "publisher": config.publisher,
                 "has_publisher": !config.publisher.isEmpty,
                 "home_url": config.baseURL.sitePath(SiteURLs.home),
                 "articles_url": config.baseURL.sitePath(SiteURLs.articles),
                 "feed_url": config.baseURL.sitePath(SiteURLs.feed),
                 "atlas_url": config.baseURL.sitePath(SiteURLs.atlas),
+                "glossary_url": config.baseURL.sitePath(SiteURLs.glossary),
+                "has_glossary": site.glossary != nil,
                 "has_atlas": site.atlas != nil,
             ] as [String: Any],
             "assets": assetURLs,
@@ -96,6 +103,7 @@ struct PageContext: Sendable {
         page.setOptional("next_review_iso", meta.nextReview?.iso)
         page.setOptional("next_review_long", meta.nextReview?.long)
         page.setOptional("reviewer", meta.reviewer)
+        page["json_ld"] = StructuredData.article(article, site: site)
         return page
     }
 

@@ -17,6 +17,7 @@ struct PageRenderer: Sendable {
     func home() throws -> OutputFile {
         try page("pages/home", sitePath: SiteURLs.home, page: [
             "kind": "home",
+            "json_ld": StructuredData.website(site: site),
             "title": site.config.title,
             "description": site.config.description,
             "items": site.articles.map(context.listItem),

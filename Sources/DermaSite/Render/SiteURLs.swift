@@ -6,6 +6,7 @@ public enum SiteURLs {
     public static let sitemap = "sitemap.xml"
     public static let notFound = "404.html"
     public static let atlas = "dermatomes/"
+    public static let glossary = "glossary/"
 
     /// Standalone SVG chart of one view.
     public static func chart(_ viewID: String) -> String {

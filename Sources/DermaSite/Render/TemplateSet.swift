@@ -6,10 +6,12 @@ public struct TemplateSet: Sendable {
     public static let required = ["pages/home", "pages/article", "pages/list", "pages/404"]
     /// Needed only by a site with a dermatome data set.
     public static let requiredForAtlas = ["pages/atlas", "pages/root"]
+    /// Needed only by a site with a glossary.
+    public static let requiredForGlossary = ["pages/glossary"]
 
     private let library: MustacheLibrary
 
-    public static func compile(_ source: TemplateSource, withAtlas: Bool = false) -> (TemplateSet?, [Diagnostic]) {
+    public static func compile(_ source: TemplateSource, withAtlas: Bool = false, withGlossary: Bool = false) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         var names = Set(source.files.map(\.name))
@@ -37,7 +39,7 @@ public struct TemplateSet: Sendable {
                                           "no template named '\(reference.name)' (looked for \(TemplateLoader.folder)/\(reference.name).mustache)"))
             }
         }
-        for name in required + (withAtlas ? requiredForAtlas : []) where !names.contains(name) {
+        for name in required + (withAtlas ? requiredForAtlas : []) + (withGlossary ? requiredForGlossary : []) where !names.contains(name) {
             diagnostics.append(.error("\(TemplateLoader.folder)/\(name).mustache", "missing template: every site needs it"))
         }
         return (diagnostics.hasErrors ? nil : TemplateSet(library: library), diagnostics)

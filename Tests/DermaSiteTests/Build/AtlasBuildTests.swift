@@ -7,6 +7,7 @@ import Testing
         let site = try FixtureSite.basic()
         try site.write("Content/data/dermatomes.yml", AtlasFixture.roots)
         try site.write("Content/data/leg-map.yml", AtlasFixture.map)
+        try site.write("Content/data/red-flags.yml", GuidanceTests.redFlags)
         try site.write("Content/articles/map.md", FixtureSite.article(title: "Map", body: """
         ## The map
 
@@ -49,7 +50,7 @@ import Testing
 
     @Test(arguments: [
         ("Content/articles/map.md", "view: both", "highlight: L9",
-         "Content/articles/map.md:10:1: error: unknown root 'L9'"),
+         "Content/articles/map.md:13:1: error: unknown root 'L9'"),
         ("Content/data/leg-map.yml", "at: [30, 90]", "at: [80, 90]",
          "Content/data/leg-map.yml:21:13: error: key point of L4 at [80, 90] is outside the L4 region"),
         ("Content/data/dermatomes.yml", "    summary: \"Summary of L5.\"\n", "",

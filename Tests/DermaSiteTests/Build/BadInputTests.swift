@@ -77,9 +77,9 @@ import Testing
         """))
         try site.write("Content/site.yml", FixtureSite.config + "menu:\n  - title: Articles\n    url: /artciles/\n")
         let diagnostics = try #require(site.failingBuild()).map(\.description)
-        #expect(diagnostics.contains { $0.hasPrefix("Content/articles/second.md:9:") && $0.contains("/imagez/x.png") })
-        #expect(diagnostics.contains { $0.hasPrefix("Content/articles/second.md:9:") && $0.contains("no element with id 'no-such-part'") })
-        #expect(diagnostics.contains { $0.hasPrefix("Content/articles/second.md:9:") && $0.contains("id 'nope'") })
+        #expect(diagnostics.contains { $0.hasPrefix("Content/articles/second.md:12:") && $0.contains("/imagez/x.png") })
+        #expect(diagnostics.contains { $0.hasPrefix("Content/articles/second.md:12:") && $0.contains("no element with id 'no-such-part'") })
+        #expect(diagnostics.contains { $0.hasPrefix("Content/articles/second.md:12:") && $0.contains("id 'nope'") })
         #expect(diagnostics.contains { $0.hasPrefix("Templates: error: a link made by the templates") && $0.contains("/artciles/") })
     }
 

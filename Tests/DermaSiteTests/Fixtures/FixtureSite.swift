@@ -77,9 +77,15 @@ struct FixtureSite {
 
     """
 
+    /// A complete article: every field a health page needs (review dates, a source) unless `extra`
+    /// sets them itself.
     static func article(title: String = "An article", date: String = "2026-01-15", extra: String = "",
                         body: String = "Some text.\n") -> String {
-        "---\ntitle: \"\(title)\"\ndescription: \"About \(title).\"\ndate: \(date)\n\(extra)---\n\n\(body)"
+        var review = ""
+        if !extra.contains("reviewed:") { review += "reviewed: 2026-01-01\n" }
+        if !extra.contains("next_review:") { review += "next_review: 2099-01-01\n" }
+        if !extra.contains("sources:") { review += "sources: [\"A test source\"]\n" }
+        return "---\ntitle: \"\(title)\"\ndescription: \"About \(title).\"\ndate: \(date)\n\(extra)\(review)---\n\n\(body)"
     }
 
     /// A minimal valid site: configuration and two linked articles.

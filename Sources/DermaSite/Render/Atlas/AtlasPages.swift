@@ -43,16 +43,21 @@ struct AtlasPages: Sendable {
         table.roots = [root.id]
         table.links = false
         let index = atlas.roots.firstIndex { $0.id == root.id }!
+        let title = "\(root.id) dermatome: \(root.areaPlain.lowercasedFirst())"
+        let description = "Where the \(root.id) nerve root gives feeling to the skin, where it is tested, and what trouble with it can feel like."
         var page: [String: Any] = [
             "kind": "root",
-            "title": "\(root.id) dermatome: \(root.areaPlain.lowercasedFirst())",
-            "description": "Where the \(root.id) nerve root gives feeling to the skin, where it is tested, and what trouble with it can feel like.",
+            "title": title,
+            "description": description,
+            "json_ld": StructuredData.root(root, site: site, title: title, description: description),
             "root": rootValues(root),
             "map": LegMapRenderer(atlas: atlas, baseURL: baseURL).figure(map, id: "root-map"),
             "sources": root.sources.map(pages.context.source),
             "has_sources": !root.sources.isEmpty,
             "neighbours": root.neighbours.compactMap(atlas.root).map(link),
             "charts": chartLinks(),
+            "has_red_flags": root.urgent && site.redFlags != nil,
+            "red_flags": root.urgent ? site.redFlags.map { RedFlagsCard.html($0) } ?? "" : "",
         ]
         page["has_previous"] = index > 0
         page["previous"] = index > 0 ? link(atlas.roots[index - 1]) : [:]

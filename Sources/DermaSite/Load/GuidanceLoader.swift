@@ -1,0 +1,89 @@
+import Yams
+
+/// Reads the glossary and the red-flag warning signs from Content/data. Both are optional.
+public enum GuidanceLoader {
+    public static let glossaryPath = "Content/data/glossary.yml"
+    public static let redFlagsPath = "Content/data/red-flags.yml"
+
+    public static func load(root: String, fileSystem: FileSystem) -> (Glossary?, RedFlags?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let glossary = read(glossaryPath, root: root, fileSystem: fileSystem, diagnostics: &diagnostics) { parseGlossary($0, reader: &$1) }
+        let flags = read(redFlagsPath, root: root, fileSystem: fileSystem, diagnostics: &diagnostics) { parseRedFlags($0, reader: &$1) }
+        return (glossary ?? nil, flags ?? nil, diagnostics)
+    }
+
+    private static func read<T>(_ path: String, root: String, fileSystem: FileSystem, diagnostics: inout [Diagnostic],
+                                _ body: (Node, inout YAMLReader) -> T) -> T? {
+        let full = FilePath.join(root, path)
+        guard fileSystem.exists(full) else { return nil }
+        guard let bytes = try? fileSystem.readBytes(full), let text = String(validating: bytes, as: UTF8.self) else {
+            diagnostics.append(.error(path, "cannot read file as UTF-8 text"))
+            return nil
+        }
+        var reader = YAMLReader(file: path, lineOffset: 0)
+        guard let node = reader.compose(FrontMatterSplitter.normalizeText(text)) else {
+            if reader.diagnostics.isEmpty { reader.report(.error, at: nil, "the file is empty") }
+            diagnostics += reader.diagnostics
+            return nil
+        }
+        let value = body(node, &reader)
+        diagnostics += reader.diagnostics
+        return value
+    }
+
+    static func parseGlossary(_ node: Node, reader: inout YAMLReader) -> Glossary? {
+        let top = reader.fields(of: node, known: ["terms"], context: "the glossary")
+        guard let list = top.first(where: { $0.key == "terms" })?.value, case let .sequence(items) = list else {
+            reader.report(.error, at: node, "missing 'terms:', the list of words and their definitions")
+            return nil
+        }
+        var terms: [Glossary.Term] = []
+        var seen: [String: Int] = [:]
+        for item in items {
+            var id: String?, term: String?, definition: String?
+            for (key, _, value) in reader.fields(of: item, known: ["id", "term", "definition"], context: "a glossary entry") {
+                let text = reader.string(value, key: key)?.trimmingWhitespace()
+                switch key {
+                case "id": id = text
+                case "term": term = text
+                default: definition = text
+                }
+            }
+            let position = reader.position(of: item)
+            guard let id, let term, let definition, !definition.isEmpty else {
+                reader.report(.error, at: item, "a glossary entry needs 'id', 'term' and 'definition'")
+                continue
+            }
+            if Slug.make(id) != id {
+                reader.report(.error, at: item, "glossary id '\(id)' must be lower-case letters, digits and hyphens, such as '\(Slug.make(id))'")
+                continue
+            }
+            if let line = seen[id] {
+                reader.report(.error, at: item, "glossary id '\(id)' is defined twice (first on line \(line))")
+                continue
+            }
+            seen[id] = position.line
+            terms.append(.init(id: id, term: term, definition: definition, position: position))
+        }
+        return Glossary(terms: terms)
+    }
+
+    static func parseRedFlags(_ node: Node, reader: inout YAMLReader) -> RedFlags? {
+        let keys = ["title", "intro", "signs", "advice", "why", "sources"]
+        var values: [String: Node] = [:]
+        for (key, _, value) in reader.fields(of: node, known: keys, context: "the red flags") where !YAMLReader.isNull(value) {
+            values[key] = value
+        }
+        let missing = keys.filter { values[$0] == nil }
+        if !missing.isEmpty {
+            reader.report(.error, at: node, "the red flags are missing \(missing.map { "'\($0)'" }.joined(separator: ", "))")
+            return nil
+        }
+        func text(_ key: String) -> String { reader.string(values[key]!, key: key)?.trimmingWhitespace() ?? "" }
+        let signs = reader.strings(values["signs"]!, key: "signs")
+        let sources = FrontMatterDecoder.sources(values["sources"]!, reader: &reader)
+        if signs.isEmpty { reader.report(.error, at: values["signs"], "'signs' needs at least one warning sign") }
+        return RedFlags(title: text("title"), intro: text("intro"), signs: signs, advice: text("advice"), why: text("why"),
+                        sources: sources)
+    }
+}

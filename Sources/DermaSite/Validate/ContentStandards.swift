@@ -1,0 +1,55 @@
+/// The health-information standards a page must meet: a reading level at or below the site's
+/// target, a clinical review with a next review date that has not passed, and recorded sources.
+public struct PageReadability: Sendable, Equatable {
+    public var title: String
+    /// Where the text comes from: the article, or the data set for a root page.
+    public var file: String
+    public var sitePath: String
+    public var score: ReadabilityScore
+}
+
+public enum ContentStandards {
+    public static func readability(site: Site, rendered: [RenderedMarkdown]) -> [PageReadability] {
+        var pages = zip(site.articles, rendered).map { article, markdown in
+            PageReadability(title: article.meta.title, file: article.sourcePath, sitePath: article.urlPath,
+                            score: Readability.score(markdown.prose))
+        }
+        for root in site.atlas?.roots ?? [] {
+            let text = ([root.summary, root.test] + root.symptoms.map { $0.hasSuffix(".") ? $0 : $0 + "." }).joined(separator: "\n")
+            pages.append(PageReadability(title: "\(root.id) dermatome", file: root.position.file, sitePath: root.urlPath,
+                                         score: Readability.score(text)))
+        }
+        return pages
+    }
+
+    public static func check(site: Site, readability: [PageReadability], today: Day?) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let target = site.config.readingGradeTarget
+        for page in readability where page.score.fleschKincaidGrade > target {
+            diagnostics.append(.warning(page.file, String(
+                "\(page.title): reading grade \(format(page.score.fleschKincaidGrade)) is above the site's target of \(format(target)); use shorter sentences and everyday words")))
+        }
+        for article in site.articles where !article.meta.unreadable {
+            let meta = article.meta, file = article.sourcePath
+            func at(_ key: String) -> (Int, Int) { meta.keyPositions[key].map { ($0.line, $0.column) } ?? (1, 1) }
+            if meta.reviewed == nil {
+                diagnostics.append(.warning(file, line: 1, column: 1, "no 'reviewed' date: record when a clinician last checked this page"))
+            }
+            if meta.nextReview == nil {
+                diagnostics.append(.warning(file, line: 1, column: 1, "no 'next_review' date: plan when the page must be checked again"))
+            } else if let today, let next = meta.nextReview, next < today {
+                let (line, column) = at("next_review")
+                diagnostics.append(.warning(file, line: line, column: column, "review overdue: 'next_review' was \(next.long); check the page and update 'reviewed' and 'next_review'"))
+            }
+            if meta.sources.isEmpty {
+                diagnostics.append(.warning(file, line: 1, column: 1, "no 'sources': list where the page's facts come from"))
+            }
+        }
+        return diagnostics
+    }
+
+    static func format(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(abs(tenths % 10))"
+    }
+}
