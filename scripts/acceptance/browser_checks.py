@@ -105,6 +105,20 @@ def keyboard_reaches_regions(driver, base, screenshots):
     return failures, len(reached)
 
 
+PAPER = {"A4": (8.27, 11.69), "Letter": (8.5, 11.0)}
+
+
+def printed_pages(driver, url, paper):
+    """Prints a page to PDF the way a reader would (print stylesheet) and counts its pages."""
+    import base64
+    driver.get(url)
+    width, height = PAPER[paper]
+    pdf = driver.execute_cdp_cmd("Page.printToPDF", {"paperWidth": width, "paperHeight": height,
+                                                     "printBackground": False, "displayHeaderFooter": False})
+    data = base64.b64decode(pdf["data"])
+    return data.count(b"/Type /Page") - data.count(b"/Type /Pages"), data
+
+
 def looks_like_a_page(path):
     image = Image.open(path).convert("RGB")
     small = image.resize((64, 64))
@@ -162,6 +176,15 @@ def main():
                 ok, colours = looks_like_a_page(file)
                 record([] if ok else [f"screenshot {file} looks blank ({colours} colours)"])
         emulate(driver, 1280, 900, False, False)
+        for paper in PAPER:
+            count, data = printed_pages(driver, base + "dermatomes/worksheet/", paper)
+            with open(os.path.join(args.screenshots, f"worksheet-{paper}.pdf"), "wb") as f:
+                f.write(data)
+            record([] if count == 1 else [f"the worksheet prints on {count} pages of {paper}, not one"])
+        count, data = printed_pages(driver, base + "articles/leg-dermatomes/", "A4")
+        with open(os.path.join(args.screenshots, "article-A4.pdf"), "wb") as f:
+            f.write(data)
+        record([] if 0 < count <= 12 else [f"the article prints on {count} pages of A4"])
         keyboard_failures, reached = keyboard_reaches_regions(driver, base, args.screenshots)
         record(keyboard_failures)
     finally:

@@ -1,6 +1,6 @@
 /// Renders every article's Markdown, with links resolved against the whole site.
 enum MarkdownStep {
-    static func render(_ site: Site) -> [RenderedMarkdown] {
+    static func render(_ site: Site, linksMustResolve: Bool = true) -> [RenderedMarkdown] {
         var pages: [String: String] = [:]
         for article in site.articles { pages[article.sourcePath] = article.urlPath }
         let files = Set(site.staticFiles.map { "\(ContentLoader.contentFolder)/\($0)" })
@@ -9,6 +9,7 @@ enum MarkdownStep {
         if site.glossary != nil { sitePages.insert(SiteURLs.glossary) }
         if let atlas = site.atlas {
             sitePages.insert(SiteURLs.atlas)
+            sitePages.insert(SiteURLs.worksheet)
             sitePages.formUnion(atlas.roots.map(\.urlPath))
         }
         var directives = AtlasDirectives.handlers(atlas: site.atlas, baseURL: site.config.baseURL)
@@ -19,6 +20,7 @@ enum MarkdownStep {
             directives: directives
         )
         renderer.glossary = site.glossary
+        renderer.brokenLinkSeverity = linksMustResolve ? .error : .warning
         renderer.glossaryPage = site.config.baseURL.sitePath(SiteURLs.glossary)
         let configured = renderer
         return Parallel.map(site.articles) { article in

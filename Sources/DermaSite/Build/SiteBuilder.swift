@@ -45,6 +45,9 @@ public struct SiteBuilder: Sendable {
                         writer: OutputWriter?) throws -> (files: [OutputFile], report: BuildReport) {
         let root = options.root
         var diagnostics: [Diagnostic] = []
+        // The first step that found an error, so the summary names where the build stopped.
+        var failedStep: String?
+        func note(_ step: String) { if failedStep == nil, diagnostics.hasErrors { failedStep = step } }
         if let writer {
             if let refusal = writer.checkOutputIsOurs() { diagnostics.append(refusal) }
             for folder in [ContentLoader.contentFolder, TemplateLoader.folder] {
@@ -68,56 +71,69 @@ public struct SiteBuilder: Sendable {
                 diagnostics.append(.error("--base-url", "'\(override)' is not a web address such as https://example.org/legs/"))
             }
         }
+        note("load configuration")
         let content = clock.run("load content") {
             ContentLoader.load(root: root, fileSystem: fileSystem, includeDrafts: options.includeDrafts)
         }
         diagnostics += content.diagnostics
+        note("load content")
         let (templateSource, assets, templateProblems) = clock.run("load templates") {
             TemplateLoader.load(root: root, fileSystem: fileSystem)
         }
         diagnostics += templateProblems
+        note("load templates")
         let atlas = clock.run("load dermatome data") { () -> Atlas? in
             let (atlas, problems) = AtlasLoader.load(root: root, fileSystem: fileSystem)
             diagnostics += problems
             return atlas
         }
+        note("load dermatome data")
         let (glossary, redFlags) = clock.run("load glossary and red flags") { () -> (Glossary?, RedFlags?) in
             let (glossary, redFlags, problems) = GuidanceLoader.load(root: root, fileSystem: fileSystem)
             diagnostics += problems
             return (glossary, redFlags)
         }
 
+        note("load glossary and red flags")
+
         // Validate
         let articles = clock.run("validate content") { () -> [Article] in
             diagnostics += ArticleValidator.validate(content.articles)
             return ArticleValidator.listingOrder(content.articles)
         }
+        note("validate content")
         if let atlas {
             clock.run("validate dermatome data") { diagnostics += AtlasValidator.validate(atlas) }
         }
+        note("validate dermatome data")
         diagnostics += staticFileClashes(content.staticFiles, articles: articles, assets: assets, atlas: atlas)
+        note("validate content")
         let templates = clock.run("compile templates") { () -> TemplateSet? in
             let (set, problems) = TemplateSet.compile(templateSource, withAtlas: atlas != nil, withGlossary: glossary != nil)
             diagnostics += problems
             return set
         }
 
+        note("compile templates")
+
         // Render
         let placeholder = config ?? SiteConfig(title: "", baseURL: BaseURL("http://localhost/")!)
         let site = Site(config: placeholder, articles: articles, templates: templateSource, assets: assets,
                         staticFiles: content.staticFiles, atlas: atlas, glossary: glossary, redFlags: redFlags)
         let rendered = clock.run("render markdown") { () -> [RenderedMarkdown] in
-            let results = MarkdownStep.render(site)
+            let results = MarkdownStep.render(site, linksMustResolve: options.linksMustResolve)
             for result in results { diagnostics += result.diagnostics }
             return results
         }
+        note("render markdown")
         let readability = clock.run("check reading level and reviews") { () -> [PageReadability] in
             let scores = ContentStandards.readability(site: site, rendered: rendered)
             diagnostics += ContentStandards.check(site: site, readability: scores, today: options.today)
             return scores
         }
         guard config != nil, let templates, !diagnostics.hasErrors else {
-            throw BuildFailure(step: clock.steps.last?.name ?? "load", diagnostics: diagnostics.sortedForReport())
+            note("check reading level and reviews")
+            throw BuildFailure(step: failedStep ?? "load", diagnostics: diagnostics.sortedForReport())
         }
 
         var files: [OutputFile] = []
@@ -196,6 +212,7 @@ public struct SiteBuilder: Sendable {
         if site.glossary != nil { entries.append(.init(sitePath: SiteURLs.glossary, lastModified: nil)) }
         if let atlas = site.atlas {
             entries.append(.init(sitePath: SiteURLs.atlas, lastModified: nil))
+            entries.append(.init(sitePath: SiteURLs.worksheet, lastModified: nil))
             entries += atlas.roots.map { .init(sitePath: $0.urlPath, lastModified: nil) }
         }
         let tags = Set(site.articles.flatMap { $0.meta.tags.map(SiteURLs.tag) })
@@ -216,6 +233,7 @@ public struct SiteBuilder: Sendable {
         generated.insert(SiteURLs.file(for: SiteURLs.glossary))
         if let atlas {
             generated.insert(SiteURLs.file(for: SiteURLs.atlas))
+            generated.insert(SiteURLs.file(for: SiteURLs.worksheet))
             generated.formUnion(atlas.roots.map { SiteURLs.file(for: $0.urlPath) })
             generated.formUnion(atlas.views.map { SiteURLs.chart($0.id) })
         }

@@ -25,12 +25,14 @@ public struct LinkResolver: Sendable {
         case unchanged
         case rewritten(String)
         case broken(String)
+        /// A link that must never be on a page (`javascript:`), whatever the options.
+        case unsafe(String)
     }
 
     /// `pagePath` is the site path of the page the link is on (`articles/x/`).
     public func resolve(_ url: String, from sourcePath: String, pagePath: String = "") -> Outcome {
         if let scheme = scheme(of: url), ["javascript", "vbscript", "data", "file"].contains(scheme.lowercased()) {
-            return .broken("link to '\(url.prefix(40))': \(scheme): links are not allowed on this site")
+            return .unsafe("link to '\(url.prefix(40))': \(scheme): links are not allowed on this site")
         }
         if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("//") || hasScheme(url) { return .unchanged }
         let (path, suffix) = splitSuffix(url)

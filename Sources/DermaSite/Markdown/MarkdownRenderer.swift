@@ -10,6 +10,8 @@ public struct MarkdownRenderer: Sendable {
     /// Words that `[text](glossary:id)` links explain, and the site path of the glossary page.
     public var glossary: Glossary?
     public var glossaryPage = ""
+    /// Broken internal links are errors unless the build was asked to allow them.
+    public var brokenLinkSeverity: Diagnostic.Severity = .error
     /// Ids the page template uses itself; headings never take them.
     public static let reservedIDs: Set<String> = ["main", "content", "top", "on-this-page", "sources", "footnotes",
                                                    "site-header", "site-footer", "review", "red-flags-title", "footnotes-title", "facts",
@@ -63,7 +65,11 @@ public struct MarkdownRenderer: Sendable {
                     cmark_node_set_url(node, newURL)
                     final = newURL
                 case let .broken(message):
+                    diagnostics.append(Diagnostic(brokenLinkSeverity, file, line: line + lineOffset, column: column, message))
+                    continue
+                case let .unsafe(message):
                     diagnostics.append(.error(file, line: line + lineOffset, column: column, message))
+                    cmark_node_set_url(node, "")
                     continue
                 }
                 linkRecords.append(LinkRecord(url: final, file: file, line: line + lineOffset, column: column))

@@ -7,6 +7,7 @@ public enum SiteURLs {
     public static let notFound = "404.html"
     public static let atlas = "dermatomes/"
     public static let glossary = "glossary/"
+    public static let worksheet = "dermatomes/worksheet/"
 
     /// Standalone SVG chart of one view.
     public static func chart(_ viewID: String) -> String {

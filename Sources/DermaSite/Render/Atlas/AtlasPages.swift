@@ -8,7 +8,25 @@ struct AtlasPages: Sendable {
 
     func all() throws -> [OutputFile] {
         let roots = try Parallel.map(atlas.roots) { try page(for: $0) }
-        return [try index()] + roots
+        return [try index(), try worksheet()] + roots
+    }
+
+    /// A printable sensory-exam record: each root's key point, light touch and pinprick on both
+    /// sides scored as ISNCSCI does (0, 1, 2 or NT), and the key muscles.
+    func worksheet() throws -> OutputFile {
+        let rows = atlas.roots.map { root -> [String: Any] in
+            // The plain part of the key point, before its clinical wording in brackets.
+            let point = root.keyPoint.components(separatedBy: " (").first ?? root.keyPoint
+            var row: [String: Any] = ["id": root.id, "key_point": point]
+            row.setOptional("key_muscle", root.keyMuscle.map { $0.components(separatedBy: " (").first ?? $0 })
+            return row
+        }
+        return try pages.page("pages/worksheet", sitePath: SiteURLs.worksheet, page: [
+            "kind": "worksheet",
+            "title": "Leg sensory exam worksheet",
+            "description": "A printable record of a sensory exam of the legs: each root's test point, light touch and pinprick on both sides, and the key muscles.",
+            "rows": rows,
+        ])
     }
 
     func charts() -> [OutputFile] {
@@ -32,6 +50,7 @@ struct AtlasPages: Sendable {
             "map": LegMapRenderer(atlas: atlas, baseURL: baseURL).figure(LegMapRenderer.Options(), id: "atlas-map"),
             "table": DermatomeTable(atlas: atlas, baseURL: baseURL).html(table),
             "charts": chartLinks(),
+            "worksheet_url": baseURL.sitePath(SiteURLs.worksheet),
             "roots": atlas.roots.map { ["id": $0.id, "area": $0.areaPlain, "url": baseURL.sitePath($0.urlPath)] },
         ])
     }
