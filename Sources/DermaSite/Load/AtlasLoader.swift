@@ -22,7 +22,9 @@ public enum AtlasLoader {
             LegMapDecoder.decode(node, reader: &reader)
         }
         guard let roots, let views else { return (nil, diagnostics) }
-        return (Atlas(roots: roots.decoded, views: views, rootsWithErrors: roots.failed), diagnostics)
+        var atlas = Atlas(roots: roots.decoded, views: views, rootsWithErrors: roots.failed)
+        atlas.review = roots.review
+        return (atlas, diagnostics)
     }
 
     public static func parse(roots rootsYAML: String, map mapYAML: String) -> (Atlas?, [Diagnostic]) {
@@ -30,7 +32,9 @@ public enum AtlasLoader {
         let roots = decode(rootsYAML, file: rootsPath, diagnostics: &diagnostics) { RootsDecoder.decode($0, reader: &$1) }
         let views = decode(mapYAML, file: mapPath, diagnostics: &diagnostics) { LegMapDecoder.decode($0, reader: &$1) }
         guard let roots, let views else { return (nil, diagnostics) }
-        return (Atlas(roots: roots.decoded, views: views, rootsWithErrors: roots.failed), diagnostics)
+        var atlas = Atlas(roots: roots.decoded, views: views, rootsWithErrors: roots.failed)
+        atlas.review = roots.review
+        return (atlas, diagnostics)
     }
 
     private static func read<T>(_ path: String, root: String, fileSystem: FileSystem, diagnostics: inout [Diagnostic],
@@ -64,15 +68,26 @@ enum RootsDecoder {
     static let required = ["id", "name", "segment", "colour", "area", "summary", "key_point", "disc_levels",
                            "symptoms", "test", "neighbours", "urgent", "sources"]
 
-    static func decode(_ node: Node, reader: inout YAMLReader) -> (decoded: [Root], failed: Set<String>) {
-        let top = reader.fields(of: node, known: ["roots"], context: "the dermatome data set")
+    static func decode(_ node: Node, reader: inout YAMLReader) -> (decoded: [Root], failed: Set<String>, review: Atlas.Review) {
+        let top = reader.fields(of: node, known: ["roots", "reviewed", "next_review", "reviewer"], context: "the dermatome data set")
+        var review = Atlas.Review()
+        for (key, _, value) in top where !YAMLReader.isNull(value) {
+            switch key {
+            case "reviewed": review.reviewed = reader.day(value, key: key)
+            case "next_review":
+                review.nextReview = reader.day(value, key: key)
+                review.nextReviewPosition = reader.position(of: value)
+            case "reviewer": review.reviewer = reader.string(value, key: key)
+            default: break
+            }
+        }
         guard let list = top.first(where: { $0.key == "roots" })?.value else {
             reader.report(.error, at: node, "missing 'roots:', the list of nerve roots")
-            return ([], [])
+            return ([], [], review)
         }
         guard case let .sequence(items) = list else {
             reader.report(.error, at: list, "'roots' must be a list; start each root with '- id: ...'")
-            return ([], [])
+            return ([], [], review)
         }
         var decoded: [Root] = [], failed = Set<String>()
         for item in items {
@@ -82,7 +97,7 @@ enum RootsDecoder {
                 failed.insert(id)
             }
         }
-        return (decoded, failed)
+        return (decoded, failed, review)
     }
 
     private static func decodeRoot(_ node: Node, reader: inout YAMLReader) -> Root? {

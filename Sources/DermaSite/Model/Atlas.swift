@@ -5,6 +5,17 @@ public struct Atlas: Sendable {
     public var views: [MapView]
     /// Ids of roots whose entry had errors: they exist, so references to them are not "unknown".
     public var rootsWithErrors: Set<String> = []
+    /// Review of the whole data set (every root page shows it).
+    public var review = Review()
+
+    public struct Review: Sendable, Equatable {
+        public var reviewed: Day?
+        public var nextReview: Day?
+        public var reviewer: String?
+        public var nextReviewPosition: SourcePosition?
+
+        public init() {}
+    }
 
     public init(roots: [Root], views: [MapView], rootsWithErrors: Set<String> = []) {
         self.roots = roots

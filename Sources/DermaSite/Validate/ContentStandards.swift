@@ -45,6 +45,17 @@ public enum ContentStandards {
                 diagnostics.append(.warning(file, line: 1, column: 1, "no 'sources': list where the page's facts come from"))
             }
         }
+        if let atlas = site.atlas {
+            let review = atlas.review
+            if review.reviewed == nil || review.nextReview == nil {
+                diagnostics.append(.warning(AtlasLoader.rootsPath, line: 1, column: 1,
+                    "no 'reviewed' and 'next_review' dates for the dermatome data set: every root page shows them"))
+            } else if let today, let next = review.nextReview, next < today {
+                let at = review.nextReviewPosition
+                diagnostics.append(.warning(AtlasLoader.rootsPath, line: at?.line ?? 1, column: at?.column ?? 1,
+                    "review overdue: 'next_review' was \(next.long); check the facts and update 'reviewed' and 'next_review'"))
+            }
+        }
         return diagnostics
     }
 

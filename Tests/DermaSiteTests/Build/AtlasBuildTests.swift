@@ -36,7 +36,10 @@ import Testing
         #expect(l5.contains(#"class="legmap__region is-highlighted""#))
         #expect(l5.contains(#"href="/legs/dermatomes/l4/""#) && l5.contains(#"href="/legs/dermatomes/s1/""#))
         #expect(!l5.contains("care-card--emergency"))
-        #expect(try site.read("Public/dermatomes/s1/index.html").contains("care-card--emergency"))
+        let s1 = try site.read("Public/dermatomes/s1/index.html")
+        #expect(s1.contains("care-card--emergency"))
+        #expect(s1.contains(#"Page last reviewed: <time datetime="2026-01-01">1 January 2026</time>"#))
+        #expect(s1.contains(#""lastReviewed":"2026-01-01""#))
         let article = try site.read("Public/articles/map/index.html")
         #expect(article.contains(#"<figure class="atlas" id="dermatome-map-1">"#))
         #expect(article.contains(#"<a href="/legs/dermatomes/l4/">L4</a>"#))
@@ -46,6 +49,10 @@ import Testing
             #expect(!svg.contains("<a "))
         }
         #expect(try site.read("Public/sitemap.xml").contains("https://example.org/legs/dermatomes/s1/"))
+        var options = BuildOptions(root: site.root)
+        options.today = Day(iso: "2026-11-28")
+        let overdue = try SiteBuilder().build(options).diagnostics.map(\.description)
+        #expect(overdue.contains { $0.hasPrefix("Content/data/dermatomes.yml:") && $0.contains("review overdue: 'next_review' was 1 June 2026") })
     }
 
     @Test(arguments: [

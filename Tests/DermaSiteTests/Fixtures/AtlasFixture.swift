@@ -27,6 +27,9 @@ enum AtlasFixture {
     \(root("L4", colour: "#F0E442", neighbours: "[L5]"))
     \(root("L5", colour: "#0072B2", neighbours: "[L4, S1]"))
     \(root("S1", colour: "#D55E00", neighbours: "[L5]"))
+    reviewed: 2026-01-01
+    next_review: 2026-06-01
+    reviewer: "Dr Example"
     """
 
     /// Front view: a 100 x 100 body split into L4 (left half) and L5 (right half).

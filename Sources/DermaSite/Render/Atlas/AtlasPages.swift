@@ -68,7 +68,7 @@ struct AtlasPages: Sendable {
             "kind": "root",
             "title": title,
             "description": description,
-            "json_ld": StructuredData.root(root, site: site, title: title, description: description),
+            "json_ld": StructuredData.root(root, site: site, review: atlas.review, title: title, description: description),
             "root": rootValues(root),
             "map": LegMapRenderer(atlas: atlas, baseURL: baseURL).figure(map, id: "root-map"),
             "sources": root.sources.map(pages.context.source),
@@ -78,6 +78,12 @@ struct AtlasPages: Sendable {
             "has_red_flags": root.urgent && site.redFlags != nil,
             "red_flags": root.urgent ? site.redFlags.map { RedFlagsCard.html($0) } ?? "" : "",
         ]
+        page.setOptional("reviewed_iso", atlas.review.reviewed?.iso)
+        page.setOptional("reviewed_long", atlas.review.reviewed?.long)
+        page.setOptional("next_review_iso", atlas.review.nextReview?.iso)
+        page.setOptional("next_review_long", atlas.review.nextReview?.long)
+        page.setOptional("reviewer", atlas.review.reviewer)
+        page["has_review"] = atlas.review.reviewed != nil || atlas.review.nextReview != nil
         page["has_previous"] = index > 0
         page["previous"] = index > 0 ? link(atlas.roots[index - 1]) : [:]
         page["has_next"] = index + 1 < atlas.roots.count

@@ -16,7 +16,7 @@ enum StructuredData {
         return encode(page)
     }
 
-    static func root(_ root: Root, site: Site, title: String, description: String) -> String {
+    static func root(_ root: Root, site: Site, review: Atlas.Review, title: String, description: String) -> String {
         var page = webPage(site: site, sitePath: root.urlPath, name: title, description: description)
         page["about"] = [
             "@type": "Nerve",
@@ -24,6 +24,8 @@ enum StructuredData {
             "sensoryUnit": ["@type": "SuperficialAnatomy", "name": "\(root.id) dermatome", "description": root.areaClinical],
         ] as [String: Any]
         page["citation"] = root.sources.isEmpty ? nil : root.sources.map(citation)
+        page["lastReviewed"] = review.reviewed?.iso
+        page["reviewedBy"] = review.reviewer.map { ["@type": "Organization", "name": $0] }
         return encode(page)
     }
 
