@@ -24,8 +24,10 @@ enum MarkdownStep {
         renderer.glossaryPage = site.config.baseURL.sitePath(SiteURLs.glossary)
         let configured = renderer
         return Parallel.map(site.articles) { article in
-            configured.render(article.body, file: article.sourcePath, lineOffset: article.bodyLineOffset,
-                            pagePath: article.urlPath)
+            var result = configured.render(article.body, file: article.sourcePath, lineOffset: article.bodyLineOffset,
+                                           pagePath: article.urlPath)
+            result.readability = Readability.score(result.prose)
+            return result
         }
     }
 }

@@ -11,18 +11,16 @@ final class CMarkDocument {
         return true
     }()
 
-    /// cmark-gfm 0.29 keeps one global table of special inline characters: attaching an extension
-    /// adds to it and freeing a parser removes from it, so a parse must never overlap another
-    /// parser's creation or release. Rendering the finished tree runs without the lock.
-    private static let parseLock = NSLock()
+    /// cmark-gfm 0.29 keeps one global table of special inline characters: each inline parse (in
+    /// `cmark_parser_finish`) adds its extensions' characters and removes them when done, so two
+    /// inline parses must never overlap. Block parsing (feed) and rendering run in parallel.
+    private static let inlineParseLock = NSLock()
 
     let options: Int32
     private let parser: OpaquePointer
     let root: OpaquePointer
 
     init(markdown: String, unsafeHTML: Bool) {
-        Self.parseLock.lock()
-        defer { Self.parseLock.unlock() }
         _ = Self.registered
         var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
         if unsafeHTML { options |= CMARK_OPT_UNSAFE }
@@ -40,12 +38,12 @@ final class CMarkDocument {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        root = cmark_parser_finish(parser)
+        root = Self.inlineParseLock.withLock { cmark_parser_finish(parser) }
     }
 
     deinit {
         cmark_node_free(root)
-        Self.parseLock.withLock { cmark_parser_free(parser) }
+        cmark_parser_free(parser)
     }
 
     /// Every node in document order (entering events only).

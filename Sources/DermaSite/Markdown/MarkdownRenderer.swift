@@ -120,8 +120,11 @@ public struct MarkdownRenderer: Sendable {
         }
         var html = document.renderHTML()
         // cmark-gfm's footnotes section has no heading; give it one so it is a labelled section.
-        if let range = html.range(of: "<section class=\"footnotes\" data-footnotes>") {
-            html.replaceSubrange(range, with: "<section class=\"footnotes\" data-footnotes aria-labelledby=\"footnotes-title\">\n"
+        let footnotes = "<section class=\"footnotes\" data-footnotes>"
+        if let offset = html.utf8Offset(of: footnotes) {
+            let start = html.utf8.index(html.utf8.startIndex, offsetBy: offset)
+            let end = html.utf8.index(start, offsetBy: footnotes.utf8.count)
+            html.replaceSubrange(start..<end, with: "<section class=\"footnotes\" data-footnotes aria-labelledby=\"footnotes-title\">\n"
                 + "<h2 class=\"footnotes__title\" id=\"footnotes-title\">Notes</h2>")
         }
         return RenderedMarkdown(html: html, headings: headings, diagnostics: diagnostics, links: linkRecords,
@@ -166,22 +169,22 @@ public struct MarkdownRenderer: Sendable {
     }
 }
 
-/// cmark counts columns in bytes; editors count characters. Converts lazily, only for diagnostics.
-struct ColumnConverter {
-    let text: String
+/// cmark counts columns in bytes; editors count characters. Line starts are found once per
+/// document, on first use.
+final class ColumnConverter {
+    private let bytes: [UInt8]
+    private lazy var lineStarts: [Int] = {
+        var starts = [0]
+        for (index, byte) in bytes.enumerated() where byte == 10 { starts.append(index + 1) }
+        return starts
+    }()
 
-    init(_ text: String) { self.text = text }
+    init(_ text: String) { bytes = Array(text.utf8) }
 
     func character(line: Int, byteColumn: Int) -> Int {
-        guard byteColumn > 1 else { return byteColumn }
-        var current = 1
-        for lineText in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == line {
-                let bytes = Array(lineText.utf8.prefix(byteColumn - 1))
-                return String(decoding: bytes, as: UTF8.self).count + 1
-            }
-            current += 1
-        }
-        return byteColumn
+        guard byteColumn > 1, line >= 1, line <= lineStarts.count else { return byteColumn }
+        let start = lineStarts[line - 1]
+        let end = min(bytes.count, start + byteColumn - 1)
+        return String(decoding: bytes[start..<end], as: UTF8.self).count + 1
     }
 }

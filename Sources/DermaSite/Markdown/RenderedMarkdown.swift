@@ -37,6 +37,8 @@ public struct RenderedMarkdown: Sendable {
     /// The running text (paragraphs and list items; no headings, tables, code or footnotes), one
     /// block a line, each ending a sentence: what reading-level scores are computed on.
     public var prose: String = ""
+    /// Reading-level scores of `prose`, filled in by the build.
+    public var readability: ReadabilityScore?
 
     /// Headings for the table of contents: the page's sections and their subsections.
     public var tableOfContents: [Heading] { headings.filter { $0.level == 2 || $0.level == 3 } }

@@ -2,30 +2,57 @@
 public enum Escape {
     /// Safe in HTML text and in double- or single-quoted attributes, and in XML.
     public static func html(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        escape(text, dropXMLInvalid: false)
     }
 
     /// XML 1.0 forbids most control characters even when escaped: drop them.
     public static func xml(_ text: String) -> String {
-        var cleaned = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v != 0xFFFE && v != 0xFFFF) {
-                cleaned.append(scalar)
+        escape(text, dropXMLInvalid: true)
+    }
+
+    // Works on UTF-8 bytes: feeds and maps escape whole pages of text on every build.
+    private static func escape(_ text: String, dropXMLInvalid: Bool) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            switch b {
+            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
+            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
+            case UInt8(ascii: "\""): out += Array("&quot;".utf8)
+            case UInt8(ascii: "'"): out += Array("&#39;".utf8)
+            case 0..<0x20 where dropXMLInvalid && b != 9 && b != 10 && b != 13: break
+            case 0xEF where dropXMLInvalid && i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
+                i += 2  // U+FFFE and U+FFFF
+            default: out.append(b)
             }
+            i += 1
         }
-        return html(String(cleaned))
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension String {
+    /// Byte offset of the first occurrence of `needle`, searching UTF-8 directly (Foundation's
+    /// `range(of:)` converts the whole text to UTF-16 first, which dominated on large pages).
+    func utf8Offset(of needle: String, from start: Int = 0) -> Int? {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return nil }
+        return utf8.withContiguousStorageIfAvailable { haystack -> Int? in
+            var i = start
+            let last = haystack.count - pattern.count
+            while i <= last {
+                if haystack[i] == first {
+                    var k = 1
+                    while k < pattern.count && haystack[i + k] == pattern[k] { k += 1 }
+                    if k == pattern.count { return i }
+                }
+                i += 1
+            }
+            return nil
+        } ?? nil
     }
 }

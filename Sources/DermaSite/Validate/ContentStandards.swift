@@ -12,7 +12,7 @@ public enum ContentStandards {
     public static func readability(site: Site, rendered: [RenderedMarkdown]) -> [PageReadability] {
         var pages = zip(site.articles, rendered).map { article, markdown in
             PageReadability(title: article.meta.title, file: article.sourcePath, sitePath: article.urlPath,
-                            score: Readability.score(markdown.prose))
+                            score: markdown.readability ?? Readability.score(markdown.prose))
         }
         for root in site.atlas?.roots ?? [] {
             let text = ([root.summary, root.test] + root.symptoms.map { $0.hasSuffix(".") ? $0 : $0 + "." }).joined(separator: "\n")

@@ -115,12 +115,12 @@ public struct LinkChecker: Sendable {
                 i += 1
             }
         }
-        if let open = html.range(of: "<title>"), let close = html.range(of: "</title>", range: open.upperBound..<html.endIndex) {
-            page.title = String(html[open.upperBound..<close.lowerBound])
+        if let open = html.utf8Offset(of: "<title>"), let close = html.utf8Offset(of: "</title>", from: open) {
+            page.title = String(decoding: bytes[(open + 7)..<close], as: UTF8.self)
         }
-        if let meta = html.range(of: "<meta name=\"description\" content=\"") {
-            let rest = html[meta.upperBound...]
-            page.description = rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+        let meta = "<meta name=\"description\" content=\""
+        if let at = html.utf8Offset(of: meta), let (value, _) = value(after: at + meta.utf8.count) {
+            page.description = value
         }
         return page
     }

@@ -26,37 +26,40 @@ public struct ReadabilityScore: Sendable, Equatable {
 }
 
 public enum Readability {
+    /// Works on UTF-8 bytes: scoring runs over every article of a site on each build.
     public static func score(_ text: String) -> ReadabilityScore {
         var words = 0, syllables = 0, polysyllables = 0, sentences = 0
         var inSentence = false
-        var word = String.UnicodeScalarView()
+        var word: [UInt8] = []
         var hasLetter = false
-        var lastWord = ""
+        var lastWord: [UInt8] = []
         func endWord() {
             guard !word.isEmpty else { return }
-            lastWord = String(word).lowercased()
-            let count = hasLetter ? Self.syllables(String(word)) : (word.count > 1 ? 2 : 1)
+            let count = hasLetter ? Self.syllables(bytes: word) : (word.count > 1 ? 2 : 1)
             words += 1
             syllables += count
             if count >= 3 { polysyllables += 1 }
-            word = String.UnicodeScalarView()
+            swap(&lastWord, &word)
+            word.removeAll(keepingCapacity: true)
             hasLetter = false
             inSentence = true
         }
-        let scalars = Array(text.unicodeScalars)
-        for (index, c) in scalars.enumerated() {
-            let letter = c.properties.isAlphabetic
-            if letter || c.properties.numericType != nil || ((c == "'" || c == "\u{2019}" || c == "-") && !word.isEmpty) {
-                word.append(c)
+        let bytes = Array(text.utf8)
+        for (index, b) in bytes.enumerated() {
+            let letter = (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b >= 0x80
+            let digit = b >= 48 && b <= 57
+            if letter || digit || ((b == 39 || b == 45) && !word.isEmpty) {
+                word.append(b >= 65 && b <= 90 ? b + 32 : b)
                 hasLetter = hasLetter || letter
                 continue
             }
             endWord()
             // A full stop ends a sentence only before a space or the end (not in "e.g." or "3.5").
-            let next = index + 1 < scalars.count ? scalars[index + 1] : " "
-            let abbreviation = c == "." && (lastWord.count == 1 || Self.abbreviations.contains(lastWord))
-            if (c == "." || c == "!" || c == "?") && (next.properties.isWhitespace || next == "\"" || next == "\u{201D}"),
-               inSentence, !abbreviation {
+            guard b == 46 || b == 33 || b == 63, inSentence else { continue }
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 32
+            let breaks = next == 32 || next == 10 || next == 9 || next == 13 || next == 34 || next == 0xE2
+            let abbreviation = b == 46 && (lastWord.count == 1 || Self.abbreviations.contains(lastWord))
+            if breaks, !abbreviation {
                 sentences += 1
                 inSentence = false
             }
@@ -67,40 +70,52 @@ public enum Readability {
     }
 
     /// A full stop after these does not end a sentence ("e.g." ends in the one-letter "g").
-    static let abbreviations: Set<String> = ["dr", "mr", "mrs", "ms", "vs", "approx", "fig"]
+    static let abbreviations: Set<[UInt8]> = Set(["dr", "mr", "mrs", "ms", "vs", "approx", "fig"].map { Array($0.utf8) })
 
-    static let exceptions: [String: Int] = [
+    static let exceptions: [[UInt8]: Int] = Dictionary(uniqueKeysWithValues: [
         "people": 2, "every": 2, "everyone": 3, "different": 3, "business": 2, "area": 3, "areas": 3,
         "myotome": 3, "myotomes": 3, "idea": 3, "being": 2, "doing": 2, "going": 2, "seeing": 2,
         "create": 2, "science": 2, "quiet": 2, "diet": 2, "poem": 2, "toward": 2, "towards": 2,
         "nerve": 1, "nerves": 1, "once": 1, "popliteal": 4, "sometimes": 2, "somewhere": 2, "someone": 2, "whole": 1,
-    ]
+    ].map { (Array($0.key.utf8), $0.value) })
 
     public static func syllables(_ raw: String) -> Int {
-        var word = raw.lowercased().filter { $0.isLetter }
-        if word.isEmpty { return 0 }
-        if let known = exceptions[word] { return known }
-        if word.count <= 3 { return 1 }
-        let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
+        var bytes: [UInt8] = []
+        for b in raw.utf8 {
+            if b >= 65 && b <= 90 { bytes.append(b + 32) } else if (b >= 97 && b <= 122) || b >= 0x80 { bytes.append(b) }
+        }
+        return syllables(bytes: bytes)
+    }
+
+    /// Lower-case UTF-8 letters; bytes outside ASCII count as consonants.
+    static func syllables(bytes raw: [UInt8]) -> Int {
+        var w = raw.filter { ($0 >= 97 && $0 <= 122) || $0 >= 0xC0 }
+        if w.isEmpty { return 0 }
+        if let known = exceptions[w] { return known }
+        if w.count <= 3 { return 1 }
+        func isVowel(_ b: UInt8) -> Bool { b == 97 || b == 101 || b == 105 || b == 111 || b == 117 || b == 121 }
+        func ends(_ suffix: StaticString) -> Bool {
+            let n = suffix.utf8CodeUnitCount
+            guard w.count >= n else { return false }
+            return suffix.withUTF8Buffer { s in (0..<n).allSatisfy { w[w.count - n + $0] == s[$0] } }
+        }
         // Silent endings: "-es" and "-ed" after most consonants, and a final "e" (but "-le" after a
         // consonant is a syllable: "ta-ble").
-        if word.hasSuffix("es"), let c = word.dropLast(2).last, !"sxzgc".contains(c), !word.hasSuffix("ches"), !word.hasSuffix("shes") {
-            word.removeLast(2)
-        } else if word.hasSuffix("ed"), let c = word.dropLast(2).last, c != "t", c != "d", word.count > 4 {
-            word.removeLast(2)
-        } else if word.hasSuffix("e"), !word.hasSuffix("le") || vowels.contains(word.dropLast(2).last ?? "a"), !word.hasSuffix("ee") {
-            word.removeLast()
+        if ends("es"), !"sxzgc".utf8.contains(w[w.count - 3]), !ends("ches"), !ends("shes") {
+            w.removeLast(2)
+        } else if ends("ed"), w[w.count - 3] != 116, w[w.count - 3] != 100, w.count > 4 {
+            w.removeLast(2)
+        } else if ends("e"), !ends("le") || isVowel(w[w.count - 3]), !ends("ee") {
+            w.removeLast()
         }
-        let letters = Array(word)
         var count = 0
         var i = 0
-        while i < letters.count {
-            let isVowel = vowels.contains(letters[i]) && !(letters[i] == "y" && i == 0)
-            guard isVowel else { i += 1; continue }
+        while i < w.count {
+            guard isVowel(w[i]), !(w[i] == 121 && i == 0) else { i += 1; continue }
             count += 1
             var j = i + 1
-            while j < letters.count, vowels.contains(letters[j]) {
-                if splits(letters, pairAt: j - 1) { count += 1 }
+            while j < w.count, isVowel(w[j]) {
+                if splits(w, pairAt: j - 1) { count += 1 }
                 j += 1
             }
             i = j
@@ -110,17 +125,20 @@ public enum Readability {
 
     /// Vowel pairs read as two syllables ("me-di-al", "sci-at-i-ca", "mal-le-o-lus"), except in
     /// the endings "-tion", "-sion", "-cial", "-tial", "-cious", "-ian" and after "qu".
-    private static func splits(_ letters: [Character], pairAt i: Int) -> Bool {
-        let pair = String(letters[i...i + 1])
-        guard ["ia", "io", "eo", "ua", "iu", "ie", "uo", "eu"].contains(pair) else { return false }
-        if i > 0, letters[i - 1] == "q" { return false }
-        let rest = String(letters[i...])
-        let before = i > 0 ? letters[i - 1] : " "
-        if pair == "io", rest.hasPrefix("ion") || rest.hasPrefix("ious"), "tscgx".contains(before) { return false }
-        if pair == "ia", rest.hasPrefix("ial"), "tc".contains(before) { return false }
-        if pair == "ia", rest == "ian" || rest == "ians" { return false }
-        if pair == "ie", i + 2 >= letters.count || rest == "ies" { return false }
-        if pair == "eu" { return false }
+    private static func splits(_ w: [UInt8], pairAt i: Int) -> Bool {
+        let a = w[i], b = w[i + 1]
+        let pair = (a, b)
+        let splitting: [(UInt8, UInt8)] = [(105, 97), (105, 111), (101, 111), (117, 97), (105, 117), (105, 101), (117, 111)]
+        guard splitting.contains(where: { $0 == pair }) else { return false }
+        let before: UInt8 = i > 0 ? w[i - 1] : 32
+        if before == 113 { return false }  // qu
+        let rest = w[i...]
+        func restIs(_ text: String) -> Bool { rest.elementsEqual(text.utf8) }
+        func restStarts(_ text: String) -> Bool { rest.starts(with: text.utf8) }
+        if pair == (105, 111), restStarts("ion") || restStarts("ious"), "tscgx".utf8.contains(before) { return false }
+        if pair == (105, 97), restStarts("ial"), "tc".utf8.contains(before) { return false }
+        if pair == (105, 97), restIs("ian") || restIs("ians") { return false }
+        if pair == (105, 101), i + 2 >= w.count || restIs("ies") { return false }
         return true
     }
 }

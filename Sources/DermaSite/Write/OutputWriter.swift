@@ -124,12 +124,38 @@ public struct OutputWriter: Sendable {
 
     private func moveAll(_ paths: [String], from staging: String) throws {
         var ready: Set<String> = [""]
+        var movedFolders = Set<String>()
         for path in paths {
+            // A folder the output does not have yet holds only new files: move it in one rename.
+            if let folder = newFolder(for: path, moved: movedFolders) {
+                if !movedFolders.contains(folder) {
+                    try prepareFolders(for: folder, ready: &ready)
+                    try fileSystem.move(from: FilePath.join(staging, folder), to: FilePath.join(output, folder))
+                    movedFolders.insert(folder)
+                }
+                continue
+            }
             try prepareFolders(for: path, ready: &ready)
             let target = FilePath.join(output, path)
             if fileSystem.isSymbolicLink(target) || fileSystem.isDirectory(target) { try fileSystem.remove(target) }
             try fileSystem.move(from: FilePath.join(staging, path), to: target)
         }
+    }
+
+    /// The outermost folder on the way to `path` that is missing from the output (or already moved).
+    private func newFolder(for path: String, moved: Set<String>) -> String? {
+        var folders: [String] = []
+        var folder = FilePath.directory(of: path)
+        while !folder.isEmpty {
+            folders.append(folder)
+            folder = FilePath.directory(of: folder)
+        }
+        for folder in folders.reversed() {
+            if moved.contains(folder) { return folder }
+            let full = FilePath.join(output, folder)
+            if !fileSystem.exists(full) && !fileSystem.isSymbolicLink(full) { return folder }
+        }
+        return nil
     }
 
     /// Makes every folder on the way to `path` a real folder inside the output: a file or a
