@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -40,3 +41,14 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The libFuzzer harness (scripts/fuzz.sh) is built only when asked for: it has no main of its own
+// and links libFuzzer's, which needs -sanitize=fuzzer on the whole build.
+if ProcessInfo.processInfo.environment["DERMASITE_FUZZ"] != nil {
+    package.targets.append(.executableTarget(
+        name: "DermaSiteFuzz",
+        dependencies: ["DermaSite"],
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+    ))
+    package.products.append(.executable(name: "dermasite-fuzz", targets: ["DermaSiteFuzz"]))
+}

@@ -178,6 +178,9 @@ final class ColumnConverter {
         for (index, byte) in bytes.enumerated() where byte == 10 { starts.append(index + 1) }
         return starts
     }()
+    /// Links come in document order, so counting resumes from the last position on the same line
+    /// (a line with a hundred thousand links must not be re-read for each).
+    private var cursor = (line: 0, byte: 0, column: 1)
 
     init(_ text: String) { bytes = Array(text.utf8) }
 
@@ -185,6 +188,11 @@ final class ColumnConverter {
         guard byteColumn > 1, line >= 1, line <= lineStarts.count else { return byteColumn }
         let start = lineStarts[line - 1]
         let end = min(bytes.count, start + byteColumn - 1)
-        return String(decoding: bytes[start..<end], as: UTF8.self).count + 1
+        var from = start, column = 1
+        if cursor.line == line, cursor.byte <= end { (from, column) = (cursor.byte, cursor.column) }
+        // Count characters as UTF-8 lead bytes (continuation bytes are 10xxxxxx).
+        for index in from..<end where bytes[index] & 0xC0 != 0x80 { column += 1 }
+        cursor = (line, end, column)
+        return column
     }
 }

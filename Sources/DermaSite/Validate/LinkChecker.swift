@@ -32,11 +32,12 @@ public struct LinkChecker: Sendable {
         for (path, page) in scanned {
             var fromMarkdown: [String: [LinkRecord]] = [:]
             for record in markdownLinks[path] ?? [] { fromMarkdown[record.url, default: []].append(record) }
+            var used: [String: Int] = [:]  // how many of each URL's Markdown records are matched
             for link in page.links {
                 let problem = self.problem(with: link, on: path, pages: pages, paths: paths, linkedTo: &linkedTo)
-                if var records = fromMarkdown[link], !records.isEmpty {
-                    let record = records.removeFirst()
-                    fromMarkdown[link] = records
+                if let records = fromMarkdown[link], used[link, default: 0] < records.count {
+                    let record = records[used[link, default: 0]]
+                    used[link, default: 0] += 1
                     if let problem { diagnostics.append(.error(record.file, line: record.line, column: record.column, problem)) }
                 } else if let problem {
                     templateProblems[problem, default: (0, path)].count += 1

@@ -1,0 +1,59 @@
+import DermaSite
+import Foundation
+
+/// libFuzzer entry point. One binary serves every target; FUZZ_TARGET picks which input parser
+/// the bytes go to. Built only by scripts/fuzz.sh (DERMASITE_FUZZ=1), never by the normal build.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    FuzzTargets.run(FuzzTargets.selected, bytes)
+    return 0
+}
+
+enum FuzzTargets {
+    static let names = ["front-matter", "directives", "data-set", "article", "site-config"]
+    static let selected = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "article"
+
+    static let baseURL = BaseURL("https://example.org/legs/")!
+
+    /// A small valid data set, so directive and article inputs reach the map and table code.
+    static let atlas: Atlas? = {
+        let root = FileManager.default.currentDirectoryPath
+        return AtlasLoader.load(root: root, fileSystem: LocalFileSystem()).0
+    }()
+
+    static func run(_ target: String, _ bytes: [UInt8]) {
+        switch target {
+        case "front-matter":
+            var diagnostics: [Diagnostic] = []
+            _ = ContentLoader.parseArticle(bytes: bytes, path: "Content/articles/fuzz.md", diagnostics: &diagnostics)
+        case "directives":
+            // The bytes are the body of a directive block; try each directive.
+            let body = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "```", with: "'''")
+            let renderer = MarkdownRenderer(directives: AtlasDirectives.handlers(atlas: atlas, baseURL: baseURL))
+            for name in ["dermatome-map", "dermatome-table"] {
+                _ = renderer.render("```\(name)\n\(body)\n```\n", file: "fuzz.md")
+            }
+        case "data-set":
+            // Split the input in two: the facts file, then the map file.
+            let text = String(decoding: bytes, as: UTF8.self)
+            let parts = text.components(separatedBy: "\n=====\n")
+            let (parsed, _) = AtlasLoader.parse(roots: parts[0], map: parts.count > 1 ? parts[1] : "views: []\n")
+            if let parsed { _ = AtlasValidator.validate(parsed) }
+        case "article":
+            var diagnostics: [Diagnostic] = []
+            guard let article = ContentLoader.parseArticle(bytes: bytes, path: "Content/articles/fuzz.md", diagnostics: &diagnostics)
+            else { return }
+            let links = LinkResolver(baseURL: baseURL, pages: ["Content/articles/fuzz.md": article.urlPath], files: [])
+            var renderer = MarkdownRenderer(links: links, directives: AtlasDirectives.handlers(atlas: atlas, baseURL: baseURL))
+            renderer.glossary = Glossary(terms: [])
+            let rendered = renderer.render(article.body, file: article.sourcePath, lineOffset: article.bodyLineOffset,
+                                           pagePath: article.urlPath)
+            _ = Readability.score(rendered.prose)
+        case "site-config":
+            _ = SiteConfigLoader.parse(String(decoding: bytes, as: UTF8.self))
+        default:
+            fatalError("unknown FUZZ_TARGET '\(target)'; one of \(names)")
+        }
+    }
+}
