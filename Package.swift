@@ -37,7 +37,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DermaSiteTests", dependencies: ["DermaSite"]),
+        .testTarget(name: "DermaSiteTests", dependencies: ["DermaSite"], exclude: ["Fuzz/Regressions"]),
     ],
     swiftLanguageModes: [.v6]
 )
@@ -45,10 +45,10 @@ let package = Package(
 // The libFuzzer harness (scripts/fuzz.sh) is built only when asked for: it has no main of its own
 // and links libFuzzer's, which needs -sanitize=fuzzer on the whole build.
 if ProcessInfo.processInfo.environment["DERMASITE_FUZZ"] != nil {
+    package.targets.append(.target(name: "CFuzzerDriver"))
     package.targets.append(.executableTarget(
         name: "DermaSiteFuzz",
-        dependencies: ["DermaSite"],
-        swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        dependencies: ["DermaSite", "CFuzzerDriver"]
     ))
     package.products.append(.executable(name: "dermasite-fuzz", targets: ["DermaSiteFuzz"]))
 }

@@ -1,14 +1,20 @@
+import CFuzzerDriver
 import DermaSite
 import Foundation
 
 /// libFuzzer entry point. One binary serves every target; FUZZ_TARGET picks which input parser
 /// the bytes go to. Built only by scripts/fuzz.sh (DERMASITE_FUZZ=1), never by the normal build.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     FuzzTargets.run(FuzzTargets.selected, bytes)
     return 0
 }
+
+// SwiftPM gives executables a main of their own; hand control to libFuzzer's driver from it.
+var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+var count = CommandLine.argc
+exit(LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzOneInput(data, size) })
 
 enum FuzzTargets {
     static let names = ["front-matter", "directives", "data-set", "article", "site-config"]

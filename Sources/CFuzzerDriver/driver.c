@@ -1,0 +1,2 @@
+// Declarations only: libFuzzer itself is linked by -sanitize=fuzzer (see scripts/fuzz.sh).
+#include "fuzzer_driver.h"
