@@ -10,6 +10,19 @@ struct OutputOptions: ParsableArguments {
     var verbose = false
 }
 
+/// `--root`, checked before anything runs.
+struct RootOption: ParsableArguments {
+    @Option(help: ArgumentHelp("The site folder (holding Content/ and Templates/).", valueName: "dir"))
+    var root = "."
+
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("--root '\(root)' is not a folder")
+        }
+    }
+}
+
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
@@ -17,8 +30,8 @@ struct BuildCommand: ParsableCommand {
         discussion: "A failed build leaves the output folder exactly as it was."
     )
 
-    @Option(help: ArgumentHelp("The site folder (holding Content/ and Templates/).", valueName: "dir"))
-    var root = "."
+    @OptionGroup var rootOption: RootOption
+    var root: String { rootOption.root }
 
     @Option(help: ArgumentHelp("Where to write the site. Default: <root>/Public.", valueName: "dir"))
     var output: String?
@@ -38,10 +51,6 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("--root '\(root)' is not a folder")
-        }
         if let baseURL, BaseURL(baseURL) == nil {
             throw ValidationError("--base-url '\(baseURL)' is not a web address such as https://example.org/legs/")
         }

@@ -9,8 +9,8 @@ struct CheckCommand: ParsableCommand {
         discussion: "Checks content, templates and the data set, and every internal link and #anchor. Exit status 1 when there are errors; warnings alone do not fail."
     )
 
-    @Option(help: ArgumentHelp("The site folder (holding Content/ and Templates/).", valueName: "dir"))
-    var root = "."
+    @OptionGroup var rootOption: RootOption
+    var root: String { rootOption.root }
 
     @Flag(help: "Include articles marked 'draft: true'.")
     var drafts = false
@@ -18,13 +18,6 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var todayOption: TodayOption
 
     @OptionGroup var outputOptions: OutputOptions
-
-    func validate() throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("--root '\(root)' is not a folder")
-        }
-    }
 
     /// One row per page: the scores the health-information standards ask for.
     private func printReadability(_ pages: [PageReadability], target: Double, _ terminal: Terminal) {

@@ -15,10 +15,10 @@ public enum AtlasLoader {
             return (nil, [.error(missing, "missing: the dermatome data set needs both \(rootsPath) and \(mapPath)")])
         }
         var diagnostics: [Diagnostic] = []
-        let roots = read(rootsPath, root: root, fileSystem: fileSystem, diagnostics: &diagnostics) { node, reader in
+        let roots = YAMLFile.read(rootsPath, root: root, fileSystem: fileSystem, diagnostics: &diagnostics) { node, reader in
             RootsDecoder.decode(node, reader: &reader)
         }
-        let views = read(mapPath, root: root, fileSystem: fileSystem, diagnostics: &diagnostics) { node, reader in
+        let views = YAMLFile.read(mapPath, root: root, fileSystem: fileSystem, diagnostics: &diagnostics) { node, reader in
             LegMapDecoder.decode(node, reader: &reader)
         }
         guard let roots, let views else { return (nil, diagnostics) }
@@ -29,35 +29,12 @@ public enum AtlasLoader {
 
     public static func parse(roots rootsYAML: String, map mapYAML: String) -> (Atlas?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let roots = decode(rootsYAML, file: rootsPath, diagnostics: &diagnostics) { RootsDecoder.decode($0, reader: &$1) }
-        let views = decode(mapYAML, file: mapPath, diagnostics: &diagnostics) { LegMapDecoder.decode($0, reader: &$1) }
+        let roots = YAMLFile.decode(rootsYAML, file: rootsPath, diagnostics: &diagnostics) { RootsDecoder.decode($0, reader: &$1) }
+        let views = YAMLFile.decode(mapYAML, file: mapPath, diagnostics: &diagnostics) { LegMapDecoder.decode($0, reader: &$1) }
         guard let roots, let views else { return (nil, diagnostics) }
         var atlas = Atlas(roots: roots.decoded, views: views, rootsWithErrors: roots.failed)
         atlas.review = roots.review
         return (atlas, diagnostics)
-    }
-
-    private static func read<T>(_ path: String, root: String, fileSystem: FileSystem, diagnostics: inout [Diagnostic],
-                                _ body: (Node, inout YAMLReader) -> T) -> T? {
-        guard let bytes = try? fileSystem.readBytes(FilePath.join(root, path)),
-              let text = String(validating: bytes, as: UTF8.self) else {
-            diagnostics.append(.error(path, "cannot read file as UTF-8 text"))
-            return nil
-        }
-        return decode(FrontMatterSplitter.normalizeText(text), file: path, diagnostics: &diagnostics, body)
-    }
-
-    private static func decode<T>(_ yaml: String, file: String, diagnostics: inout [Diagnostic],
-                                  _ body: (Node, inout YAMLReader) -> T) -> T? {
-        var reader = YAMLReader(file: file, lineOffset: 0)
-        guard let node = reader.compose(yaml) else {
-            if reader.diagnostics.isEmpty { reader.report(.error, at: nil, "the file is empty") }
-            diagnostics += reader.diagnostics
-            return nil
-        }
-        let value = body(node, &reader)
-        diagnostics += reader.diagnostics
-        return value
     }
 }
 

@@ -14,21 +14,8 @@ public enum GuidanceLoader {
 
     private static func read<T>(_ path: String, root: String, fileSystem: FileSystem, diagnostics: inout [Diagnostic],
                                 _ body: (Node, inout YAMLReader) -> T) -> T? {
-        let full = FilePath.join(root, path)
-        guard fileSystem.exists(full) else { return nil }
-        guard let bytes = try? fileSystem.readBytes(full), let text = String(validating: bytes, as: UTF8.self) else {
-            diagnostics.append(.error(path, "cannot read file as UTF-8 text"))
-            return nil
-        }
-        var reader = YAMLReader(file: path, lineOffset: 0)
-        guard let node = reader.compose(FrontMatterSplitter.normalizeText(text)) else {
-            if reader.diagnostics.isEmpty { reader.report(.error, at: nil, "the file is empty") }
-            diagnostics += reader.diagnostics
-            return nil
-        }
-        let value = body(node, &reader)
-        diagnostics += reader.diagnostics
-        return value
+        guard fileSystem.exists(FilePath.join(root, path)) else { return nil }  // both files are optional
+        return YAMLFile.read(path, root: root, fileSystem: fileSystem, diagnostics: &diagnostics, body)
     }
 
     static func parseGlossary(_ node: Node, reader: inout YAMLReader) -> Glossary? {

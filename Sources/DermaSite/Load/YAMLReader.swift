@@ -162,3 +162,29 @@ struct YAMLReader {
         }
     }
 }
+
+/// Reads a YAML data file of the site and decodes it with `body`, collecting every diagnostic.
+enum YAMLFile {
+    static func read<T>(_ path: String, root: String, fileSystem: FileSystem, diagnostics: inout [Diagnostic],
+                        _ body: (Node, inout YAMLReader) -> T) -> T? {
+        guard let bytes = try? fileSystem.readBytes(FilePath.join(root, path)),
+              let text = String(validating: bytes, as: UTF8.self) else {
+            diagnostics.append(.error(path, "cannot read file as UTF-8 text"))
+            return nil
+        }
+        return decode(FrontMatterSplitter.normalizeText(text), file: path, diagnostics: &diagnostics, body)
+    }
+
+    static func decode<T>(_ yaml: String, file: String, diagnostics: inout [Diagnostic],
+                          _ body: (Node, inout YAMLReader) -> T) -> T? {
+        var reader = YAMLReader(file: file, lineOffset: 0)
+        guard let node = reader.compose(yaml) else {
+            if reader.diagnostics.isEmpty { reader.report(.error, at: nil, "the file is empty") }
+            diagnostics += reader.diagnostics
+            return nil
+        }
+        let value = body(node, &reader)
+        diagnostics += reader.diagnostics
+        return value
+    }
+}
