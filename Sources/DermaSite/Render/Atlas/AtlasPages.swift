@@ -43,7 +43,10 @@ struct AtlasPages: Sendable {
     func index() throws -> OutputFile {
         var table = DermatomeTable.Options()
         table.columns = [.root, .area, .keyPoint, .muscle, .reflex, .disc]
-        return try pages.page("pages/atlas", sitePath: SiteURLs.atlas, page: [
+        // Every source any root cites, once, in order of first citation.
+        var seen = Set<String>()
+        let sources = atlas.roots.flatMap(\.sources).filter { seen.insert($0.title).inserted }
+        var page: [String: Any] = [
             "kind": "atlas",
             "title": "Leg dermatome map",
             "description": "A map and table of the leg dermatomes, L1 to S4-S5: the skin each nerve root supplies, and where it is tested.",
@@ -52,7 +55,11 @@ struct AtlasPages: Sendable {
             "charts": chartLinks(),
             "worksheet_url": baseURL.sitePath(SiteURLs.worksheet),
             "roots": atlas.roots.map { ["id": $0.id, "area": $0.areaPlain, "url": baseURL.sitePath($0.urlPath)] },
-        ])
+            "sources": sources.map(pages.context.source),
+            "has_sources": !sources.isEmpty,
+        ]
+        addReview(to: &page)
+        return try pages.page("pages/atlas", sitePath: SiteURLs.atlas, page: page)
     }
 
     func page(for root: Root) throws -> OutputFile {
@@ -78,17 +85,22 @@ struct AtlasPages: Sendable {
             "has_red_flags": root.urgent && site.redFlags != nil,
             "red_flags": root.urgent ? site.redFlags.map { RedFlagsCard.html($0) } ?? "" : "",
         ]
+        addReview(to: &page)
+        page["has_previous"] = index > 0
+        page["previous"] = index > 0 ? link(atlas.roots[index - 1]) : [:]
+        page["has_next"] = index + 1 < atlas.roots.count
+        page["next"] = index + 1 < atlas.roots.count ? link(atlas.roots[index + 1]) : [:]
+        return try pages.page("pages/root", sitePath: root.urlPath, page: page)
+    }
+
+    /// The data set's review dates, which every page built from it shows.
+    private func addReview(to page: inout [String: Any]) {
         page.setOptional("reviewed_iso", atlas.review.reviewed?.iso)
         page.setOptional("reviewed_long", atlas.review.reviewed?.long)
         page.setOptional("next_review_iso", atlas.review.nextReview?.iso)
         page.setOptional("next_review_long", atlas.review.nextReview?.long)
         page.setOptional("reviewer", atlas.review.reviewer)
         page["has_review"] = atlas.review.reviewed != nil || atlas.review.nextReview != nil
-        page["has_previous"] = index > 0
-        page["previous"] = index > 0 ? link(atlas.roots[index - 1]) : [:]
-        page["has_next"] = index + 1 < atlas.roots.count
-        page["next"] = index + 1 < atlas.roots.count ? link(atlas.roots[index + 1]) : [:]
-        return try pages.page("pages/root", sitePath: root.urlPath, page: page)
     }
 
     private func chartLinks() -> [[String: Any]] {
