@@ -19,14 +19,10 @@ struct NewArticle: ParsableCommand {
     @Argument(help: "The article's title, in quotes.")
     var title: String
 
-    @Option(help: ArgumentHelp("The site folder.", valueName: "dir"))
-    var root = "."
+    @OptionGroup var rootOption: RootOption
+    var root: String { rootOption.root }
 
     func validate() throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("--root '\(root)' is not a folder")
-        }
         if title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the title is empty") }
         if Slug.make(title).isEmpty { throw ValidationError("the title needs at least one letter or digit") }
     }
