@@ -1,8 +1,19 @@
-/// One hash over everything a build reads: every file of Content/ and Templates/ (names and
-/// bytes), the options that change output, and the generator's version. When it matches the
-/// one stored with the last build, the output is already what a build would write.
-public enum InputFingerprint {
-    public static func compute(_ options: BuildOptions, fileSystem: FileSystem) -> String {
+/// What a build reads: every file of Content/ and Templates/, the options that change output,
+/// and the generator's version. When it matches what was stored with the last build, the output
+/// is already what a build would write.
+///
+/// Two strengths: `quick` hashes names, sizes and modification times (a stat per file); `full`
+/// hashes the bytes. A build first compares the quick one, and reads the files only when it
+/// differs, so touching a file without changing it costs a read, not a rebuild.
+public final class InputFingerprint: @unchecked Sendable {
+    public let quick: String
+    private let files: [String]
+    private let settings: String
+    private let root: String
+    private let lock = NSLock()
+    private var fullHash: String?
+
+    public init(_ options: BuildOptions, fileSystem: FileSystem) {
         var files: [String] = []
         for folder in [ContentLoader.contentFolder, TemplateLoader.folder] {
             guard let tree = try? fileSystem.walk(FilePath.join(options.root, folder)) else {
@@ -11,15 +22,40 @@ public enum InputFingerprint {
             }
             files += tree.files.map { "\(folder)/\($0)" } + tree.links.map { "\(folder)/\($0) (link)" }
         }
-        let perFile = Parallel.map(files) { path -> String in
-            let bytes = (try? fileSystem.readBytes(FilePath.join(options.root, path))) ?? []
-            return "\(path) \(bytes.count) \(ContentHash.hex(bytes))"
-        }
         let settings = "dermasite \(DermaSiteVersion.current) \(options.generatorIdentity) drafts=\(options.includeDrafts) "
             + "links=\(options.linksMustResolve) base=\(options.baseURL ?? "") today=\(options.today?.iso ?? "")"
+        let root = options.root
+        let stats = Parallel.map(files) { path -> String in
+            let full = FilePath.join(root, path)
+            return "\(path) \(fileSystem.fileSize(full) ?? -1) \(fileSystem.modificationTime(full) ?? -1)"
+        }
+        quick = ContentHash.hex(Array(([settings] + stats).joined(separator: "\n").utf8))
+        self.files = files
+        self.settings = settings
+        self.root = root
+    }
+
+    /// Reads every input file (once): only needed when the quick fingerprint changed.
+    public func full(fileSystem: FileSystem) -> String {
+        lock.withLock {
+            if let fullHash { return fullHash }
+            let hash = computeFull(fileSystem: fileSystem)
+            fullHash = hash
+            return hash
+        }
+    }
+
+    private func computeFull(fileSystem: FileSystem) -> String {
+        let root = self.root
+        let perFile = Parallel.map(files) { path -> String in
+            let bytes = (try? fileSystem.readBytes(FilePath.join(root, path))) ?? []
+            return "\(path) \(bytes.count) \(ContentHash.hex(bytes))"
+        }
         return ContentHash.hex(Array(([settings] + perFile).joined(separator: "\n").utf8))
     }
 }
+
+import Foundation
 
 public enum DermaSiteVersion {
     public static let current = "0.1.0"

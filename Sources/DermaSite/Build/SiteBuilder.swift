@@ -12,7 +12,7 @@ public struct SiteBuilder: Sendable {
     public func build(_ options: BuildOptions, outputDisplayName: String = "Public") throws -> BuildReport {
         var clock = StepClock(onStep: options.onStep)
         let writer = OutputWriter(fileSystem: fileSystem, output: options.output, displayName: outputDisplayName)
-        let inputs = clock.run("fingerprint inputs") { InputFingerprint.compute(options, fileSystem: fileSystem) }
+        let inputs = clock.run("fingerprint inputs") { InputFingerprint(options, fileSystem: fileSystem) }
         if let current = clock.run("compare with last build", { writer.isUpToDate(inputs: inputs) }) {
             var report = BuildReport()
             report.upToDate = true
@@ -24,7 +24,9 @@ public struct SiteBuilder: Sendable {
         }
         var (files, report) = try render(options, clock: &clock, writer: writer)
         let warnings = report.diagnostics.warnings
-        let written = try clock.run("write output") { try writer.write(files, inputs: inputs, warnings: warnings) }
+        let written = try clock.run("write output") {
+            try writer.write(files, inputs: inputs.full(fileSystem: fileSystem), quickInputs: inputs.quick, warnings: warnings)
+        }
         files.removeAll()
         report.filesWritten = written.filesWritten
         report.filesChanged = written.filesChanged

@@ -181,6 +181,8 @@ final class ColumnConverter {
     /// Links come in document order, so counting resumes from the last position on the same line
     /// (a line with a hundred thousand links must not be re-read for each).
     private var cursor = (line: 0, byte: 0, column: 1)
+    /// Bytes examined so far: lets a test prove the work stays linear.
+    private(set) var bytesScanned = 0
 
     init(_ text: String) { bytes = Array(text.utf8) }
 
@@ -192,6 +194,7 @@ final class ColumnConverter {
         if cursor.line == line, cursor.byte <= end { (from, column) = (cursor.byte, cursor.column) }
         // Count characters as UTF-8 lead bytes (continuation bytes are 10xxxxxx).
         for index in from..<end where bytes[index] & 0xC0 != 0x80 { column += 1 }
+        bytesScanned += end - from
         cursor = (line, end, column)
         return column
     }

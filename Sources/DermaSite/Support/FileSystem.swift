@@ -10,6 +10,8 @@ public protocol FileSystem: Sendable {
     func isSymbolicLink(_ path: String) -> Bool
     /// Size in bytes of a regular file; nil if there is none.
     func fileSize(_ path: String) -> Int?
+    /// Modification time in nanoseconds since 1970; nil if there is no such file.
+    func modificationTime(_ path: String) -> Int?
     /// Names directly inside a folder, sorted.
     func list(_ path: String) throws -> [String]
     func write(_ bytes: [UInt8], to path: String) throws
@@ -138,6 +140,12 @@ public struct LocalFileSystem: FileSystem {
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return Int(info.st_size)
+    }
+
+    public func modificationTime(_ path: String) -> Int? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
     }
 
     public func list(_ path: String) throws -> [String] {

@@ -5,6 +5,8 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
     private let lock = NSLock()
     private var files: [String: [UInt8]] = [:]
     private var directories: Set<String> = [""]
+    private var versions: [String: Int] = [:]
+    private var clock = 0
 
     public init(_ textFiles: [String: String] = [:]) {
         for (path, text) in textFiles { try? write(Array(text.utf8), to: path) }
@@ -31,6 +33,9 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
 
     public func fileSize(_ path: String) -> Int? { lock.withLock { files[key(path)]?.count } }
 
+    /// A counter that grows with every write: enough to tell "changed since".
+    public func modificationTime(_ path: String) -> Int? { lock.withLock { versions[key(path)] } }
+
     public func list(_ path: String) throws -> [String] {
         try lock.withLock {
             let dir = key(path)
@@ -49,6 +54,8 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         lock.withLock {
             let k = key(path)
             files[k] = bytes
+            clock += 1
+            versions[k] = clock
             var dir = FilePath.directory(of: k)
             while !dir.isEmpty {
                 directories.insert(dir)

@@ -13,6 +13,8 @@ public struct Manifest: Sendable, Equatable {
     public var entries: [Entry]
     /// The input fingerprint of the build that wrote the output.
     public var inputs: String?
+    /// The quick (names, sizes, times) fingerprint of the same inputs.
+    public var quickInputs: String?
     /// That build's warnings, shown again when a later build finds nothing to do.
     public var warnings: [Diagnostic] = []
 
@@ -28,6 +30,10 @@ public struct Manifest: Sendable, Equatable {
         guard lines.first.map(String.init) == Self.header else { return nil }
         var entries: [Entry] = []
         for line in lines.dropFirst() {
+            if line.hasPrefix("# quick-inputs ") {
+                quickInputs = String(line.dropFirst("# quick-inputs ".count))
+                continue
+            }
             if line.hasPrefix("# inputs ") {
                 inputs = String(line.dropFirst("# inputs ".count))
                 continue
@@ -55,6 +61,7 @@ public struct Manifest: Sendable, Equatable {
     public var text: String {
         var lines = [Self.header]
         if let inputs { lines.append("# inputs \(inputs)") }
+        if let quickInputs { lines.append("# quick-inputs \(quickInputs)") }
         func flat(_ text: String) -> String { text.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ") }
         lines += warnings.map { "# warning \(flat($0.file))\t\($0.line)\t\($0.column)\t\(flat($0.message))" }
         lines += entries.map { "\($0.hash) \($0.size) \($0.path)" }

@@ -46,9 +46,11 @@ public struct OutputWriter: Sendable {
             "refusing to replace this folder: it is not empty and was not written by dermasite (no \(Manifest.fileName)); choose another --output or empty it")
     }
 
-    public func write(_ files: [OutputFile], inputs: String? = nil, warnings: [Diagnostic] = []) throws -> Report {
+    public func write(_ files: [OutputFile], inputs: String? = nil, quickInputs: String? = nil,
+                      warnings: [Diagnostic] = []) throws -> Report {
         if let refusal = checkOutputIsOurs() { throw BuildFailure(step: "write output", diagnostics: [refusal]) }
-        let manifest = Manifest(files: files, inputs: inputs, warnings: warnings)
+        var manifest = Manifest(files: files, inputs: inputs, warnings: warnings)
+        manifest.quickInputs = quickInputs
         let previous = previousManifest()
         let changed = Set(manifest.changed(since: previous)).union(missingOnDisk(manifest, previous: previous))
         let newPaths = Set(manifest.entries.map(\.path))
@@ -80,8 +82,9 @@ public struct OutputWriter: Sendable {
 
     /// The last build's manifest when that build had exactly these inputs and its files are all
     /// still there at the size it wrote them.
-    public func isUpToDate(inputs: String) -> Manifest? {
-        guard let previous = previousManifest(), previous.inputs == inputs,
+    public func isUpToDate(inputs: InputFingerprint) -> Manifest? {
+        guard let previous = previousManifest(),
+              previous.quickInputs == inputs.quick || previous.inputs == inputs.full(fileSystem: fileSystem),
               previous.entries.allSatisfy({ fileSystem.fileSize(FilePath.join(output, $0.path)) == $0.size }) else { return nil }
         return previous
     }

@@ -47,15 +47,29 @@ import Testing
     }
 
     @Test func aHandEditedOutputFileIsRewritten() throws {
-        let fs = MemoryFileSystem()
-        let writer = OutputWriter(fileSystem: fs, output: "Public", displayName: "Public")
+        let fs = MemoryFileSystem(["site/Content/a.md": "A", "site/Templates/t.mustache": "T"])
+        let writer = OutputWriter(fileSystem: fs, output: "site/Public", displayName: "Public")
+        let inputs = InputFingerprint(BuildOptions(root: "site"), fileSystem: fs)
         let files = [OutputFile(path: "robots.txt", text: "User-agent: *\n")]
-        _ = try writer.write(files, inputs: "same")
-        try fs.write(Array("hacked\n".utf8), to: "Public/robots.txt")
-        #expect(writer.isUpToDate(inputs: "same") == nil)
-        _ = try writer.write(files, inputs: "same")
-        #expect(try fs.readText("Public/robots.txt") == "User-agent: *\n")
-        #expect(writer.isUpToDate(inputs: "same") != nil)
+        _ = try writer.write(files, inputs: inputs.full(fileSystem: fs), quickInputs: inputs.quick)
+        #expect(writer.isUpToDate(inputs: inputs) != nil)
+        try fs.write(Array("hacked\n".utf8), to: "site/Public/robots.txt")
+        #expect(writer.isUpToDate(inputs: inputs) == nil)
+        _ = try writer.write(files, inputs: inputs.full(fileSystem: fs), quickInputs: inputs.quick)
+        #expect(try fs.readText("site/Public/robots.txt") == "User-agent: *\n")
+    }
+
+    @Test func touchedButUnchangedInputsAreStillUpToDate() throws {
+        let fs = MemoryFileSystem(["site/Content/a.md": "A"])
+        let writer = OutputWriter(fileSystem: fs, output: "site/Public", displayName: "Public")
+        let first = InputFingerprint(BuildOptions(root: "site"), fileSystem: fs)
+        _ = try writer.write([OutputFile(path: "a.html", text: "A")], inputs: first.full(fileSystem: fs), quickInputs: first.quick)
+        try fs.write(Array("A".utf8), to: "site/Content/a.md")  // same bytes, newer time
+        let touched = InputFingerprint(BuildOptions(root: "site"), fileSystem: fs)
+        #expect(touched.quick != first.quick)
+        #expect(writer.isUpToDate(inputs: touched) != nil)
+        try fs.write(Array("B".utf8), to: "site/Content/a.md")
+        #expect(writer.isUpToDate(inputs: InputFingerprint(BuildOptions(root: "site"), fileSystem: fs)) == nil)
     }
 
     @Test func manifestRoundTrips() {
