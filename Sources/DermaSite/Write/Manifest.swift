@@ -26,7 +26,8 @@ public struct Manifest: Sendable, Equatable {
     }
 
     public init?(text: String) {
-        let lines = text.split(separator: "\n")
+        // Split on bytes: a manifest has a line per output file, thousands on a large site.
+        let lines = text.utf8.split(separator: 10).map { Substring($0) }
         guard lines.first.map(String.init) == Self.header else { return nil }
         var entries: [Entry] = []
         for line in lines.dropFirst() {
