@@ -45,7 +45,10 @@ enum FuzzTargets {
             let text = String(decoding: bytes, as: UTF8.self)
             let parts = text.components(separatedBy: "\n=====\n")
             let (parsed, _) = AtlasLoader.parse(roots: parts[0], map: parts.count > 1 ? parts[1] : "views: []\n")
-            if let parsed { _ = AtlasValidator.validate(parsed) }
+            if let parsed {
+                _ = AtlasValidator.validate(parsed)
+                _ = LegMapRenderer(atlas: parsed, baseURL: baseURL).figure(LegMapRenderer.Options(), id: "m")
+            }
         case "article":
             var diagnostics: [Diagnostic] = []
             guard let article = ContentLoader.parseArticle(bytes: bytes, path: "Content/articles/fuzz.md", diagnostics: &diagnostics)

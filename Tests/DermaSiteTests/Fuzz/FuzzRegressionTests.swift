@@ -38,7 +38,10 @@ import Testing
         case "data-set":
             let parts = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n=====\n")
             let (atlas, _) = AtlasLoader.parse(roots: parts[0], map: parts.count > 1 ? parts[1] : "views: []\n")
-            if let atlas { _ = AtlasValidator.validate(atlas) }
+            if let atlas {
+                _ = AtlasValidator.validate(atlas)
+                _ = LegMapRenderer(atlas: atlas, baseURL: base).figure(LegMapRenderer.Options(), id: "m")
+            }
         case "site-config":
             _ = SiteConfigLoader.parse(String(decoding: bytes, as: UTF8.self))
         default:
