@@ -7,7 +7,7 @@ With --hugo, DermaSite and Hugo full builds alternate (A B A B ...) and the rati
 by pair, so a machine that speeds up or slows down during the run affects both alike.
 
 usage: bench/run.py [--sizes 1000,4000,10000] [--runs 5] [--hugo]
-Run from the repository root after `swift build -c release --product dermasite`.
+It builds the release binary first (`swift build -c release --product dermasite`).
 """
 import argparse
 import os
@@ -111,8 +111,10 @@ def main():
     parser.add_argument("--hugo", action="store_true", help="compare with Hugo (Debian's hugo package)")
     parser.add_argument("--binary", default=os.path.join(REPO, ".build", "release", "dermasite"))
     args = parser.parse_args()
+    subprocess.check_call(["swift", "build", "-c", "release", "--product", "dermasite"], cwd=REPO,
+                          stdout=subprocess.DEVNULL)
     if not os.access(args.binary, os.X_OK):
-        sys.exit(f"no binary at {args.binary}: run `swift build -c release --product dermasite` first")
+        sys.exit(f"no binary at {args.binary}")
     if args.hugo and shutil.which("hugo") is None:
         sys.exit("hugo is not installed: apt-get install hugo")
     print(f"machine: {os.cpu_count()} cores; {os.uname().sysname} {os.uname().release}")
