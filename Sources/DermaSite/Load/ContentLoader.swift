@@ -86,6 +86,11 @@ public enum ContentLoader {
             return nil
         }
         let text = FrontMatterSplitter.normalizeText(raw)
+        if let (line, length) = longestLine(text, over: maxLineBytes) {
+            diagnostics.append(.error(path, line: line, column: 1,
+                "this line is \(length) bytes long (at most \(maxLineBytes)); break it into paragraphs, or the Markdown parser slows to minutes"))
+            return nil
+        }
         switch FrontMatterSplitter.split(text) {
         case .failure(.unterminated):
             diagnostics.append(.error(path, line: 1, column: 1,
@@ -106,6 +111,25 @@ public enum ContentLoader {
             return Article(sourcePath: path, meta: meta, body: parts.body, bodyLineOffset: parts.bodyLineOffset,
                            slug: slug)
         }
+    }
+
+    /// Debian's cmark-gfm 0.29.0.gfm.6 takes time that grows with the square of a line's length
+    /// when the line is full of inline markup (28 s for one 5 MB line of links). No article needs a
+    /// line this long, so it is refused rather than left to hang a build.
+    public static let maxLineBytes = 100_000
+
+    private static func longestLine(_ text: String, over limit: Int) -> (line: Int, length: Int)? {
+        var line = 1, length = 0
+        for byte in text.utf8 {
+            if byte == 10 {
+                if length > limit { return (line, length) }
+                line += 1
+                length = 0
+            } else {
+                length += 1
+            }
+        }
+        return length > limit ? (line, length) : nil
     }
 
     private static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {

@@ -36,12 +36,20 @@ import Testing
         #expect((size ?? 0) > 20_000_000)
     }
 
+    @Test func aLineLongerThanTheLimitIsAnErrorAtItsLine() throws {
+        let site = try FixtureSite.basic()
+        let line = String(repeating: "word [link](https://example.org) ", count: 4_000)
+        try site.write("Content/articles/line.md", FixtureSite.article(title: "Line", body: "Intro.\n\n" + line + "\n"))
+        let diagnostics = try #require(site.failingBuild())
+        #expect(diagnostics.contains { $0.file == "Content/articles/line.md" && $0.line == 12 && $0.message.contains("bytes long") })
+    }
+
     @Test func oneVeryLongLineBuilds() throws {
         let site = try FixtureSite.basic()
-        let line = String(repeating: "word *emphasis* `code` [link](https://example.org) ", count: 20_000)
+        let line = String(repeating: "word *emphasis* `code` [link](https://example.org) ", count: 1_900)  // just under the limit
         try site.write("Content/articles/line.md", FixtureSite.article(title: "Line", body: line + "\n"))
         try site.build()
-        #expect(try site.read("Public/articles/line/index.html").components(separatedBy: "<em>emphasis</em>").count == 20_001)
+        #expect(try site.read("Public/articles/line/index.html").components(separatedBy: "<em>emphasis</em>").count == 1_901)
     }
 
     /// Columns of many links on one line are counted in one pass, not once per link (which took
