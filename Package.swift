@@ -1,10 +1,10 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import Foundation
 import PackageDescription
 
 let package = Package(
     name: "DermaSite",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "dermasite", targets: ["dermasite"]),
         .library(name: "DermaSite", targets: ["DermaSite"]),
@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The preview server only; no default traits, so swift-configuration is not built.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
     ],
     targets: [
         // Debian's libcmark-gfm; its .pc file already links the extensions library.
@@ -30,14 +32,24 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `dermasite serve` and `build --watch`: file watcher, incremental rebuilds, HTTP and live reload.
+        .target(
+            name: "DermaSitePreview",
+            dependencies: [
+                "DermaSite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "dermasite",
             dependencies: [
                 "DermaSite",
+                "DermaSitePreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "DermaSiteTests", dependencies: ["DermaSite"], exclude: ["Fuzz/Regressions"]),
+        .testTarget(name: "DermaSitePreviewTests", dependencies: ["DermaSitePreview", "DermaSite"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -43,6 +43,9 @@ public struct BuildReport: Sendable {
     /// Reading-level scores of every article and root page.
     public var readability: [PageReadability] = []
     public var readingGradeTarget: Double = 8
+    /// Output paths this build rendered or copied afresh; the rest came unchanged from the cache
+    /// of an earlier build (all of them on a full build).
+    public var outputsRendered: [String] = []
     public var filesWritten = 0
     public var filesChanged = 0
     public var filesRemoved = 0

@@ -1,33 +1,95 @@
-/// Renders every article's Markdown, with links resolved against the whole site.
+/// Renders every article's Markdown, with links resolved against the whole site. With a cache,
+/// only the articles whose text or surroundings changed are rendered again.
 enum MarkdownStep {
-    static func render(_ site: Site, linksMustResolve: Bool = true) -> [RenderedMarkdown] {
+    /// What link resolution in any article sees of the rest of the site.
+    struct Environment: Equatable, Sendable {
         var pages: [String: String] = [:]
-        for article in site.articles { pages[article.sourcePath] = article.urlPath }
-        let files = Set(site.staticFiles.map { "\(ContentLoader.contentFolder)/\($0)" })
-        var sitePages: Set<String> = [SiteURLs.home, SiteURLs.articles]
-        for article in site.articles { sitePages.formUnion(article.meta.tags.map(SiteURLs.tag)) }
-        if site.glossary != nil { sitePages.insert(SiteURLs.glossary) }
-        if let atlas = site.atlas {
-            sitePages.insert(SiteURLs.atlas)
-            sitePages.insert(SiteURLs.worksheet)
-            sitePages.formUnion(atlas.roots.map(\.urlPath))
-        }
-        var directives = AtlasDirectives.handlers(atlas: site.atlas, baseURL: site.config.baseURL)
-        directives["red-flags"] = RedFlagsCard.handler(site.redFlags)
-        var renderer = MarkdownRenderer(
-            allowRawHTML: site.config.allowRawHTML,
-            links: LinkResolver(baseURL: site.config.baseURL, pages: pages, files: files, sitePages: sitePages),
-            directives: directives
-        )
-        renderer.glossary = site.glossary
-        renderer.brokenLinkSeverity = linksMustResolve ? .error : .warning
-        renderer.glossaryPage = site.config.baseURL.sitePath(SiteURLs.glossary)
-        let configured = renderer
-        return Parallel.map(site.articles) { article in
-            var result = configured.render(article.body, file: article.sourcePath, lineOffset: article.bodyLineOffset,
-                                           pagePath: article.urlPath)
-            result.readability = Readability.score(result.prose)
-            return result
-        }
+        var files: Set<String> = []
+        var sitePages: Set<String> = []
     }
+
+    static func environment(_ site: Site) -> Environment {
+        var environment = Environment()
+        for article in site.articles { environment.pages[article.sourcePath] = article.urlPath }
+        environment.files = Set(site.staticFiles.map { "\(ContentLoader.contentFolder)/\($0)" })
+        environment.sitePages = [SiteURLs.home, SiteURLs.articles]
+        for article in site.articles { environment.sitePages.formUnion(article.meta.tags.map(SiteURLs.tag)) }
+        if site.glossary != nil { environment.sitePages.insert(SiteURLs.glossary) }
+        if let atlas = site.atlas {
+            environment.sitePages.insert(SiteURLs.atlas)
+            environment.sitePages.insert(SiteURLs.worksheet)
+            environment.sitePages.formUnion(atlas.roots.map(\.urlPath))
+        }
+        return environment
+    }
+
+    static func render(_ site: Site, linksMustResolve: Bool, cache: BuildCache, versions: InputVersions)
+        -> [RenderedMarkdown] {
+        let environment = environment(site)
+        let environmentVersion = cache.version(of: environment, in: &cache.markdownEnvironment)
+        func key(_ article: Article) -> [Int] {
+            let uses = cache.content.articles[article.sourcePath]?.uses ?? .all
+            return [cache.content.articles[article.sourcePath]?.version ?? -1, environmentVersion, versions.config,
+                    uses.contains(.atlas) ? versions.atlas : 0, uses.contains(.glossary) ? versions.guidance : 0,
+                    uses.contains(.redFlags) ? versions.guidance : 0]
+        }
+        let keys = site.articles.map(key)
+        let stale = zip(site.articles, keys).filter { cache.markdown[$0.0.sourcePath]?.key != $0.1 }
+        if !stale.isEmpty {
+            var directives = AtlasDirectives.handlers(atlas: site.atlas, baseURL: site.config.baseURL)
+            directives["red-flags"] = RedFlagsCard.handler(site.redFlags)
+            var renderer = MarkdownRenderer(
+                allowRawHTML: site.config.allowRawHTML,
+                links: LinkResolver(baseURL: site.config.baseURL, pages: environment.pages, files: environment.files,
+                                    sitePages: environment.sitePages),
+                directives: directives
+            )
+            renderer.glossary = site.glossary
+            renderer.brokenLinkSeverity = linksMustResolve ? .error : .warning
+            renderer.glossaryPage = site.config.baseURL.sitePath(SiteURLs.glossary)
+            let configured = renderer
+            let results = Parallel.map(stale.map(\.0)) { article in
+                var result = configured.render(article.body, file: article.sourcePath, lineOffset: article.bodyLineOffset,
+                                               pagePath: article.urlPath)
+                result.readability = Readability.score(result.prose)
+                return result
+            }
+            for ((article, key), result) in zip(stale, results) {
+                cache.markdown[article.sourcePath] = Keyed(key: key, value: result)
+            }
+        }
+        if cache.markdown.count > site.articles.count {
+            let live = Set(site.articles.map(\.sourcePath))
+            cache.markdown = cache.markdown.filter { live.contains($0.key) }
+        }
+        return site.articles.map { cache.markdown[$0.sourcePath]!.value }
+    }
+}
+
+/// The version of each loaded input a build used, for the keys of what it renders.
+struct InputVersions {
+    var config = 0
+    var atlas = 0
+    var guidance = 0
+}
+
+/// What an article's Markdown may draw on beyond its own text, found in the text when it is read.
+struct MarkdownUses: OptionSet, Sendable {
+    let rawValue: Int
+    static let atlas = MarkdownUses(rawValue: 1)
+    static let glossary = MarkdownUses(rawValue: 2)
+    static let redFlags = MarkdownUses(rawValue: 4)
+    static let all: MarkdownUses = [.atlas, .glossary, .redFlags]
+
+    /// Directives are fenced blocks named `dermatome-…` or `red-flags`; glossary words are
+    /// `glossary:` links. A text without those words cannot use them.
+    init(body: String) {
+        var uses: MarkdownUses = []
+        if body.contains("dermatome-") { uses.insert(.atlas) }
+        if body.contains("glossary:") { uses.insert(.glossary) }
+        if body.contains("red-flags") { uses.insert(.redFlags) }
+        self = uses
+    }
+
+    init(rawValue: Int) { self.rawValue = rawValue }
 }

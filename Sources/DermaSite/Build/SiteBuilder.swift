@@ -22,7 +22,7 @@ public struct SiteBuilder: Sendable {
             report.steps = clock.steps
             return report
         }
-        var (files, report) = try render(options, clock: &clock, writer: writer)
+        var (files, report) = try render(options, clock: &clock, writer: writer, cache: BuildCache(), changes: .everything)
         let warnings = report.diagnostics.warnings
         let written = try clock.run("write output") {
             try writer.write(files, inputs: inputs.full(fileSystem: fileSystem), quickInputs: inputs.quick, warnings: warnings)
@@ -35,17 +35,21 @@ public struct SiteBuilder: Sendable {
         return report
     }
 
-    /// Everything but writing: the files a build would write, and its warnings.
-    public func render(_ options: BuildOptions) throws -> (files: [OutputFile], report: BuildReport) {
+    /// Everything but writing: the files a build would write, and its warnings. With a `cache`
+    /// from an earlier render and the `changes` since, only what the changes affect is loaded and
+    /// rendered again; the files are the same as a render from scratch would give.
+    public func render(_ options: BuildOptions, cache: BuildCache = BuildCache(),
+                       changes: ChangeSet = .everything) throws -> (files: [OutputFile], report: BuildReport) {
         var clock = StepClock(onStep: options.onStep)
-        var result = try render(options, clock: &clock, writer: nil)
+        var result = try render(options, clock: &clock, writer: nil, cache: cache, changes: changes)
         result.report.steps = clock.steps
         return result
     }
 
-    private func render(_ options: BuildOptions, clock: inout StepClock,
-                        writer: OutputWriter?) throws -> (files: [OutputFile], report: BuildReport) {
+    private func render(_ options: BuildOptions, clock: inout StepClock, writer: OutputWriter?,
+                        cache: BuildCache, changes requested: ChangeSet) throws -> (files: [OutputFile], report: BuildReport) {
         let root = options.root
+        let changes = cache.begin(options, changes: requested)
         var diagnostics: [Diagnostic] = []
         // The first step that found an error, so the summary names where the build stopped.
         var failedStep: String?
@@ -62,7 +66,9 @@ public struct SiteBuilder: Sendable {
 
         // Load
         var config = clock.run("load configuration") { () -> SiteConfig? in
-            let (config, problems) = SiteConfigLoader.load(root: root, fileSystem: fileSystem)
+            let (config, problems) = cache.load(cache.config, reload: changes.contains(SiteConfigLoader.path)) {
+                SiteConfigLoader.load(root: root, fileSystem: fileSystem)
+            }
             diagnostics += problems
             return config
         }
@@ -75,23 +81,32 @@ public struct SiteBuilder: Sendable {
         }
         note("load configuration")
         let content = clock.run("load content") {
-            ContentLoader.load(root: root, fileSystem: fileSystem, includeDrafts: options.includeDrafts)
+            ContentLoader.load(root: root, fileSystem: fileSystem, includeDrafts: options.includeDrafts,
+                               cache: cache.content, changes: changes)
         }
         diagnostics += content.diagnostics
         note("load content")
         let (templateSource, assets, templateProblems) = clock.run("load templates") {
-            TemplateLoader.load(root: root, fileSystem: fileSystem)
+            let old = cache.templates.value.map { ($0.0, $0.1) }
+            let reload = changes.touches(TemplateLoader.folder) || old == nil
+            let loaded = cache.load(cache.templates, reload: reload) { TemplateLoader.load(root: root, fileSystem: fileSystem) }
+            if reload { cache.templatesReloaded(old: old, new: (loaded.0, loaded.1)) }
+            return loaded
         }
         diagnostics += templateProblems
         note("load templates")
         let atlas = clock.run("load dermatome data") { () -> Atlas? in
-            let (atlas, problems) = AtlasLoader.load(root: root, fileSystem: fileSystem)
+            let reload = changes.contains(AtlasLoader.rootsPath) || changes.contains(AtlasLoader.mapPath)
+            let (atlas, problems) = cache.load(cache.atlas, reload: reload) { AtlasLoader.load(root: root, fileSystem: fileSystem) }
             diagnostics += problems
             return atlas
         }
         note("load dermatome data")
         let (glossary, redFlags) = clock.run("load glossary and red flags") { () -> (Glossary?, RedFlags?) in
-            let (glossary, redFlags, problems) = GuidanceLoader.load(root: root, fileSystem: fileSystem)
+            let reload = changes.contains(GuidanceLoader.glossaryPath) || changes.contains(GuidanceLoader.redFlagsPath)
+            let (glossary, redFlags, problems) = cache.load(cache.guidance, reload: reload) {
+                GuidanceLoader.load(root: root, fileSystem: fileSystem)
+            }
             diagnostics += problems
             return (glossary, redFlags)
         }
@@ -105,13 +120,18 @@ public struct SiteBuilder: Sendable {
         }
         note("validate content")
         if let atlas {
-            clock.run("validate dermatome data") { diagnostics += AtlasValidator.validate(atlas) }
+            clock.run("validate dermatome data") {
+                diagnostics += cache.keyed(&cache.atlasProblems, [cache.atlas.version]) { AtlasValidator.validate(atlas) }
+            }
         }
         note("validate dermatome data")
         diagnostics += staticFileClashes(content.staticFiles, articles: articles, assets: assets, atlas: atlas)
         note("validate content")
         let templates = clock.run("compile templates") { () -> TemplateSet? in
-            let (set, problems) = TemplateSet.compile(templateSource, withAtlas: atlas != nil, withGlossary: glossary != nil)
+            let key = [cache.templates.version, atlas != nil ? 1 : 0, glossary != nil ? 1 : 0]
+            let (set, problems) = cache.keyed(&cache.compiled, key) {
+                TemplateSet.compile(templateSource, withAtlas: atlas != nil, withGlossary: glossary != nil)
+            }
             diagnostics += problems
             return set
         }
@@ -119,11 +139,13 @@ public struct SiteBuilder: Sendable {
         note("compile templates")
 
         // Render
+        let versions = InputVersions(config: cache.config.version, atlas: cache.atlas.version, guidance: cache.guidance.version)
         let placeholder = config ?? SiteConfig(title: "", baseURL: BaseURL("http://localhost/")!)
         let site = Site(config: placeholder, articles: articles, templates: templateSource, assets: assets,
                         staticFiles: content.staticFiles, atlas: atlas, glossary: glossary, redFlags: redFlags)
         let rendered = clock.run("render markdown") { () -> [RenderedMarkdown] in
-            let results = MarkdownStep.render(site, linksMustResolve: options.linksMustResolve)
+            let results = MarkdownStep.render(site, linksMustResolve: options.linksMustResolve, cache: cache,
+                                              versions: versions)
             for result in results { diagnostics += result.diagnostics }
             return results
         }
@@ -140,38 +162,15 @@ public struct SiteBuilder: Sendable {
 
         var files: [OutputFile] = []
         let pages = PageRenderer(site: site, templates: templates)
-        try clock.run("render article pages") {
-            files += try Parallel.map(Array(zip(site.articles, rendered))) { article, markdown in
-                try pages.article(article, rendered: markdown)
-            }
-        }
-        try clock.run("render lists and atlas pages") {
-            files += try pages.listPages()
-            if let atlas { files += try AtlasPages(site: site, atlas: atlas, pages: pages).all() }
-            if let glossary { files.append(try GlossaryPage(site: site, glossary: glossary, pages: pages).render(usedBy: rendered)) }
-        }
+        let steps = CachedPages(site: site, pages: pages, cache: cache, versions: versions)
+        try clock.run("render article pages") { files += try steps.articles(rendered) }
+        try clock.run("render lists and atlas pages") { files += try steps.listsAndAtlas(rendered) }
         let pageCount = files.count
-        clock.run("render feed and sitemap") {
-            var html: [String: String] = [:]
-            for (article, markdown) in zip(site.articles, rendered) { html[article.sourcePath] = markdown.html }
-            files.append(FeedRenderer.render(site: site, articleHTML: html))
-            files.append(SitemapRenderer.render(site: site, pages: sitemapEntries(site)))
-            files.append(SitemapRenderer.robots(site: site))
-        }
+        try clock.run("render feed and sitemap") { files += try steps.feedAndSitemap(rendered) }
         try clock.run("copy assets, files and charts") {
             for asset in site.assets { files.append(OutputFile(path: asset.outputPath, bytes: asset.bytes)) }
-            if let atlas {
-                files += AtlasPages(site: site, atlas: atlas, pages: pages).charts()
-            }
-            for file in site.staticFiles {
-                let source = FilePath.join(root, ContentLoader.contentFolder, file)
-                do {
-                    files.append(OutputFile(path: file, bytes: try fileSystem.readBytes(source)))
-                } catch {
-                    throw BuildFailure(step: "copy assets, files and charts",
-                                       diagnostics: [.error("\(ContentLoader.contentFolder)/\(file)", "cannot read file")])
-                }
-            }
+            files += try steps.charts()
+            files += try steps.staticFiles(root: root, fileSystem: fileSystem, changes: changes)
         }
         let clashes = duplicatePaths(files)
         if !clashes.isEmpty {
@@ -184,7 +183,7 @@ public struct SiteBuilder: Sendable {
             for (article, markdown) in zip(site.articles, rendered) {
                 markdownLinks[SiteURLs.file(for: article.urlPath)] = markdown.links
             }
-            for problem in LinkChecker(basePath: site.config.baseURL.path).check(files, markdownLinks: markdownLinks) {
+            for problem in cache.linkIndex(basePath: site.config.baseURL.path).update(files, markdownLinks: markdownLinks) {
                 var found = problem
                 if !options.linksMustResolve && found.severity == .error { found.severity = .warning }
                 diagnostics.append(found)
@@ -196,30 +195,11 @@ public struct SiteBuilder: Sendable {
         var report = BuildReport()
         report.diagnostics = diagnostics.sortedForReport()
         report.pagesRendered = pageCount
+        report.outputsRendered = cache.rendered.sorted()
         report.draftsSkipped = content.draftsSkipped
         report.readability = readability
         report.readingGradeTarget = site.config.readingGradeTarget
         return (files, report)
-    }
-
-    private func sitemapEntries(_ site: Site) -> [SitemapRenderer.Entry] {
-        let newest = site.articles.compactMap { $0.meta.updated ?? $0.meta.date }.max()
-        var entries = [
-            SitemapRenderer.Entry(sitePath: SiteURLs.home, lastModified: newest),
-            SitemapRenderer.Entry(sitePath: SiteURLs.articles, lastModified: newest),
-        ]
-        for article in site.articles {
-            entries.append(.init(sitePath: article.urlPath, lastModified: article.meta.updated ?? article.meta.date))
-        }
-        if site.glossary != nil { entries.append(.init(sitePath: SiteURLs.glossary, lastModified: nil)) }
-        if let atlas = site.atlas {
-            entries.append(.init(sitePath: SiteURLs.atlas, lastModified: nil))
-            entries.append(.init(sitePath: SiteURLs.worksheet, lastModified: nil))
-            entries += atlas.roots.map { .init(sitePath: $0.urlPath, lastModified: nil) }
-        }
-        let tags = Set(site.articles.flatMap { $0.meta.tags.map(SiteURLs.tag) })
-        entries += tags.map { SitemapRenderer.Entry(sitePath: $0, lastModified: nil) }
-        return entries
     }
 
     /// Files of Content/ that would land where a generated file goes, found before rendering so they

@@ -15,16 +15,24 @@ public enum ContentLoader {
     }
 
     public static func load(root: String, fileSystem: FileSystem, includeDrafts: Bool) -> Result {
+        load(root: root, fileSystem: fileSystem, includeDrafts: includeDrafts, cache: ContentCache(), changes: .everything)
+    }
+
+    /// Loads Content/, re-reading only what `changes` names when `cache` holds an earlier load.
+    static func load(root: String, fileSystem: FileSystem, includeDrafts: Bool, cache: ContentCache,
+                     changes: ChangeSet) -> Result {
         var result = Result()
         let contentRoot = FilePath.join(root, contentFolder)
         guard fileSystem.isDirectory(contentRoot) else {
+            cache.reset()
             result.diagnostics.append(.error(contentFolder, "missing Content folder"))
             return result
         }
-        let tree: (files: [String], links: [String])
+        let tree: ContentTree
         do {
-            tree = try fileSystem.walk(contentRoot)
+            tree = try cache.tree(root: contentRoot, folder: contentFolder, fileSystem: fileSystem, changes: changes)
         } catch {
+            cache.reset()
             result.diagnostics.append(.error(contentFolder, "cannot read: \(error)"))
             return result
         }
@@ -46,14 +54,17 @@ public enum ContentLoader {
                 result.staticFiles.append(file)
             }
         }
-        let parsed = Parallel.map(articlePaths) { path -> (Article?, [Diagnostic]) in
+        let stale = articlePaths.filter { cache.articles[$0] == nil || changes.contains($0) }
+        let parsed = Parallel.map(stale) { path -> ContentCache.Parsed in
             var diagnostics: [Diagnostic] = []
             let article = loadArticle(path: path, root: root, fileSystem: fileSystem, diagnostics: &diagnostics)
-            return (article, diagnostics)
+            return ContentCache.Parsed(article: article, diagnostics: diagnostics)
         }
-        for (article, diagnostics) in parsed {
-            result.diagnostics += diagnostics
-            guard let article else { continue }
+        cache.store(zip(stale, parsed), keeping: Set(articlePaths))
+        for path in articlePaths {
+            let entry = cache.articles[path]!
+            result.diagnostics += entry.diagnostics
+            guard let article = entry.article else { continue }
             if includeDrafts || !article.meta.draft {
                 result.articles.append(article)
             } else {

@@ -3,13 +3,17 @@
 enum FeedRenderer {
     static let limit = 30
 
+    /// The articles the feed lists, newest first.
+    static func newest(_ articles: [Article]) -> ArraySlice<Article> {
+        articles.filter { $0.meta.date != nil }
+            .sorted { a, b in (a.meta.date!, b.meta.title) > (b.meta.date!, a.meta.title) }
+            .prefix(limit)
+    }
+
     static func render(site: Site, articleHTML: [String: String]) -> OutputFile {
         let config = site.config
         let base = config.baseURL
-        let newest = site.articles
-            .filter { $0.meta.date != nil }
-            .sorted { a, b in (a.meta.date!, b.meta.title) > (b.meta.date!, a.meta.title) }
-            .prefix(limit)
+        let newest = newest(site.articles)
         let updated = newest.map { $0.meta.updated ?? $0.meta.date! }.max()
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>

@@ -11,60 +11,59 @@ public struct LinkChecker: Sendable {
         self.basePath = basePath
     }
 
-    struct Page {
+    struct Page: Sendable {
         var ids: [String: Int] = [:]
         var links: [String] = []
         var title = ""
         var description: String?
     }
 
+    /// What checking one page found, and what it depends on.
+    struct Findings {
+        var diagnostics: [Diagnostic] = []
+        /// Problems with links the templates made, once per link, reported site-wide.
+        var templateProblems: [String] = []
+        /// Pages and files this page links to (not itself).
+        var linkedTo = Set<String>()
+        /// Every output path the check looked for, found or not.
+        var lookedUp = Set<String>()
+    }
+
     /// `markdownLinks` maps an output path to the links its Markdown holds.
     public func check(_ files: [OutputFile], markdownLinks: [String: [LinkRecord]]) -> [Diagnostic] {
-        let paths = Set(files.map(\.path))
-        let htmlFiles = files.filter { $0.path.hasSuffix(".html") }.sorted { $0.path < $1.path }
-        let scanned = Parallel.map(htmlFiles) { file in (file.path, scan(String(decoding: file.bytes, as: UTF8.self))) }
-        var pages: [String: Page] = [:]
-        for (path, page) in scanned { pages[path] = page }
-        var diagnostics: [Diagnostic] = []
-        var linkedTo = Set<String>()
-        var templateProblems: [String: (count: Int, firstPage: String)] = [:]
+        LinkIndex(basePath: basePath).update(files, markdownLinks: markdownLinks)
+    }
 
-        for (path, page) in scanned {
-            var fromMarkdown: [String: [LinkRecord]] = [:]
-            for record in markdownLinks[path] ?? [] { fromMarkdown[record.url, default: []].append(record) }
-            var used: [String: Int] = [:]  // how many of each URL's Markdown records are matched
-            for link in page.links {
-                let problem = self.problem(with: link, on: path, pages: pages, paths: paths, linkedTo: &linkedTo)
-                if let records = fromMarkdown[link], used[link, default: 0] < records.count {
-                    let record = records[used[link, default: 0]]
-                    used[link, default: 0] += 1
-                    if let problem { diagnostics.append(.error(record.file, line: record.line, column: record.column, problem)) }
-                } else if let problem {
-                    templateProblems[problem, default: (0, path)].count += 1
-                }
-            }
-            for (id, count) in page.ids where count > 1 {
-                diagnostics.append(.error("\(path)", "the id '\(id)' is used \(count) times on this page; links to it are ambiguous"))
-            }
-            if page.title.trimmingWhitespace().isEmpty {
-                diagnostics.append(.error(path, "the page has no <title>"))
-            }
-            if page.description?.trimmingWhitespace().isEmpty ?? true {
-                diagnostics.append(.warning(path, "the page has no description (<meta name=\"description\">)"))
+    func findings(on path: String, page: Page, markdownLinks: [LinkRecord], pages: [String: Page],
+                  paths: Set<String>) -> Findings {
+        var findings = Findings()
+        var fromMarkdown: [String: [LinkRecord]] = [:]
+        for record in markdownLinks { fromMarkdown[record.url, default: []].append(record) }
+        var used: [String: Int] = [:]  // how many of each URL's Markdown records are matched
+        for link in page.links {
+            let problem = self.problem(with: link, on: path, pages: pages, paths: paths, findings: &findings)
+            if let records = fromMarkdown[link], used[link, default: 0] < records.count {
+                let record = records[used[link, default: 0]]
+                used[link, default: 0] += 1
+                if let problem { findings.diagnostics.append(.error(record.file, line: record.line, column: record.column, problem)) }
+            } else if let problem {
+                findings.templateProblems.append(problem)
             }
         }
-        for (problem, seen) in templateProblems.sorted(by: { $0.key < $1.key }) {
-            let pagesNote = seen.count == 1 ? "on \(seen.firstPage)" : "on \(seen.count) pages, first \(seen.firstPage)"
-            diagnostics.append(.error(TemplateLoader.folder, "a link made by the templates \(pagesNote): \(problem)"))
+        for (id, count) in page.ids.sorted(by: { $0.key < $1.key }) where count > 1 {
+            findings.diagnostics.append(.error("\(path)", "the id '\(id)' is used \(count) times on this page; links to it are ambiguous"))
         }
-        for path in pages.keys.sorted() where !linkedTo.contains(path) && !Self.entryPages.contains(path) {
-            diagnostics.append(.warning(path, "no page links here, so readers cannot find it (an orphan page)"))
+        if page.title.trimmingWhitespace().isEmpty {
+            findings.diagnostics.append(.error(path, "the page has no <title>"))
         }
-        return diagnostics
+        if page.description?.trimmingWhitespace().isEmpty ?? true {
+            findings.diagnostics.append(.warning(path, "the page has no description (<meta name=\"description\">)"))
+        }
+        return findings
     }
 
     private func problem(with link: String, on path: String, pages: [String: Page], paths: Set<String>,
-                         linkedTo: inout Set<String>) -> String? {
+                         findings: inout Findings) -> String? {
         let (target, fragment) = split(link)
         var file: String
         if target.isEmpty {
@@ -75,11 +74,13 @@ public struct LinkChecker: Sendable {
         } else {
             return nil  // external, or relative to the page (the Markdown step resolves those)
         }
+        findings.lookedUp.insert(file)
         if !paths.contains(file) {
+            findings.lookedUp.insert(file + "/index.html")
             guard paths.contains(file + "/index.html") else { return "link to '\(link)': there is no page or file at \(target)" }
             file += "/index.html"
         }
-        if file != path { linkedTo.insert(file) }
+        if file != path { findings.linkedTo.insert(file) }
         if let fragment, !fragment.isEmpty, let page = pages[file], page.ids[fragment] == nil {
             return "link to '\(link)': \(target.isEmpty ? "this page" : target) has no element with id '\(fragment)'"
         }

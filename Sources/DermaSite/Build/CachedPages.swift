@@ -1,0 +1,133 @@
+/// The render steps of a build, each re-rendering only what changed since the cache was filled.
+/// Every group of pages has a key: the versions of the inputs it shows. A template's version
+/// changes when it or anything it includes changes, so a template edit re-renders just the
+/// pages that use it.
+struct CachedPages {
+    let site: Site
+    let pages: PageRenderer
+    let cache: BuildCache
+    let versions: InputVersions
+
+    /// What every page shows of the site: the configuration, theme assets and the menu's sections.
+    private var common: [Int] {
+        [versions.config, cache.assetsVersion, site.atlas == nil ? 0 : 1, site.glossary == nil ? 0 : 1]
+    }
+
+    private func templates(_ names: String...) -> [Int] { names.map(cache.templateVersion) }
+
+    private func articleVersion(_ article: Article) -> Int { cache.content.articles[article.sourcePath]?.version ?? -1 }
+
+    private func markdownVersion(_ article: Article) -> [Int] { cache.markdown[article.sourcePath]?.key ?? [] }
+
+    func articles(_ rendered: [RenderedMarkdown]) throws -> [OutputFile] {
+        let shared = templates("pages/article") + common
+        let keys = site.articles.map { [articleVersion($0)] + markdownVersion($0) + shared }
+        let stale = zip(site.articles.indices, keys).filter { cache.articlePages[site.articles[$0.0].sourcePath]?.key != $0.1 }
+        let pages = self.pages, articles = site.articles
+        let made = try Parallel.map(stale.map(\.0)) { index in try pages.article(articles[index], rendered: rendered[index]) }
+        cache.rendered += made.map(\.path)
+        for ((index, key), file) in zip(stale, made) {
+            cache.articlePages[articles[index].sourcePath] = Keyed(key: key, value: file)
+        }
+        if cache.articlePages.count > articles.count {
+            let live = Set(articles.map(\.sourcePath))
+            cache.articlePages = cache.articlePages.filter { live.contains($0.key) }
+        }
+        return articles.map { cache.articlePages[$0.sourcePath]!.value }
+    }
+
+    func listsAndAtlas(_ rendered: [RenderedMarkdown]) throws -> [OutputFile] {
+        let listing = cache.version(of: site.articles.map(ListingEntry.init), in: &cache.listing)
+        var files = try group("lists", [listing] + templates("pages/home", "pages/list", "pages/404") + common) {
+            try pages.listPages()
+        }
+        if let atlas = site.atlas {
+            let key = [versions.atlas, versions.guidance] + templates("pages/atlas", "pages/root", "pages/worksheet") + common
+            files += try group("atlas", key) { try AtlasPages(site: site, atlas: atlas, pages: pages).all() }
+        }
+        if let glossary = site.glossary {
+            let uses = zip(site.articles, rendered).filter { !$0.1.glossaryTerms.isEmpty }.map {
+                GlossaryUse(urlPath: $0.0.urlPath, title: $0.0.meta.title, terms: $0.1.glossaryTerms)
+            }
+            let usage = cache.version(of: uses, in: &cache.glossaryUsage)
+            files += try group("glossary", [versions.guidance, usage] + templates("pages/glossary") + common) {
+                [try GlossaryPage(site: site, glossary: glossary, pages: pages).render(usedBy: rendered)]
+            }
+        }
+        return files
+    }
+
+    func feedAndSitemap(_ rendered: [RenderedMarkdown]) throws -> [OutputFile] {
+        let listing = cache.listing?.version ?? -1
+        let newest = FeedRenderer.newest(site.articles)
+        let feedKey = [listing, versions.config] + newest.flatMap { [articleVersion($0)] + markdownVersion($0) }
+        var files = try group("feed", feedKey) {
+            var html: [String: String] = [:]
+            for (article, markdown) in zip(site.articles, rendered) { html[article.sourcePath] = markdown.html }
+            return [FeedRenderer.render(site: site, articleHTML: html)]
+        }
+        files += try group("sitemap", [listing, versions.config, versions.atlas, site.glossary == nil ? 0 : 1]) {
+            [SitemapRenderer.render(site: site, pages: sitemapEntries()), SitemapRenderer.robots(site: site)]
+        }
+        return files
+    }
+
+    func charts() throws -> [OutputFile] {
+        guard let atlas = site.atlas else { return [] }
+        return try group("charts", [versions.atlas, versions.config]) { AtlasPages(site: site, atlas: atlas, pages: pages).charts() }
+    }
+
+    /// Files of Content/ copied as they are: read again only when the watcher saw them change.
+    func staticFiles(root: String, fileSystem: FileSystem, changes: ChangeSet) throws -> [OutputFile] {
+        var files: [OutputFile] = []
+        for file in site.staticFiles {
+            let path = "\(ContentLoader.contentFolder)/\(file)"
+            if let stored = cache.staticFiles[file], !changes.contains(path) {
+                files.append(stored)
+                continue
+            }
+            do {
+                let copy = OutputFile(path: file, bytes: try fileSystem.readBytes(FilePath.join(root, path)))
+                cache.staticFiles[file] = copy
+                cache.rendered.append(copy.path)
+                files.append(copy)
+            } catch {
+                cache.staticFiles[file] = nil
+                throw BuildFailure(step: "copy assets, files and charts", diagnostics: [.error(path, "cannot read file")])
+            }
+        }
+        if cache.staticFiles.count > site.staticFiles.count {
+            let live = Set(site.staticFiles)
+            cache.staticFiles = cache.staticFiles.filter { live.contains($0.key) }
+        }
+        return files
+    }
+
+    private func group(_ name: String, _ key: [Int], _ make: () throws -> [OutputFile]) throws -> [OutputFile] {
+        try cache.keyed(&cache.groups[name], key) {
+            let files = try make()
+            cache.rendered += files.map(\.path)
+            return files
+        }
+    }
+
+    private func sitemapEntries() -> [SitemapRenderer.Entry] {
+        let newest = site.articles.compactMap { $0.meta.updated ?? $0.meta.date }.max()
+        var entries = [
+            SitemapRenderer.Entry(sitePath: SiteURLs.home, lastModified: newest),
+            SitemapRenderer.Entry(sitePath: SiteURLs.articles, lastModified: newest),
+        ]
+        for article in site.articles {
+            entries.append(.init(sitePath: article.urlPath, lastModified: article.meta.updated ?? article.meta.date))
+        }
+        if site.glossary != nil { entries.append(.init(sitePath: SiteURLs.glossary, lastModified: nil)) }
+        if let atlas = site.atlas {
+            entries.append(.init(sitePath: SiteURLs.atlas, lastModified: nil))
+            entries.append(.init(sitePath: SiteURLs.worksheet, lastModified: nil))
+            entries += atlas.roots.map { .init(sitePath: $0.urlPath, lastModified: nil) }
+        }
+        let tags = Set(site.articles.flatMap { $0.meta.tags.map(SiteURLs.tag) })
+        entries += tags.map { SitemapRenderer.Entry(sitePath: $0, lastModified: nil) }
+        return entries
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+
+/// What one build keeps for the next, so a rebuild after an edit redoes only the work the edit
+/// affects. Every cached result is stored with the versions of the inputs it was made from (its
+/// key) and is made again when any of them changes; a fresh cache therefore gives a full build,
+/// through the same steps. Used by one build at a time.
+public final class BuildCache: @unchecked Sendable {
+    public init() {
+        content.nextVersion = { [unowned self] in self.nextVersion() }
+    }
+
+    /// Versions are unique across the cache's life, so a reset never makes an old key valid again.
+    private var lastVersion = 0
+    func nextVersion() -> Int {
+        lastVersion += 1
+        return lastVersion
+    }
+
+    /// The options the cache was filled with; other options start it afresh.
+    private var optionsKey: String?
+
+    let content = ContentCache()
+    let config = Memo<(SiteConfig?, [Diagnostic])>()
+    let templates = Memo<(TemplateSource, [ThemeAsset], [Diagnostic])>()
+    let atlas = Memo<(Atlas?, [Diagnostic])>()
+    let guidance = Memo<(Glossary?, RedFlags?, [Diagnostic])>()
+    var atlasProblems: Keyed<[Diagnostic]>?
+    var compiled: Keyed<(TemplateSet?, [Diagnostic])>?
+    /// The version of each template as pages see it: bumped when it or anything it includes changes.
+    var templateVersions: [String: Int] = [:]
+    var assetsVersion = 0
+    var markdownEnvironment: Versioned<MarkdownStep.Environment>?
+    var markdown: [String: Keyed<RenderedMarkdown>] = [:]
+    var articlePages: [String: Keyed<OutputFile>] = [:]
+    var listing: Versioned<[ListingEntry]>?
+    var glossaryUsage: Versioned<[GlossaryUse]>?
+    var groups: [String: Keyed<[OutputFile]>] = [:]
+    var staticFiles: [String: OutputFile] = [:]
+    var linkIndex: LinkIndex?
+    /// Output paths the current build made afresh rather than took from the cache.
+    var rendered: [String] = []
+
+    /// The changes to apply for a build with `options`: everything when the options differ from
+    /// the last build's.
+    func begin(_ options: BuildOptions, changes: ChangeSet) -> ChangeSet {
+        rendered = []
+        let key = "\(options.root)\n\(options.baseURL ?? "")\n\(options.includeDrafts)\n\(options.linksMustResolve)"
+        guard key == optionsKey else {
+            reset()
+            optionsKey = key
+            return .everything
+        }
+        return changes
+    }
+
+    private func reset() {
+        content.reset()
+        for memo in [config, templates, atlas, guidance] as [any Resettable] { memo.reset() }
+        atlasProblems = nil
+        compiled = nil
+        templateVersions = [:]
+        markdownEnvironment = nil
+        markdown = [:]
+        articlePages = [:]
+        listing = nil
+        glossaryUsage = nil
+        groups = [:]
+        staticFiles = [:]
+        linkIndex = nil
+    }
+
+    /// Loads `T` when `reload` is true or nothing is stored, and gives it a new version.
+    func load<T>(_ memo: Memo<T>, reload: Bool, _ make: () -> T) -> T {
+        if reload || memo.value == nil {
+            memo.value = make()
+            memo.version = nextVersion()
+        }
+        return memo.value!
+    }
+
+    /// Stores `value` under a new version when it differs from the stored one; returns the version.
+    func version<T: Equatable>(of value: T, in slot: inout Versioned<T>?) -> Int {
+        if let stored = slot, stored.value == value { return stored.version }
+        slot = Versioned(value: value, version: nextVersion())
+        return slot!.version
+    }
+
+    /// Called after the templates were loaded again: new versions for every template that changed
+    /// or includes one that did, and for the assets when they changed.
+    func templatesReloaded(old: (TemplateSource, [ThemeAsset])?, new: (TemplateSource, [ThemeAsset])) {
+        let before = old.map { TemplateDependencies(source: $0.0) }
+        let after = TemplateDependencies(source: new.0)
+        let changed = after.changedNames(since: before)
+        for name in after.names where templateVersions[name] == nil || !after.closure(of: name).isDisjoint(with: changed) {
+            templateVersions[name] = nextVersion()
+        }
+        let oldAssets = old?.1.map { [$0.sourcePath: $0.bytes] } ?? []
+        if oldAssets != new.1.map({ [$0.sourcePath: $0.bytes] }) || assetsVersion == 0 { assetsVersion = nextVersion() }
+    }
+
+    func templateVersion(_ name: String) -> Int { templateVersions[name] ?? -1 }
+}
+
+protocol Resettable: AnyObject { func reset() }
+
+final class Memo<T>: Resettable {
+    var value: T?
+    var version = 0
+    func reset() {
+        value = nil
+        version = 0
+    }
+}
+
+struct Versioned<T> {
+    var value: T
+    var version: Int
+}
+
+/// A result and the input versions it was made from.
+struct Keyed<T> {
+    var key: [Int]
+    var value: T
+}
+
+/// What list pages, the feed and the sitemap show of an article.
+struct ListingEntry: Equatable, Sendable {
+    var sourcePath: String
+    var urlPath: String
+    var title: String
+    var description: String
+    var date: Day?
+    var updated: Day?
+    var tags: [String]
+
+    init(_ article: Article) {
+        sourcePath = article.sourcePath
+        urlPath = article.urlPath
+        title = article.meta.title
+        description = article.meta.description
+        date = article.meta.date
+        updated = article.meta.updated
+        tags = article.meta.tags
+    }
+}
+
+/// Which glossary words an article explains: what the glossary page lists.
+struct GlossaryUse: Equatable, Sendable {
+    var urlPath: String
+    var title: String
+    var terms: [String]
+}
+
+extension BuildCache {
+    /// The stored value when its key is `key`; otherwise makes and stores it.
+    func keyed<T>(_ slot: inout Keyed<T>?, _ key: [Int], _ make: () throws -> T) rethrows -> T {
+        if let stored = slot, stored.key == key { return stored.value }
+        let value = try make()
+        slot = Keyed(key: key, value: value)
+        return value
+    }
+
+    func linkIndex(basePath: String) -> LinkIndex {
+        if let index = linkIndex, index.checker.basePath == basePath { return index }
+        let index = LinkIndex(basePath: basePath)
+        linkIndex = index
+        return index
+    }
+}

@@ -1,0 +1,75 @@
+/// The files of a folder, relative to it: regular files and, separately, symbolic links.
+struct ContentTree: Sendable {
+    var files: [String]
+    var links: [String]
+}
+
+/// What loading Content/ found last time: the file tree and each article as parsed, so a rebuild
+/// re-reads only the files that changed.
+final class ContentCache: @unchecked Sendable {
+    struct Parsed: Sendable {
+        var article: Article?
+        var diagnostics: [Diagnostic]
+        /// Set when stored: a new number each time the file is read again.
+        var version = 0
+        var uses: MarkdownUses = .all
+
+        init(article: Article?, diagnostics: [Diagnostic]) {
+            self.article = article
+            self.diagnostics = diagnostics
+            uses = article.map { MarkdownUses(body: $0.body) } ?? .all
+        }
+    }
+
+    /// Numbers the articles as they are read; shared with the build cache so numbers never repeat.
+    var nextVersion: () -> Int = { 0 }
+
+    private(set) var articles: [String: Parsed] = [:]
+    private var cachedTree: ContentTree?
+
+    func reset() {
+        articles = [:]
+        cachedTree = nil
+    }
+
+    func store<S: Sequence>(_ parsed: S, keeping paths: Set<String>) where S.Element == (String, Parsed) {
+        for (path, entry) in parsed {
+            var entry = entry
+            entry.version = nextVersion()
+            articles[path] = entry
+        }
+        if articles.count != paths.count { articles = articles.filter { paths.contains($0.key) } }
+    }
+
+    /// The tree of `root` (the folder `folder` of the site), walked again only where `changes` says.
+    func tree(root: String, folder: String, fileSystem: FileSystem, changes: ChangeSet) throws -> ContentTree {
+        guard var tree = cachedTree, case let .paths(paths) = changes, !changes.contains(folder) else {
+            let walked = try fileSystem.walk(root)
+            cachedTree = ContentTree(files: walked.files, links: walked.links)
+            return cachedTree!
+        }
+        let inside = paths.filter { $0.hasPrefix(folder + "/") }.map { String($0.dropFirst(folder.count + 1)) }
+        guard !inside.isEmpty else { return tree }
+        var files = Set(tree.files), links = Set(tree.links)
+        for path in inside {
+            let below = path + "/"
+            files = files.filter { $0 != path && !$0.hasPrefix(below) }
+            links = links.filter { $0 != path && !$0.hasPrefix(below) }
+            // Hidden names are skipped as a full walk skips them.
+            if path.split(separator: "/").contains(where: { $0.hasPrefix(".") && $0 != ".well-known" }) { continue }
+            let full = FilePath.join(root, path)
+            if fileSystem.isSymbolicLink(full) {
+                links.insert(path)
+            } else if fileSystem.isDirectory(full) {
+                let walked = try fileSystem.walk(full)
+                files.formUnion(walked.files.map { below + $0 })
+                links.formUnion(walked.links.map { below + $0 })
+            } else if fileSystem.exists(full) {
+                files.insert(path)
+            }
+        }
+        tree = ContentTree(files: files.sorted(), links: links.sorted())
+        cachedTree = tree
+        return tree
+    }
+}

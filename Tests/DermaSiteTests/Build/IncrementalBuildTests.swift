@@ -1,0 +1,124 @@
+@testable import DermaSite
+import Foundation
+import Testing
+
+/// A rebuild from a cache after an edit must give exactly the files a build from scratch gives,
+/// while rendering only what the edit affects.
+@Suite struct IncrementalBuildTests {
+    /// The bundled site, copied so it can be edited.
+    final class EditableSite {
+        let site: FixtureSite
+        let cache = BuildCache()
+        var options: BuildOptions { var o = BuildOptions(root: site.root); o.today = Day(iso: "2026-12-01"); return o }
+
+        init() throws {
+            site = try FixtureSite([:])
+            try FileManager.default.copyItem(atPath: FixtureSite.projectRoot + "/Content", toPath: site.root + "/Content")
+            _ = try SiteBuilder().render(options, cache: cache, changes: .everything)
+        }
+
+        /// Applies `edit`, rebuilds from the cache with `changed` and checks the result against a
+        /// build from scratch. Returns the outputs that were rendered again.
+        @discardableResult
+        func rebuild(_ changed: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> Set<String> {
+            let (files, report) = try SiteBuilder().render(options, cache: cache, changes: .paths(Set(changed)))
+            let (fresh, freshReport) = try SiteBuilder().render(options)
+            #expect(Self.table(files) == Self.table(fresh), "incremental output differs from a full build", sourceLocation: sourceLocation)
+            #expect(Set(files.map(\.path)) == Set(fresh.map(\.path)), sourceLocation: sourceLocation)
+            #expect(report.diagnostics == freshReport.diagnostics, sourceLocation: sourceLocation)
+            return Set(report.outputsRendered)
+        }
+
+        func edit(_ path: String, _ change: (String) -> String) throws {
+            try site.write(path, change(try site.read(path)))
+        }
+
+        static func table(_ files: [OutputFile]) -> [String: [UInt8]] {
+            var out: [String: [UInt8]] = [:]
+            for file in files { out[file.path] = file.bytes }
+            return out
+        }
+    }
+
+    static let article = "Content/articles/sensory-exam.md"
+    static let page = "articles/sensory-exam/index.html"
+
+    @Test func bodyEditRendersOnlyThatArticle() throws {
+        let site = try EditableSite()
+        try site.edit(Self.article) { $0 + "\nOne more plain sentence for the test.\n" }
+        let rendered = try site.rebuild(Self.article)
+        #expect(rendered.contains(Self.page))
+        #expect(!rendered.contains("index.html"), "the home page does not show the body")
+        #expect(rendered.filter { $0.hasPrefix("articles/") && $0.hasSuffix("/index.html") } == [Self.page])
+        #expect(!rendered.contains { $0.hasPrefix("dermatomes/") })
+    }
+
+    @Test func titleEditRendersTheListsToo() throws {
+        let site = try EditableSite()
+        try site.edit(Self.article) { $0.replacingOccurrences(of: "\ntitle: \"", with: "\ntitle: \"Changed ") }
+        let rendered = try site.rebuild(Self.article)
+        #expect(rendered.isSuperset(of: [Self.page, "index.html", "articles/index.html", "sitemap.xml"]))
+        #expect(!rendered.contains("dermatomes/l4/index.html"))
+    }
+
+    @Test func addingAndRemovingArticles() throws {
+        let site = try EditableSite()
+        let path = "Content/articles/new-one.md"
+        try site.site.write(path, FixtureSite.article(title: "A new page", date: "2026-11-30",
+                                                      body: "Read [the exam](sensory-exam.md).\n"))
+        let added = try site.rebuild(path)
+        #expect(added.contains("articles/new-one/index.html"))
+        try site.site.remove(path)
+        try site.rebuild(path)
+        // A new folder of articles arrives as one event for the folder.
+        try site.site.write("Content/articles/more/deeper.md", FixtureSite.article(title: "Deeper"))
+        let deeper = try site.rebuild("Content/articles/more")
+        #expect(deeper.contains("articles/deeper/index.html"))
+    }
+
+    @Test func templateEditRendersThePagesThatUseIt() throws {
+        let site = try EditableSite()
+        try site.edit("Templates/pages/worksheet.mustache") { $0.replacingOccurrences(of: "</h1>", with: " (edited)</h1>") }
+        let worksheet = try site.rebuild("Templates/pages/worksheet.mustache")
+        #expect(worksheet.contains("dermatomes/worksheet/index.html"))
+        #expect(!worksheet.contains(Self.page))
+        try site.edit("Templates/partials/footer.mustache") { $0 + "<!-- edited -->\n" }
+        let footer = try site.rebuild("Templates/partials/footer.mustache")
+        #expect(footer.isSuperset(of: [Self.page, "index.html", "dermatomes/l4/index.html"]))
+    }
+
+    @Test func dataSetEditRendersMapsAndRootPages() throws {
+        let site = try EditableSite()
+        try site.edit(AtlasLoader.rootsPath) { $0.replacingOccurrences(of: "summary: ", with: "summary: Edited. ") }
+        let rendered = try site.rebuild(AtlasLoader.rootsPath)
+        #expect(rendered.isSuperset(of: ["dermatomes/index.html", "dermatomes/l4/index.html"]))
+        // The bundled articles all draw maps or tables, so they are rendered again too.
+        #expect(rendered.contains("articles/leg-dermatomes/index.html"))
+    }
+
+    @Test func stylesheetConfigurationGlossaryAndFiles() throws {
+        let site = try EditableSite()
+        try site.edit("Templates/assets/style.css") { $0 + "\n/* edited */\n" }
+        let css = try site.rebuild("Templates/assets/style.css")
+        #expect(css.contains(Self.page), "every page links the renamed stylesheet")
+        try site.edit(SiteConfigLoader.path) { $0.replacingOccurrences(of: "title: ", with: "title: New ") }
+        try site.rebuild(SiteConfigLoader.path)
+        try site.edit(GuidanceLoader.glossaryPath) { $0.replacingOccurrences(of: "definition: \"", with: "definition: \"Edited. ") }
+        try site.rebuild(GuidanceLoader.glossaryPath)
+        try site.site.write("Content/images/note.txt", "a copied file\n")
+        #expect(try site.rebuild("Content/images/note.txt").contains("images/note.txt"))
+        try site.site.write("Content/images/note.txt", "changed\n")
+        try site.rebuild("Content/images/note.txt")
+    }
+
+    @Test func aBrokenEditFailsAndItsFixBuildsAgain() throws {
+        let site = try EditableSite()
+        let original = try site.site.read(Self.article)
+        try site.site.write(Self.article, original + "\n[broken](missing-page.md)\n")
+        #expect(throws: BuildFailure.self) {
+            try SiteBuilder().render(site.options, cache: site.cache, changes: .paths([Self.article]))
+        }
+        try site.site.write(Self.article, original + "\nFixed now.\n")
+        try site.rebuild(Self.article)
+    }
+}
