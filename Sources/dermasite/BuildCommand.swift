@@ -46,11 +46,18 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("allow-broken-links"), help: "Report broken internal links as warnings instead of errors.")
     var allowBrokenLinks = false
 
+    @Flag(help: "After building, watch Content/ and Templates/ and rebuild on every save (Ctrl-C stops).")
+    var watch = false
+
+    @Flag(help: "With --watch: look for changes by polling instead of inotify.")
+    var poll = false
+
     @OptionGroup var todayOption: TodayOption
 
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
+        if poll && !watch { throw ValidationError("--poll is for --watch") }
         if let baseURL, BaseURL(baseURL) == nil {
             throw ValidationError("--base-url '\(baseURL)' is not a web address such as https://example.org/legs/")
         }
@@ -69,6 +76,9 @@ struct BuildCommand: ParsableCommand {
         options.linksMustResolve = !allowBrokenLinks
         options.generatorIdentity = executableIdentity()
         options.today = todayOption.day
+        if watch {
+            WatchMode(options: options, outputName: outputName, root: root, poll: poll, outputOptions: outputOptions).run()
+        }
         do {
             let report = try SiteBuilder().build(options, outputDisplayName: outputName)
             progress.finish()

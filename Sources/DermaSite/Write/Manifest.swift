@@ -18,11 +18,20 @@ public struct Manifest: Sendable, Equatable {
     /// That build's warnings, shown again when a later build finds nothing to do.
     public var warnings: [Diagnostic] = []
 
-    public init(files: [OutputFile], inputs: String? = nil, warnings: [Diagnostic] = []) {
+    /// Entries of `previous` are taken as they are for the paths in `unchanged`.
+    public init(files: [OutputFile], inputs: String? = nil, warnings: [Diagnostic] = [],
+                reusing previous: Manifest? = nil, for unchanged: Set<String> = []) {
         self.inputs = inputs
         self.warnings = warnings
-        entries = Parallel.map(files) { Entry(path: $0.path, size: $0.bytes.count, hash: ContentHash.hex($0.bytes)) }
-            .sorted { $0.path < $1.path }
+        var known: [String: Entry] = [:]
+        if let previous, !unchanged.isEmpty {
+            for entry in previous.entries where unchanged.contains(entry.path) { known[entry.path] = entry }
+        }
+        let reused = known
+        entries = Parallel.map(files) { file in
+            if let entry = reused[file.path], entry.size == file.bytes.count { return entry }
+            return Entry(path: file.path, size: file.bytes.count, hash: ContentHash.hex(file.bytes))
+        }.sorted { $0.path < $1.path }
     }
 
     public init?(text: String) {

@@ -46,12 +46,16 @@ public struct OutputWriter: Sendable {
             "refusing to replace this folder: it is not empty and was not written by dermasite (no \(Manifest.fileName)); choose another --output or empty it")
     }
 
+    /// `unchangedSinceLastWrite` names files known to have the bytes this writer wrote last time
+    /// (a watching rebuild knows): their manifest entries are taken from the output's manifest
+    /// instead of hashing them again.
     public func write(_ files: [OutputFile], inputs: String? = nil, quickInputs: String? = nil,
-                      warnings: [Diagnostic] = []) throws -> Report {
+                      warnings: [Diagnostic] = [], unchangedSinceLastWrite: Set<String>? = nil) throws -> Report {
         if let refusal = checkOutputIsOurs() { throw BuildFailure(step: "write output", diagnostics: [refusal]) }
-        var manifest = Manifest(files: files, inputs: inputs, warnings: warnings)
-        manifest.quickInputs = quickInputs
         let previous = previousManifest()
+        var manifest = Manifest(files: files, inputs: inputs, warnings: warnings,
+                                reusing: unchangedSinceLastWrite == nil ? nil : previous, for: unchangedSinceLastWrite ?? [])
+        manifest.quickInputs = quickInputs
         let changed = Set(manifest.changed(since: previous)).union(missingOnDisk(manifest, previous: previous))
         let newPaths = Set(manifest.entries.map(\.path))
         let stale = (previous?.entries ?? []).map(\.path).filter { !newPaths.contains($0) }

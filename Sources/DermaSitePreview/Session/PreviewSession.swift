@@ -1,0 +1,90 @@
+import DermaSite
+import Foundation
+
+/// One author's editing session: the first build, then a rebuild for each batch of changes,
+/// each re-rendering only what the changes affect. Keeps the last good site; a failed rebuild
+/// leaves it as it was. Rebuilds run one at a time, from one task.
+public final class PreviewSession: @unchecked Sendable {
+    public enum Destination: Sendable {
+        /// Kept in memory for the preview server.
+        case memory
+        /// Written to this output folder, as `dermasite build` writes it.
+        case folder(String, displayName: String)
+    }
+
+    public let options: BuildOptions
+    public let destination: Destination
+    private let builder: SiteBuilder
+    private let cache = BuildCache()
+    /// The last good site, by output path.
+    public private(set) var files: [String: [UInt8]] = [:]
+    public private(set) var lastFailure: BuildFailure?
+
+    public init(options: BuildOptions, destination: Destination, fileSystem: FileSystem = LocalFileSystem()) {
+        self.options = options
+        self.destination = destination
+        builder = SiteBuilder(fileSystem: fileSystem)
+    }
+
+    /// What a rebuild did.
+    public struct Outcome: Sendable {
+        public var report: BuildReport?
+        public var failure: BuildFailure?
+        /// Output paths that are new or whose bytes changed, sorted.
+        public var changed: [String] = []
+        public var removed: [String] = []
+        /// The bytes these paths had before, for telling what kind of change it was.
+        public var previous: [String: [UInt8]] = [:]
+        public var seconds: Double = 0
+        public var succeeded: Bool { failure == nil }
+    }
+
+    public func rebuild(_ changes: ChangeSet) -> Outcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var outcome = Outcome()
+        do {
+            let (built, report) = try builder.render(options, cache: cache, changes: changes)
+            var next: [String: [UInt8]] = [:]
+            next.reserveCapacity(built.count)
+            for file in built {
+                next[file.path] = file.bytes
+                // Unchanged pages come from the cache and share its storage: comparing them is cheap.
+                if let old = files[file.path] {
+                    if old != file.bytes {
+                        outcome.changed.append(file.path)
+                        outcome.previous[file.path] = old
+                    }
+                } else {
+                    outcome.changed.append(file.path)
+                }
+            }
+            outcome.removed = files.keys.filter { next[$0] == nil }.sorted()
+            outcome.changed.sort()
+            if case let .folder(output, name) = destination {
+                try write(built, to: output, displayName: name, changed: outcome.changed, warnings: report.diagnostics.warnings)
+            }
+            files = next
+            lastFailure = nil
+            outcome.report = report
+        } catch let failure as BuildFailure {
+            lastFailure = failure
+            outcome.failure = failure
+        } catch {
+            let failure = BuildFailure(step: "rebuild", diagnostics: [.error(options.root, "\(error)")])
+            lastFailure = failure
+            outcome.failure = failure
+        }
+        let elapsed = clock.now - start
+        outcome.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return outcome
+    }
+
+    private func write(_ built: [OutputFile], to output: String, displayName: String, changed: [String],
+                       warnings: [Diagnostic]) throws {
+        let writer = OutputWriter(fileSystem: builder.fileSystem, output: output, displayName: displayName)
+        // After the first write, only the changed files need hashing for the manifest.
+        let unchanged = files.isEmpty ? nil : Set(built.map(\.path)).subtracting(changed)
+        _ = try writer.write(built, warnings: warnings, unchangedSinceLastWrite: unchanged)
+    }
+}

@@ -1,0 +1,53 @@
+import DermaSite
+import DermaSitePreview
+import Foundation
+
+/// How `serve` and `build --watch` report each rebuild: one line on success; on failure every
+/// diagnostic, then a line saying the last good site is still the one served or written.
+struct RebuildReporter: Sendable {
+    let terminal: Terminal
+    let root: String
+    let quiet: Bool
+    let verbose: Bool
+    /// "still serving" or "Public/ left as it was".
+    let keptNote: String
+
+    func report(_ outcome: PreviewSession.Outcome, first: Bool = false) {
+        if let failure = outcome.failure {
+            failed(failure)
+            return
+        }
+        guard let report = outcome.report else { return }
+        if first {
+            for diagnostic in report.diagnostics where !quiet { terminal.printError(terminal.format(diagnostic, root: root)) }
+        }
+        guard !quiet else { return }
+        let time = milliseconds(outcome.seconds)
+        if first {
+            let warnings = report.diagnostics.warnings.count
+            terminal.printOut("Built \(report.pagesRendered) pages, \(outcome.changed.count) files in \(time)"
+                + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s") (dermasite check lists them)" : ""))
+            return
+        }
+        let changed = outcome.changed.count + outcome.removed.count
+        var line = "Rebuilt in \(time): \(report.outputsRendered.count) rendered, \(changed) changed"
+        if changed > 0 {
+            let names = (outcome.changed + outcome.removed.map { "\($0) (removed)" })
+            line += " (" + names.prefix(4).joined(separator: ", ") + (names.count > 4 ? ", …" : "") + ")"
+        }
+        terminal.printOut(line)
+        if verbose {
+            for step in report.steps {
+                terminal.printOut("  \(step.name.padding(toLength: 30, withPad: " ", startingAt: 0)) \(milliseconds(step.seconds))")
+            }
+        }
+    }
+
+    func failed(_ failure: BuildFailure) {
+        for diagnostic in failure.diagnostics where !(quiet && diagnostic.severity == .warning) {
+            terminal.printError(terminal.format(diagnostic, root: root))
+        }
+        let errors = failure.diagnostics.errors.count
+        terminal.printError("Build failed at '\(failure.step)': \(errors) error\(errors == 1 ? "" : "s"); \(keptNote). Fix the file and save to rebuild.")
+    }
+}

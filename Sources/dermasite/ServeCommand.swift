@@ -1,0 +1,90 @@
+import ArgumentParser
+import DermaSite
+import DermaSitePreview
+import Foundation
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Build the site, serve it locally and rebuild it on every save, with live reload.",
+        discussion: """
+        The site is built into memory and served from there, so Public/ is not touched. Pages reload \
+        in the browser when they change; a stylesheet change is applied without a reload. A failed \
+        rebuild keeps the last good site served and shows the errors over the page.
+        """
+    )
+
+    @OptionGroup var rootOption: RootOption
+    var root: String { rootOption.root }
+
+    @Option(help: ArgumentHelp("Address to listen on. Anything but a loopback address shares the preview (drafts too) with your network.", valueName: "address"))
+    var host = "127.0.0.1"
+
+    @Option(help: ArgumentHelp("Port to listen on (0 picks a free one).", valueName: "port"))
+    var port = 8080
+
+    @Flag(help: "Include articles marked 'draft: true'.")
+    var drafts = false
+
+    @Flag(name: .customLong("allow-broken-links"), help: "Report broken internal links as warnings instead of errors.")
+    var allowBrokenLinks = false
+
+    @Flag(help: "Look for changes by polling instead of inotify (for network and container mounts).")
+    var poll = false
+
+    @OptionGroup var todayOption: TodayOption
+
+    @OptionGroup var outputOptions: OutputOptions
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard !host.isEmpty, !host.contains("/") else { throw ValidationError("--host '\(host)' is not an address") }
+        if outputOptions.quiet && outputOptions.verbose {
+            throw ValidationError("--quiet and --verbose cannot be used together")
+        }
+    }
+
+    func run() async throws {
+        let terminal = Terminal()
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        let listen = port == 0 ? PortFinder.free(host: host) ?? 0 : port
+        var options = BuildOptions(root: absolute(root), baseURL: "http://\(shownHost == "0.0.0.0" ? "localhost" : shownHost):\(listen)/",
+                                   includeDrafts: drafts)
+        options.linksMustResolve = !allowBrokenLinks
+        options.today = todayOption.day
+        let session = PreviewSession(options: options, destination: .memory)
+        let store = SiteStore(basePath: "/")
+        let reporter = RebuildReporter(terminal: terminal, root: root, quiet: outputOptions.quiet,
+                                       verbose: outputOptions.verbose, keptNote: "still serving the last good build")
+        let first = session.rebuild(.everything)
+        store.apply(first, files: session.files)
+        reporter.report(first, first: true)
+        let hub = LiveReloadHub()
+        if let failure = first.failure { await hub.failed(FailureEvent(failure)) }
+        if !isLoopback(host) {
+            terminal.printError("warning: serving on \(host): anyone who can reach this machine can see the preview, drafts included")
+        }
+        let watcher = makeFileWatcher(WatchSettings(root: options.root), polling: poll)
+        let server = PreviewServer(session: session, store: store, hub: hub, host: host, port: listen, watcher: watcher) { entry in
+            switch entry {
+            case let .rebuilt(outcome): reporter.report(outcome)
+            case let .failed(failure): reporter.failed(failure)
+            case let .watcherFailed(message): terminal.printError("warning: cannot watch for changes (\(message)); restart to see edits")
+            }
+        }
+        do {
+            try await server.run { port in
+                if !outputOptions.quiet {
+                    terminal.printOut("Serving http://\(shownHost):\(port)/ (press Ctrl-C to stop)")
+                }
+            }
+        } catch {
+            terminal.printError("error: cannot serve on \(shownHost):\(listen): \(error). Is another server using the port? Try --port \(listen + 1).")
+            throw ExitCode(1)
+        }
+    }
+
+    private func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+}
