@@ -23,7 +23,7 @@ struct RootOption: ParsableArguments {
     }
 }
 
-struct BuildCommand: ParsableCommand {
+struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the site from Content/ and Templates/ into Public/.",
@@ -66,7 +66,7 @@ struct BuildCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let terminal = Terminal()
         let progress = ProgressLine(terminal: terminal)
         let outputPath = output.map { absolute($0) } ?? FilePath.join(absolute(root), "Public")
@@ -77,7 +77,8 @@ struct BuildCommand: ParsableCommand {
         options.generatorIdentity = executableIdentity()
         options.today = todayOption.day
         if watch {
-            WatchMode(options: options, outputName: outputName, root: root, poll: poll, outputOptions: outputOptions).run()
+            try await WatchMode(options: options, outputName: outputName, root: root, poll: poll, outputOptions: outputOptions).run()
+            return
         }
         do {
             let report = try SiteBuilder().build(options, outputDisplayName: outputName)

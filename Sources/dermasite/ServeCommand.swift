@@ -69,7 +69,6 @@ struct ServeCommand: AsyncParsableCommand {
             switch entry {
             case let .rebuilt(outcome): reporter.report(outcome)
             case let .failed(failure): reporter.failed(failure)
-            case let .watcherFailed(message): terminal.printError("warning: cannot watch for changes (\(message)); restart to see edits")
             }
         }
         do {

@@ -43,13 +43,24 @@ public struct PreviewServer: Sendable {
         let hub = self.hub
         var logger = Logger(label: "dermasite-serve")
         logger.logLevel = .warning
-        let rebuilds = RebuildService(session: session, store: store, hub: hub, watcher: watcher, log: log)
+        let store = self.store, log = self.log
+        let rebuilds = RebuildLoop(session: session, watcher: watcher, onShutdown: { await hub.close() }) { outcome, files in
+            store.apply(outcome, files: files)
+            if let failure = outcome.failure {
+                log(.failed(failure))
+                await hub.failed(FailureEvent(failure))
+            } else {
+                log(.rebuilt(outcome))
+                await hub.built(ReloadEvent(outcome, basePath: store.basePath, files: files))
+            }
+        }
+        let heartbeat = Heartbeat(hub: hub)
         return Application(
             responder: CallbackResponder { (request: Request, _: BasicRequestContext) in
                 try await Self.respond(to: request, responder: responder, hub: hub)
             },
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "dermasite"),
-            services: [rebuilds],
+            services: [rebuilds, heartbeat],
             onServerRunning: { channel in await onReady(channel.localAddress?.port ?? 0) },
             logger: logger
         )
@@ -95,53 +106,16 @@ public struct PreviewServer: Sendable {
 public enum PreviewLog: Sendable {
     case rebuilt(PreviewSession.Outcome)
     case failed(BuildFailure)
-    case watcherFailed(String)
 }
 
-/// Turns watcher batches into rebuilds, one at a time, and tells the store and the browsers.
-struct RebuildService: Service {
-    let session: PreviewSession
-    let store: SiteStore
+/// Keeps idle live-reload streams open and finds browsers that went away.
+struct Heartbeat: Service {
     let hub: LiveReloadHub
-    let watcher: any FileWatcher
-    let log: @Sendable (PreviewLog) -> Void
 
     func run() async throws {
-        let (batches, continuation) = AsyncStream<ChangeSet>.makeStream()
-        do {
-            try watcher.start { continuation.yield($0) }
-        } catch {
-            log(.watcherFailed("\(error)"))
-        }
-        let heartbeat = Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(15))
-                await hub.heartbeat()
-            }
-        }
-        await withGracefulShutdownHandler {
-            for await batch in batches.cancelOnGracefulShutdown() {
-                await rebuild(batch)
-            }
-        } onGracefulShutdown: {
-            watcher.stop()
-            continuation.finish()
-            Task { await hub.close() }
-        }
-        heartbeat.cancel()
-        watcher.stop()
-        await hub.close()
-    }
-
-    func rebuild(_ changes: ChangeSet) async {
-        let outcome = session.rebuild(changes)
-        store.apply(outcome, files: session.files)
-        if let failure = outcome.failure {
-            log(.failed(failure))
-            await hub.failed(FailureEvent(failure))
-        } else {
-            log(.rebuilt(outcome))
-            await hub.built(ReloadEvent(outcome, basePath: store.basePath, files: session.files))
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(15)) }
+            await hub.heartbeat()
         }
     }
 }

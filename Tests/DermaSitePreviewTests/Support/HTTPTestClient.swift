@@ -21,7 +21,7 @@ enum HTTPTestClient {
     static func connect(port: Int, timeout: Double = 5) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket: \(errno)") }
-        var limit = timeval(tv_sec: Int(timeout), tv_usec: Int32((timeout - Double(Int(timeout))) * 1_000_000))
+        var limit = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - Double(Int(timeout))) * 1_000_000))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
@@ -118,20 +118,21 @@ final class SSETestClient: @unchecked Sendable {
     }
 
     private func read() {
-        var pending = ""
+        var pending: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while !lock.withLock({ closed }) {
             let n = recv(fd, &buffer, buffer.count, 0)
             if n == 0 { break }
             if n < 0 { if errno == EAGAIN || errno == EWOULDBLOCK { continue } else { break } }
-            pending += String(decoding: buffer[0..<n], as: UTF8.self)
-            // Chunk-size lines of the HTTP framing are not SSE fields, so they are skipped below.
-            while let end = pending.range(of: "\n\n") {
-                let block = String(pending[..<end.lowerBound])
-                pending = String(pending[end.upperBound...])
+            // Bytes, not String: a String takes "\r\n" as one character, which hides the "\n\n"
+            // that ends an event when the HTTP chunk framing follows it.
+            pending += buffer[0..<n].filter { $0 != 13 }
+            while let end = (0..<max(0, pending.count - 1)).first(where: { pending[$0] == 10 && pending[$0 + 1] == 10 }) {
+                let block = String(decoding: pending[..<end], as: UTF8.self)
+                pending.removeFirst(end + 2)
                 var name = "message", data: [String] = []
-                for line in block.components(separatedBy: "\n") {
-                    let line = line.hasSuffix("\r") ? String(line.dropLast()) : line
+                // Chunk-size lines of the HTTP framing are not SSE fields, so they fall through.
+                for line in block.split(separator: "\n") {
                     if line.hasPrefix("event: ") { name = String(line.dropFirst(7)) }
                     if line.hasPrefix("data: ") { data.append(String(line.dropFirst(6))) }
                 }

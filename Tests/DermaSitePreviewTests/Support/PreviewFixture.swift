@@ -41,7 +41,8 @@ final class PreviewFixture: @unchecked Sendable {
                                    watcher: makeFileWatcher(settings, polling: polling), log: { _ in })
         let ready = AsyncStream<Int>.makeStream()
         let app = server.makeApplication { port in ready.continuation.yield(port) }
-        group = ServiceGroup(configuration: .init(services: [app], logger: Logger(label: "test")))
+        // As runService does: the application, then the services it carries (the rebuild loop).
+        group = ServiceGroup(configuration: .init(services: [app] + app.services, logger: Logger(label: "test")))
         let group = self.group
         task = Task { try await group.run() }
         var iterator = ready.stream.makeAsyncIterator()

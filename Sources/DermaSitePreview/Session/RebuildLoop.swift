@@ -1,0 +1,44 @@
+import DermaSite
+import Logging
+import ServiceLifecycle
+
+/// Turns the watcher's batches into rebuilds, one at a time, and hands each outcome on. Batches
+/// that arrive during a rebuild are merged into one, so a burst of saves costs one more rebuild.
+public struct RebuildLoop: Service {
+    let session: PreviewSession
+    let watcher: any FileWatcher
+    let onShutdown: @Sendable () async -> Void
+    let onOutcome: @Sendable (PreviewSession.Outcome, [String: [UInt8]]) async -> Void
+
+    public init(session: PreviewSession, watcher: any FileWatcher, onShutdown: @escaping @Sendable () async -> Void = {},
+                onOutcome: @escaping @Sendable (PreviewSession.Outcome, [String: [UInt8]]) async -> Void) {
+        self.session = session
+        self.watcher = watcher
+        self.onShutdown = onShutdown
+        self.onOutcome = onOutcome
+    }
+
+    public func run() async throws {
+        let (batches, continuation) = AsyncStream<ChangeSet>.makeStream()
+        try watcher.start { continuation.yield($0) }
+        await withGracefulShutdownHandler {
+            var pending = batches.makeAsyncIterator()
+            while let batch = await pending.next() {
+                let outcome = session.rebuild(batch)
+                await onOutcome(outcome, session.files)
+            }
+        } onGracefulShutdown: {
+            watcher.stop()
+            continuation.finish()
+        }
+        watcher.stop()
+        await onShutdown()
+    }
+
+    /// Runs just the loop until SIGINT or SIGTERM: `dermasite build --watch`.
+    public func runUntilSignalled() async throws {
+        let group = ServiceGroup(configuration: .init(services: [self], gracefulShutdownSignals: [.sigterm, .sigint],
+                                                      logger: Logger(label: "dermasite-watch")))
+        try await group.run()
+    }
+}
