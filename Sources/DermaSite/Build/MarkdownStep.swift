@@ -23,15 +23,45 @@ enum MarkdownStep {
         return environment
     }
 
+    /// What the environment is made from. Unchanged articles are the same objects, so comparing
+    /// two builds' inputs costs a pointer comparison for all but the edited articles.
+    struct EnvironmentInputs: Equatable {
+        var articles: [Article]
+        var staticFiles: [String]
+        var hasGlossary: Bool
+        var roots: [String]?
+
+        init(_ site: Site) {
+            articles = site.articles
+            staticFiles = site.staticFiles
+            hasGlossary = site.glossary != nil
+            roots = site.atlas?.roots.map(\.urlPath)
+        }
+
+        static func == (a: Self, b: Self) -> Bool {
+            guard a.articles.count == b.articles.count, a.staticFiles == b.staticFiles, a.hasGlossary == b.hasGlossary,
+                  a.roots == b.roots else { return false }
+            for (x, y) in zip(a.articles, b.articles) where x !== y {
+                if x.sourcePath != y.sourcePath || x.urlPath != y.urlPath || x.meta.tags != y.meta.tags { return false }
+            }
+            return true
+        }
+    }
+
     static func render(_ site: Site, linksMustResolve: Bool, cache: BuildCache, versions: InputVersions)
         -> [RenderedMarkdown] {
-        let environment = environment(site)
-        let environmentVersion = cache.version(of: environment, in: &cache.markdownEnvironment)
-        func key(_ article: Article) -> [Int] {
-            let uses = cache.content.articles[article.sourcePath]?.uses ?? .all
-            return [cache.content.articles[article.sourcePath]?.version ?? -1, environmentVersion, versions.config,
-                    uses.contains(.atlas) ? versions.atlas : 0, uses.contains(.glossary) ? versions.guidance : 0,
-                    uses.contains(.redFlags) ? versions.guidance : 0]
+        let inputs = EnvironmentInputs(site)
+        if cache.markdownEnvironment?.value.inputs != inputs {
+            cache.markdownEnvironment = Versioned(value: (inputs, environment(site)), version: cache.nextVersion())
+        }
+        let environment = cache.markdownEnvironment!.value.environment
+        let environmentVersion = cache.markdownEnvironment!.version
+        func key(_ article: Article) -> MarkdownKey {
+            let parsed = cache.content.articles[article.sourcePath]
+            let uses = parsed?.uses ?? .all
+            return MarkdownKey(article: parsed?.version ?? -1, environment: environmentVersion, config: versions.config,
+                               atlas: uses.contains(.atlas) ? versions.atlas : 0,
+                               guidance: uses.isDisjoint(with: [.glossary, .redFlags]) ? 0 : versions.guidance)
         }
         let keys = site.articles.map(key)
         let stale = zip(site.articles, keys).filter { cache.markdown[$0.0.sourcePath]?.key != $0.1 }
@@ -55,7 +85,7 @@ enum MarkdownStep {
                 return result
             }
             for ((article, key), result) in zip(stale, results) {
-                cache.markdown[article.sourcePath] = Keyed(key: key, value: result)
+                cache.markdown[article.sourcePath] = MarkdownEntry(key: key, version: cache.nextVersion(), value: result)
             }
         }
         if cache.markdown.count > site.articles.count {
@@ -63,6 +93,29 @@ enum MarkdownStep {
             cache.markdown = cache.markdown.filter { live.contains($0.key) }
         }
         return site.articles.map { cache.markdown[$0.sourcePath]!.value }
+    }
+}
+
+/// The inputs an article's rendered Markdown was made from.
+struct MarkdownKey: Equatable {
+    var article: Int
+    var environment: Int
+    var config: Int
+    var atlas: Int
+    var guidance: Int
+}
+
+/// A class, so looking an entry up does not copy the rendered page.
+final class MarkdownEntry {
+    let key: MarkdownKey
+    /// New each time the article is rendered again: what its page and the feed depend on.
+    let version: Int
+    let value: RenderedMarkdown
+
+    init(key: MarkdownKey, version: Int, value: RenderedMarkdown) {
+        self.key = key
+        self.version = version
+        self.value = value
     }
 }
 
@@ -85,9 +138,10 @@ struct MarkdownUses: OptionSet, Sendable {
     /// `glossary:` links. A text without those words cannot use them.
     init(body: String) {
         var uses: MarkdownUses = []
-        if body.contains("dermatome-") { uses.insert(.atlas) }
-        if body.contains("glossary:") { uses.insert(.glossary) }
-        if body.contains("red-flags") { uses.insert(.redFlags) }
+        // Byte search: Foundation's `contains` is slow on Linux, and every article is searched.
+        if body.utf8Offset(of: "dermatome-") != nil { uses.insert(.atlas) }
+        if body.utf8Offset(of: "glossary:") != nil { uses.insert(.glossary) }
+        if body.utf8Offset(of: "red-flags") != nil { uses.insert(.redFlags) }
         self = uses
     }
 

@@ -115,8 +115,8 @@ public struct SiteBuilder: Sendable {
 
         // Validate
         let articles = clock.run("validate content") { () -> [Article] in
-            diagnostics += ArticleValidator.validate(content.articles)
-            return ArticleValidator.listingOrder(content.articles)
+            diagnostics += cache.checkArticles(content.articles)
+            return cache.listingOrder(content.articles)
         }
         note("validate content")
         if let atlas {
@@ -152,7 +152,7 @@ public struct SiteBuilder: Sendable {
         note("render markdown")
         let readability = clock.run("check reading level and reviews") { () -> [PageReadability] in
             let scores = ContentStandards.readability(site: site, rendered: rendered)
-            diagnostics += ContentStandards.check(site: site, readability: scores, today: options.today)
+            diagnostics += cache.contentStandards(site: site, readability: scores, today: options.today)
             return scores
         }
         guard config != nil, let templates, !diagnostics.hasErrors else {
@@ -172,7 +172,7 @@ public struct SiteBuilder: Sendable {
             files += try steps.charts()
             files += try steps.staticFiles(root: root, fileSystem: fileSystem, changes: changes)
         }
-        let clashes = duplicatePaths(files)
+        let clashes = cache.duplicatePaths(files)
         if !clashes.isEmpty {
             throw BuildFailure(step: "copy assets, files and charts", diagnostics: clashes.map {
                 .error("\(ContentLoader.contentFolder)/\($0)", "this file would overwrite a generated page or file with the same path")
@@ -193,7 +193,7 @@ public struct SiteBuilder: Sendable {
             throw BuildFailure(step: "check links", diagnostics: diagnostics.sortedForReport())
         }
         var report = BuildReport()
-        report.diagnostics = diagnostics.sortedForReport()
+        report.diagnostics = cache.sortedForReport(diagnostics)
         report.pagesRendered = pageCount
         report.outputsRendered = cache.rendered.sorted()
         report.draftsSkipped = content.draftsSkipped
@@ -205,6 +205,7 @@ public struct SiteBuilder: Sendable {
     /// Files of Content/ that would land where a generated file goes, found before rendering so they
     /// are reported with every other problem.
     private func staticFileClashes(_ staticFiles: [String], articles: [Article], assets: [ThemeAsset], atlas: Atlas?) -> [Diagnostic] {
+        guard !staticFiles.isEmpty else { return [] }
         var generated: Set<String> = [SiteURLs.feed, SiteURLs.sitemap, "robots.txt", SiteURLs.notFound,
                                       SiteURLs.file(for: SiteURLs.home), SiteURLs.file(for: SiteURLs.articles)]
         for article in articles {
@@ -222,10 +223,5 @@ public struct SiteBuilder: Sendable {
         return staticFiles.filter(generated.contains).map {
             .error("\(ContentLoader.contentFolder)/\($0)", "this file would overwrite a generated page or file with the same path")
         }
-    }
-
-    private func duplicatePaths(_ files: [OutputFile]) -> [String] {
-        var seen = Set<String>()
-        return files.filter { !seen.insert($0.path).inserted }.map(\.path).sorted()
     }
 }

@@ -26,10 +26,15 @@ final class ContentCache: @unchecked Sendable {
 
     private(set) var articles: [String: Parsed] = [:]
     private var cachedTree: ContentTree?
+    private var treeFiles: Set<String> = []
+    /// The tree sorted into articles, copied files and warnings, while the tree stays the same.
+    var classified: (articlePaths: [String], articleSet: Set<String>, staticFiles: [String], diagnostics: [Diagnostic])?
 
     func reset() {
         articles = [:]
         cachedTree = nil
+        treeFiles = []
+        classified = nil
     }
 
     func store<S: Sequence>(_ parsed: S, keeping paths: Set<String>) where S.Element == (String, Parsed) {
@@ -45,11 +50,16 @@ final class ContentCache: @unchecked Sendable {
     func tree(root: String, folder: String, fileSystem: FileSystem, changes: ChangeSet) throws -> ContentTree {
         guard var tree = cachedTree, case let .paths(paths) = changes, !changes.contains(folder) else {
             let walked = try fileSystem.walk(root)
-            cachedTree = ContentTree(files: walked.files, links: walked.links)
+            store(ContentTree(files: walked.files, links: walked.links))
             return cachedTree!
         }
         let inside = paths.filter { $0.hasPrefix(folder + "/") }.map { String($0.dropFirst(folder.count + 1)) }
         guard !inside.isEmpty else { return tree }
+        // Saving a file the tree already has, the usual edit, leaves the tree as it is.
+        if inside.allSatisfy({ treeFiles.contains($0) && !fileSystem.isSymbolicLink(FilePath.join(root, $0))
+                               && fileSystem.fileSize(FilePath.join(root, $0)) != nil }) {
+            return tree
+        }
         var files = Set(tree.files), links = Set(tree.links)
         for path in inside {
             let below = path + "/"
@@ -69,7 +79,13 @@ final class ContentCache: @unchecked Sendable {
             }
         }
         tree = ContentTree(files: files.sorted(), links: links.sorted())
-        cachedTree = tree
+        store(tree)
         return tree
+    }
+
+    private func store(_ tree: ContentTree) {
+        cachedTree = tree
+        treeFiles = Set(tree.files)
+        classified = nil
     }
 }

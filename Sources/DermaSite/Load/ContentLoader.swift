@@ -36,31 +36,24 @@ public enum ContentLoader {
             result.diagnostics.append(.error(contentFolder, "cannot read: \(error)"))
             return result
         }
-        for link in tree.links {
-            result.diagnostics.append(.error("\(contentFolder)/\(link)",
-                "symbolic links are not followed; copy the file into Content/ instead"))
+        let classified = cache.classified ?? classify(tree)
+        cache.classified = classified
+        result.diagnostics = classified.diagnostics
+        result.staticFiles = classified.staticFiles
+        let articlePaths = classified.articlePaths
+        let stale: [String]
+        if case let .paths(paths) = changes, cache.articles.count == articlePaths.count,
+           paths.allSatisfy({ classified.articleSet.contains($0) || !ChangeSet.paths([$0]).touches(articlesFolder) }) {
+            stale = paths.filter { classified.articleSet.contains($0) }.sorted()
+        } else {
+            stale = articlePaths.filter { cache.articles[$0] == nil || changes.contains($0) }
         }
-        var articlePaths: [String] = []
-        for file in tree.files {
-            let path = "\(contentFolder)/\(file)"
-            if file == "site.yml" || path.hasPrefix(dataFolder + "/") { continue }
-            if file.hasSuffix(".md") {
-                if path.hasPrefix(articlesFolder + "/") {
-                    articlePaths.append(path)
-                } else {
-                    result.diagnostics.append(.warning(path, "Markdown outside Content/articles is not published"))
-                }
-            } else {
-                result.staticFiles.append(file)
-            }
-        }
-        let stale = articlePaths.filter { cache.articles[$0] == nil || changes.contains($0) }
         let parsed = Parallel.map(stale) { path -> ContentCache.Parsed in
             var diagnostics: [Diagnostic] = []
             let article = loadArticle(path: path, root: root, fileSystem: fileSystem, diagnostics: &diagnostics)
             return ContentCache.Parsed(article: article, diagnostics: diagnostics)
         }
-        cache.store(zip(stale, parsed), keeping: Set(articlePaths))
+        cache.store(zip(stale, parsed), keeping: classified.articleSet)
         for path in articlePaths {
             let entry = cache.articles[path]!
             result.diagnostics += entry.diagnostics
@@ -72,6 +65,32 @@ public enum ContentLoader {
             }
         }
         return result
+    }
+
+    /// Sorts Content/'s files into articles and files copied as they are.
+    private static func classify(_ tree: ContentTree)
+        -> (articlePaths: [String], articleSet: Set<String>, staticFiles: [String], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        for link in tree.links {
+            diagnostics.append(.error("\(contentFolder)/\(link)",
+                "symbolic links are not followed; copy the file into Content/ instead"))
+        }
+        var articlePaths: [String] = []
+        var staticFiles: [String] = []
+        for file in tree.files {
+            let path = "\(contentFolder)/\(file)"
+            if file == "site.yml" || path.hasPrefix(dataFolder + "/") { continue }
+            if file.hasSuffix(".md") {
+                if path.hasPrefix(articlesFolder + "/") {
+                    articlePaths.append(path)
+                } else {
+                    diagnostics.append(.warning(path, "Markdown outside Content/articles is not published"))
+                }
+            } else {
+                staticFiles.append(file)
+            }
+        }
+        return (articlePaths, Set(articlePaths), staticFiles, diagnostics)
     }
 
     /// Parses one article; nil only when the file cannot be read or split at all.

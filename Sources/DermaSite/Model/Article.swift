@@ -1,12 +1,16 @@
-/// One Markdown file of Content/articles, loaded but not yet rendered.
-public struct Article: Sendable {
+/// One Markdown file of Content/articles, loaded but not yet rendered. A class: a build passes
+/// thousands of articles through many steps, and copying a reference is one retain where copying
+/// the front matter's strings, lists and tables is dozens.
+public final class Article: Sendable {
     /// Relative to the site root: `Content/articles/leg-dermatomes.md`.
-    public var sourcePath: String
-    public var meta: FrontMatter
-    public var body: String
+    public let sourcePath: String
+    public let meta: FrontMatter
+    public let body: String
     /// Lines before the body (front matter and its fences): add to a body line to get a file line.
-    public var bodyLineOffset: Int
-    public var slug: String
+    public let bodyLineOffset: Int
+    public let slug: String
+    /// Site path of the page: `articles/<slug>/`.
+    public let urlPath: String
 
     public init(sourcePath: String, meta: FrontMatter, body: String, bodyLineOffset: Int, slug: String) {
         self.sourcePath = sourcePath
@@ -14,8 +18,6 @@ public struct Article: Sendable {
         self.body = body
         self.bodyLineOffset = bodyLineOffset
         self.slug = slug
+        urlPath = "articles/\(slug)/"
     }
-
-    /// Site path of the page: `articles/<slug>/`.
-    public var urlPath: String { "articles/\(slug)/" }
 }

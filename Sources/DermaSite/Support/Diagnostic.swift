@@ -46,9 +46,18 @@ extension Array where Element == Diagnostic {
 
     /// Stable order for reporting: by file, then position.
     public func sortedForReport() -> [Diagnostic] {
-        sorted { a, b in
-            (a.file, a.line, a.column, a.message) < (b.file, b.line, b.column, b.message)
-        }
+        // Rank the files once: a site has thousands of warnings over far fewer files, and
+        // comparing numbers is much cheaper than comparing paths.
+        let files = Set(map(\.file)).sorted()
+        var rank: [String: Int] = [:]
+        rank.reserveCapacity(files.count)
+        for (index, file) in files.enumerated() { rank[file] = index }
+        let keyed = map { (rank: rank[$0.file]!, diagnostic: $0) }
+        return keyed.sorted { a, b in
+            if a.rank != b.rank { return a.rank < b.rank }
+            let x = a.diagnostic, y = b.diagnostic
+            return (x.line, x.column, x.message) < (y.line, y.column, y.message)
+        }.map(\.diagnostic)
     }
 }
 

@@ -1,53 +1,75 @@
 /// Checks that need more than one field, or more than one article.
 public enum ArticleValidator {
     public static func validate(_ articles: [Article]) -> [Diagnostic] {
+        let local = articles.map(checkOne)
+        return local.flatMap(\.diagnostics) + checkAcross(articles, local)
+    }
+
+    /// What checking one article alone found, and what the checks across articles need of it.
+    struct Local: Sendable {
+        var diagnostics: [Diagnostic] = []
+        /// The slug can be used in an address, so a clash with another article is worth reporting.
+        var slugIsValid = false
+        var tagSlugs: [String] = []
+    }
+
+    static func checkOne(_ article: Article) -> Local {
+        var local = Local()
+        let file = article.sourcePath
+        let meta = article.meta
+        local.tagSlugs = meta.tags.map(Slug.make)
+        if meta.unreadable { return local }  // its YAML error was reported; guessing more would mislead
+        func at(_ key: String) -> (line: Int, column: Int) {
+            meta.keyPositions[key].map { ($0.line, $0.column) } ?? (1, 1)
+        }
+        if meta.title.isEmpty, !meta.keysPresent.contains("title") {
+            local.diagnostics.append(.error(file, line: 1, column: 1, "missing 'title' in front matter"))
+        }
+        if meta.date == nil, !meta.keysPresent.contains("date") {
+            local.diagnostics.append(.error(file, line: 1, column: 1,
+                                            "missing 'date' in front matter (the day it was first published, YYYY-MM-DD)"))
+        }
+        if meta.description.isEmpty {
+            local.diagnostics.append(.warning(file, line: 1, column: 1,
+                "missing 'description'; search results and the home page show it"))
+        }
+        if article.slug.isEmpty || Slug.make(article.slug) != article.slug {
+            let better = Slug.make(article.slug.isEmpty ? FilePath.fileName(of: file) : article.slug)
+            local.diagnostics.append(.error(file, line: at("slug").line, column: at("slug").column,
+                "slug '\(article.slug)' cannot be used in a web address; use lower-case letters, digits and hyphens, such as '\(better)'"))
+        } else {
+            local.slugIsValid = true
+        }
+        if let date = meta.date, let updated = meta.updated, updated < date {
+            local.diagnostics.append(.warning(file, line: at("updated").line, column: at("updated").column,
+                                              "'updated' (\(updated)) is before 'date' (\(date))"))
+        }
+        if let reviewed = meta.reviewed, let next = meta.nextReview, next < reviewed {
+            local.diagnostics.append(.warning(file, line: at("next_review").line, column: at("next_review").column,
+                                              "'next_review' (\(next)) is before 'reviewed' (\(reviewed))"))
+        }
+        for (tag, slug) in zip(meta.tags, local.tagSlugs) where slug.isEmpty {
+            local.diagnostics.append(.error(file, line: at("tags").line, column: at("tags").column,
+                                            "tag '\(tag)' has no letters or digits to make an address from"))
+        }
+        return local
+    }
+
+    /// Two articles with one address, and two spellings of one tag.
+    static func checkAcross(_ articles: [Article], _ local: [Local]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var bySlug: [String: [String]] = [:]
         for article in articles { bySlug[article.slug, default: []].append(article.sourcePath) }
-        for article in articles {
-            let file = article.sourcePath
-            let meta = article.meta
-            if meta.unreadable { continue }  // its YAML error was reported; guessing more would mislead
-            func at(_ key: String) -> (line: Int, column: Int) {
-                meta.keyPositions[key].map { ($0.line, $0.column) } ?? (1, 1)
-            }
-            if meta.title.isEmpty, !meta.keysPresent.contains("title") {
-                diagnostics.append(.error(file, line: 1, column: 1, "missing 'title' in front matter"))
-            }
-            if meta.date == nil, !meta.keysPresent.contains("date") {
-                diagnostics.append(.error(file, line: 1, column: 1,
-                                          "missing 'date' in front matter (the day it was first published, YYYY-MM-DD)"))
-            }
-            if meta.description.isEmpty {
-                diagnostics.append(.warning(file, line: 1, column: 1,
-                    "missing 'description'; search results and the home page show it"))
-            }
-            if article.slug.isEmpty || Slug.make(article.slug) != article.slug {
-                let better = Slug.make(article.slug.isEmpty ? FilePath.fileName(of: file) : article.slug)
-                diagnostics.append(.error(file, line: at("slug").line, column: at("slug").column,
-                    "slug '\(article.slug)' cannot be used in a web address; use lower-case letters, digits and hyphens, such as '\(better)'"))
-            } else if let sharing = bySlug[article.slug], sharing.count > 1 {
-                let others = sharing.filter { $0 != file }.joined(separator: ", ")
-                diagnostics.append(.error(file, line: at("slug").line, column: at("slug").column,
-                    "slug '\(article.slug)' is also used by \(others); two pages cannot share one address"))
-            }
-            if let date = meta.date, let updated = meta.updated, updated < date {
-                diagnostics.append(.warning(file, line: at("updated").line, column: at("updated").column,
-                                            "'updated' (\(updated)) is before 'date' (\(date))"))
-            }
-            if let reviewed = meta.reviewed, let next = meta.nextReview, next < reviewed {
-                diagnostics.append(.warning(file, line: at("next_review").line, column: at("next_review").column,
-                                            "'next_review' (\(next)) is before 'reviewed' (\(reviewed))"))
-            }
-            for tag in meta.tags where Slug.make(tag).isEmpty {
-                diagnostics.append(.error(file, line: at("tags").line, column: at("tags").column,
-                                          "tag '\(tag)' has no letters or digits to make an address from"))
-            }
+        for (article, checked) in zip(articles, local) where checked.slugIsValid && !article.meta.unreadable {
+            guard let sharing = bySlug[article.slug], sharing.count > 1 else { continue }
+            let at = article.meta.keyPositions["slug"]
+            let others = sharing.filter { $0 != article.sourcePath }.joined(separator: ", ")
+            diagnostics.append(.error(article.sourcePath, line: at?.line ?? 1, column: at?.column ?? 1,
+                "slug '\(article.slug)' is also used by \(others); two pages cannot share one address"))
         }
         var tagNames: [String: (name: String, file: String)] = [:]
-        for article in articles {
-            for tag in article.meta.tags {
-                let slug = Slug.make(tag)
+        for (article, checked) in zip(articles, local) {
+            for (tag, slug) in zip(article.meta.tags, checked.tagSlugs) {
                 if let first = tagNames[slug], first.name != tag {
                     let at = article.meta.keyPositions["tags"]
                     diagnostics.append(.warning(article.sourcePath, line: at?.line ?? 1, column: at?.column ?? 1,
@@ -62,12 +84,17 @@ public enum ArticleValidator {
 
     /// Listing order: `order` first (lowest first; unset last), then newest, then title.
     public static func listingOrder(_ articles: [Article]) -> [Article] {
-        articles.sorted { a, b in
-            let oa = a.meta.order ?? Int.max, ob = b.meta.order ?? Int.max
-            if oa != ob { return oa < ob }
-            let da = a.meta.date ?? Day(year: 1, month: 1, day: 1)!, db = b.meta.date ?? Day(year: 1, month: 1, day: 1)!
-            if da != db { return da > db }
-            return (a.meta.title, a.sourcePath) < (b.meta.title, b.sourcePath)
+        articles.sorted(by: listedBefore)
+    }
+
+    static func listedBefore(_ a: Article, _ b: Article) -> Bool {
+        let oa = a.meta.order ?? Int.max, ob = b.meta.order ?? Int.max
+        if oa != ob { return oa < ob }
+        if a.meta.date != b.meta.date {
+            guard let da = a.meta.date else { return false }
+            guard let db = b.meta.date else { return true }
+            return da > db
         }
+        return (a.meta.title, a.sourcePath) < (b.meta.title, b.sourcePath)
     }
 }

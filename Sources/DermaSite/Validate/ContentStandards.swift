@@ -23,28 +23,38 @@ public enum ContentStandards {
     }
 
     public static func check(site: Site, readability: [PageReadability], today: Day?) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
         let target = site.config.readingGradeTarget
-        for page in readability where page.score.fleschKincaidGrade > target {
-            diagnostics.append(.warning(page.file, String(
-                "\(page.title): reading grade \(format(page.score.fleschKincaidGrade)) is above the site's target of \(format(target)); use shorter sentences and everyday words")))
+        var diagnostics: [Diagnostic] = []
+        for (article, page) in zip(site.articles, readability) {
+            diagnostics += check(article: article, readability: page, today: today, target: target)
         }
-        for article in site.articles where !article.meta.unreadable {
-            let meta = article.meta, file = article.sourcePath
-            func at(_ key: String) -> (Int, Int) { meta.keyPositions[key].map { ($0.line, $0.column) } ?? (1, 1) }
-            if meta.reviewed == nil {
-                diagnostics.append(.warning(file, line: 1, column: 1, "no 'reviewed' date: record when a clinician last checked this page"))
-            }
-            if meta.nextReview == nil {
-                diagnostics.append(.warning(file, line: 1, column: 1, "no 'next_review' date: plan when the page must be checked again"))
-            } else if let today, let next = meta.nextReview, next < today {
-                let (line, column) = at("next_review")
-                diagnostics.append(.warning(file, line: line, column: column, "review overdue: 'next_review' was \(next.long); check the page and update 'reviewed' and 'next_review'"))
-            }
-            if meta.sources.isEmpty {
-                diagnostics.append(.warning(file, line: 1, column: 1, "no 'sources': list where the page's facts come from"))
-            }
+        return diagnostics + checkAtlas(site: site, readability: Array(readability.dropFirst(site.articles.count)), today: today)
+    }
+
+    /// One article: its reading level, review dates and sources.
+    static func check(article: Article, readability page: PageReadability, today: Day?, target: Double) -> [Diagnostic] {
+        var diagnostics = gradeWarning(page, target: target)
+        guard !article.meta.unreadable else { return diagnostics }
+        let meta = article.meta, file = article.sourcePath
+        func at(_ key: String) -> (Int, Int) { meta.keyPositions[key].map { ($0.line, $0.column) } ?? (1, 1) }
+        if meta.reviewed == nil {
+            diagnostics.append(.warning(file, line: 1, column: 1, "no 'reviewed' date: record when a clinician last checked this page"))
         }
+        if meta.nextReview == nil {
+            diagnostics.append(.warning(file, line: 1, column: 1, "no 'next_review' date: plan when the page must be checked again"))
+        } else if let today, let next = meta.nextReview, next < today {
+            let (line, column) = at("next_review")
+            diagnostics.append(.warning(file, line: line, column: column, "review overdue: 'next_review' was \(next.long); check the page and update 'reviewed' and 'next_review'"))
+        }
+        if meta.sources.isEmpty {
+            diagnostics.append(.warning(file, line: 1, column: 1, "no 'sources': list where the page's facts come from"))
+        }
+        return diagnostics
+    }
+
+    /// The root pages' reading levels and the data set's review dates.
+    static func checkAtlas(site: Site, readability roots: [PageReadability], today: Day?) -> [Diagnostic] {
+        var diagnostics = roots.flatMap { gradeWarning($0, target: site.config.readingGradeTarget) }
         if let atlas = site.atlas {
             let review = atlas.review
             if review.reviewed == nil || review.nextReview == nil {
@@ -57,6 +67,12 @@ public enum ContentStandards {
             }
         }
         return diagnostics
+    }
+
+    private static func gradeWarning(_ page: PageReadability, target: Double) -> [Diagnostic] {
+        guard page.score.fleschKincaidGrade > target else { return [] }
+        return [.warning(page.file, String(
+            "\(page.title): reading grade \(format(page.score.fleschKincaidGrade)) is above the site's target of \(format(target)); use shorter sentences and everyday words"))]
     }
 
     static func format(_ value: Double) -> String {

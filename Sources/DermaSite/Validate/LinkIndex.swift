@@ -4,16 +4,29 @@
 final class LinkIndex: @unchecked Sendable {
     let checker: LinkChecker
 
-    private struct Entry {
-        var bytes: [UInt8]
-        var markdownLinks: [LinkRecord]
-        var page: LinkChecker.Page
-        var findings = LinkChecker.Findings()
+    /// A class, so reading an entry's fields does not copy the rest.
+    private final class Entry {
+        let bytes: [UInt8]
+        let markdownLinks: [LinkRecord]
+        let page: LinkChecker.Page
+        var findings: LinkChecker.Findings
+
+        init(bytes: [UInt8], markdownLinks: [LinkRecord], page: LinkChecker.Page, findings: LinkChecker.Findings) {
+            self.bytes = bytes
+            self.markdownLinks = markdownLinks
+            self.page = page
+            self.findings = findings
+        }
     }
 
     private var entries: [String: Entry] = [:]
+    /// Each page's scan, kept beside the entries so a check can read them without a copy.
+    private var pages: [String: LinkChecker.Page] = [:]
+    /// How many other pages link to each page: a page with none is an orphan.
+    private var inbound: [String: Int] = [:]
     private var sortedPages: [String] = []
     private var paths: Set<String> = []
+    private var pathList: [String] = []
     /// Which pages looked each file up (under either name a link may resolve to).
     private var lookedUpBy: [String: Set<String>] = [:]
 
@@ -24,11 +37,13 @@ final class LinkIndex: @unchecked Sendable {
     /// Brings the index up to date with `files` and returns every finding, in the order a full
     /// check reports them.
     func update(_ files: [OutputFile], markdownLinks: [String: [LinkRecord]]) -> [Diagnostic] {
-        let newPaths = Set(files.map(\.path))
+        // The same files in the same order (the usual rebuild): the set of paths is unchanged.
+        let list = files.map(\.path)
+        let same = list == pathList
+        let newPaths = same ? paths : Set(list)
         var touchedTargets = Set<String>()
-        if newPaths != paths {
-            touchedTargets.formUnion(newPaths.symmetricDifference(paths))
-        }
+        if !same { touchedTargets.formUnion(newPaths.symmetricDifference(paths)) }
+        pathList = list
         var rescanned: [OutputFile] = []
         var seenHTML = Set<String>()
         for file in files where file.path.hasSuffix(".html") {
@@ -42,46 +57,57 @@ final class LinkIndex: @unchecked Sendable {
         var recheck = Set<String>()
         for (file, page) in zip(rescanned, scans) {
             if entries[file.path]?.page.ids != page.ids { touchedTargets.insert(file.path) }
-            entries[file.path] = Entry(bytes: file.bytes, markdownLinks: markdownLinks[file.path] ?? [], page: page)
+            let findings = entries[file.path]?.findings ?? LinkChecker.Findings()
+            entries[file.path] = Entry(bytes: file.bytes, markdownLinks: markdownLinks[file.path] ?? [], page: page,
+                                       findings: findings)
+            pages[file.path] = page
             recheck.insert(file.path)
         }
-        for path in Array(entries.keys) where !seenHTML.contains(path) {
-            for target in entries[path]!.findings.lookedUp { lookedUpBy[target]?.remove(path) }
-            entries[path] = nil
+        if entries.count != seenHTML.count {
+            for path in Array(entries.keys) where !seenHTML.contains(path) {
+                forget(entries[path]!.findings, of: path)
+                entries[path] = nil
+                pages[path] = nil
+            }
         }
         paths = newPaths
         if sortedPages.count != entries.count || !touchedTargets.isEmpty {
             sortedPages = entries.keys.sorted()
         }
         for target in touchedTargets { recheck.formUnion(lookedUpBy[target] ?? []) }
-        let pages = entries.mapValues(\.page)
+        let pages = self.pages
         let toCheck = recheck.filter { entries[$0] != nil }.sorted()
         let results = Parallel.map(toCheck) { path in
             checker.findings(on: path, page: pages[path]!, markdownLinks: markdownLinks[path] ?? [], pages: pages, paths: newPaths)
         }
         for (path, findings) in zip(toCheck, results) {
-            for target in entries[path]!.findings.lookedUp { lookedUpBy[target]?.remove(path) }
+            forget(entries[path]!.findings, of: path)
             for target in findings.lookedUp { lookedUpBy[target, default: []].insert(path) }
+            for target in findings.linkedTo { inbound[target, default: 0] += 1 }
             entries[path]!.findings = findings
         }
         return report()
     }
 
+    /// Takes a page's earlier findings out of the reverse indexes.
+    private func forget(_ findings: LinkChecker.Findings, of path: String) {
+        for target in findings.lookedUp { lookedUpBy[target]?.remove(path) }
+        for target in findings.linkedTo { inbound[target, default: 1] -= 1 }
+    }
+
     private func report() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var linkedTo = Set<String>()
         var templateProblems: [String: (count: Int, firstPage: String)] = [:]
         for path in sortedPages {
             let findings = entries[path]!.findings
             diagnostics += findings.diagnostics
-            linkedTo.formUnion(findings.linkedTo)
             for problem in findings.templateProblems { templateProblems[problem, default: (0, path)].count += 1 }
         }
         for (problem, seen) in templateProblems.sorted(by: { $0.key < $1.key }) {
             let pagesNote = seen.count == 1 ? "on \(seen.firstPage)" : "on \(seen.count) pages, first \(seen.firstPage)"
             diagnostics.append(.error(TemplateLoader.folder, "a link made by the templates \(pagesNote): \(problem)"))
         }
-        for path in sortedPages where !linkedTo.contains(path) && !LinkChecker.entryPages.contains(path) {
+        for path in sortedPages where inbound[path, default: 0] == 0 && !LinkChecker.entryPages.contains(path) {
             diagnostics.append(.warning(path, "no page links here, so readers cannot find it (an orphan page)"))
         }
         return diagnostics

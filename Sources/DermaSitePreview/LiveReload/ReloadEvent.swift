@@ -15,6 +15,9 @@ public struct ReloadEvent: Codable, Sendable, Equatable {
     /// in place instead of reloading.
     public var stylesheets: [StylesheetSwap]
     public var milliseconds: Int
+    /// When the rebuilt site was in place, in seconds since 1970: lets a client on the same
+    /// machine measure save-to-output time (the benchmark does).
+    public var finished: Double
 
     /// Works out the event from a successful rebuild.
     public init(_ outcome: PreviewSession.Outcome, basePath: String, files: [String: [UInt8]]) {
@@ -37,6 +40,7 @@ public struct ReloadEvent: Codable, Sendable, Equatable {
         }
         stylesheets = swaps
         milliseconds = Int((outcome.seconds * 1000).rounded())
+        finished = Date().timeIntervalSince1970
         let everyPage = outcome.changed.contains { path in
             !(path.hasSuffix(".html") || path.hasSuffix(".css") || path.hasSuffix(".xml") || path.hasSuffix(".txt"))
         } || outcome.removed.contains { !$0.hasSuffix(".html") && !$0.hasSuffix(".css") }

@@ -29,14 +29,21 @@ public final class BuildCache: @unchecked Sendable {
     /// The version of each template as pages see it: bumped when it or anything it includes changes.
     var templateVersions: [String: Int] = [:]
     var assetsVersion = 0
-    var markdownEnvironment: Versioned<MarkdownStep.Environment>?
-    var markdown: [String: Keyed<RenderedMarkdown>] = [:]
-    var articlePages: [String: Keyed<OutputFile>] = [:]
+    var markdownEnvironment: Versioned<(inputs: MarkdownStep.EnvironmentInputs, environment: MarkdownStep.Environment)>?
+    var markdown: [String: MarkdownEntry] = [:]
+    var articlePages: [String: (key: PageKey, file: OutputFile)] = [:]
     var listing: Versioned<[ListingEntry]>?
     var glossaryUsage: Versioned<[GlossaryUse]>?
     var groups: [String: Keyed<[OutputFile]>] = [:]
     var staticFiles: [String: OutputFile] = [:]
     var linkIndex: LinkIndex?
+    var articleChecks: [String: Stamped<ArticleValidator.Local>] = [:]
+    var listingOrderCache: (keys: [ListingKey], order: [Int])?
+    var standards: [String: (key: StandardsKey, value: [Diagnostic])] = [:]
+    var acrossChecks: (articles: [Article], diagnostics: [Diagnostic])?
+    var lastReport: (input: [Diagnostic], sorted: [Diagnostic])?
+    /// The output paths of the last build, in order, and whether any two were the same.
+    var outputPaths: (list: [String], duplicates: [String])?
     /// Output paths the current build made afresh rather than took from the cache.
     var rendered: [String] = []
 
@@ -67,6 +74,12 @@ public final class BuildCache: @unchecked Sendable {
         groups = [:]
         staticFiles = [:]
         linkIndex = nil
+        articleChecks = [:]
+        listingOrderCache = nil
+        standards = [:]
+        acrossChecks = nil
+        lastReport = nil
+        outputPaths = nil
     }
 
     /// Loads `T` when `reload` is true or nothing is stored, and gives it a new version.
