@@ -77,6 +77,9 @@ struct ServeCommand: AsyncParsableCommand {
                     terminal.printOut("Serving http://\(shownHost):\(port)/ (press Ctrl-C to stop)")
                 }
             }
+        } catch let error as FileSystemError {
+            terminal.printError("error: \(error)")
+            throw ExitCode(1)
         } catch {
             terminal.printError("error: cannot serve on \(shownHost):\(listen): \(error). Is another server using the port? Try --port \(listen + 1).")
             throw ExitCode(1)

@@ -21,10 +21,11 @@ struct WatchMode {
         reporter.report(session.rebuild(.everything), first: true)
         let watcher = makeFileWatcher(WatchSettings(root: options.root), polling: poll)
         let loop = RebuildLoop(session: session, watcher: watcher) { outcome, _ in reporter.report(outcome) }
-        if !outputOptions.quiet {
-            terminal.printOut("Watching \(root == "." ? "Content/ and Templates/" : root) for changes (press Ctrl-C to stop)")
-        }
         do {
+            try loop.startWatching()
+            if !outputOptions.quiet {
+                terminal.printOut("Watching \(root == "." ? "Content/ and Templates/" : root) for changes (press Ctrl-C to stop)")
+            }
             try await loop.runUntilSignalled()
         } catch {
             terminal.printError("error: cannot watch \(root) for changes: \(error)")

@@ -46,6 +46,9 @@ public struct BuildReport: Sendable {
     /// Output paths this build rendered or copied afresh; the rest came unchanged from the cache
     /// of an earlier build (all of them on a full build).
     public var outputsRendered: [String] = []
+    /// The build wrote the same paths, in the same order, as the cache's previous build: every file
+    /// not in `outputsRendered` is then byte for byte what that build gave.
+    public var samePathsAsLastBuild = false
     public var filesWritten = 0
     public var filesChanged = 0
     public var filesRemoved = 0

@@ -66,23 +66,25 @@ enum MarkdownStep {
         let keys = site.articles.map(key)
         let stale = zip(site.articles, keys).filter { cache.markdown[$0.0.sourcePath]?.key != $0.1 }
         if !stale.isEmpty {
-            var directives = AtlasDirectives.handlers(atlas: site.atlas, baseURL: site.config.baseURL)
-            directives["red-flags"] = RedFlagsCard.handler(site.redFlags)
-            var renderer = MarkdownRenderer(
-                allowRawHTML: site.config.allowRawHTML,
-                links: LinkResolver(baseURL: site.config.baseURL, pages: environment.pages, files: environment.files,
-                                    sitePages: environment.sitePages),
-                directives: directives
-            )
-            renderer.glossary = site.glossary
-            renderer.brokenLinkSeverity = linksMustResolve ? .error : .warning
-            renderer.glossaryPage = site.config.baseURL.sitePath(SiteURLs.glossary)
-            let configured = renderer
+            // Made once per environment: the link resolver indexes every page of the site.
+            let rendererKey = [environmentVersion, versions.config, versions.atlas, versions.guidance]
+            let configured = cache.keyed(&cache.markdownRenderer, rendererKey) { () -> MarkdownRenderer in
+                var directives = AtlasDirectives.handlers(atlas: site.atlas, baseURL: site.config.baseURL)
+                directives["red-flags"] = RedFlagsCard.handler(site.redFlags)
+                var renderer = MarkdownRenderer(
+                    allowRawHTML: site.config.allowRawHTML,
+                    links: LinkResolver(baseURL: site.config.baseURL, pages: environment.pages, files: environment.files,
+                                        sitePages: environment.sitePages),
+                    directives: directives
+                )
+                renderer.glossary = site.glossary
+                renderer.brokenLinkSeverity = linksMustResolve ? .error : .warning
+                renderer.glossaryPage = site.config.baseURL.sitePath(SiteURLs.glossary)
+                return renderer
+            }
             let results = Parallel.map(stale.map(\.0)) { article in
-                var result = configured.render(article.body, file: article.sourcePath, lineOffset: article.bodyLineOffset,
-                                               pagePath: article.urlPath)
-                result.readability = Readability.score(result.prose)
-                return result
+                configured.render(article.body, file: article.sourcePath, lineOffset: article.bodyLineOffset,
+                                  pagePath: article.urlPath).scored()
             }
             for ((article, key), result) in zip(stale, results) {
                 cache.markdown[article.sourcePath] = MarkdownEntry(key: key, version: cache.nextVersion(), value: result)

@@ -196,6 +196,7 @@ public struct SiteBuilder: Sendable {
         report.diagnostics = cache.sortedForReport(diagnostics)
         report.pagesRendered = pageCount
         report.outputsRendered = cache.rendered.sorted()
+        report.samePathsAsLastBuild = cache.samePathsAsLastBuild
         report.draftsSkipped = content.draftsSkipped
         report.readability = readability
         report.readingGradeTarget = site.config.readingGradeTarget

@@ -7,12 +7,13 @@ struct ContentTree: Sendable {
 /// What loading Content/ found last time: the file tree and each article as parsed, so a rebuild
 /// re-reads only the files that changed.
 final class ContentCache: @unchecked Sendable {
-    struct Parsed: Sendable {
-        var article: Article?
-        var diagnostics: [Diagnostic]
-        /// Set when stored: a new number each time the file is read again.
+    /// A class, so looking an article up does not copy its diagnostics.
+    final class Parsed: @unchecked Sendable {
+        let article: Article?
+        let diagnostics: [Diagnostic]
+        /// Set once, when stored: a new number each time the file is read again.
         var version = 0
-        var uses: MarkdownUses = .all
+        let uses: MarkdownUses
 
         init(article: Article?, diagnostics: [Diagnostic]) {
             self.article = article
@@ -39,7 +40,6 @@ final class ContentCache: @unchecked Sendable {
 
     func store<S: Sequence>(_ parsed: S, keeping paths: Set<String>) where S.Element == (String, Parsed) {
         for (path, entry) in parsed {
-            var entry = entry
             entry.version = nextVersion()
             articles[path] = entry
         }

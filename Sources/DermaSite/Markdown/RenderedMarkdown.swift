@@ -26,19 +26,38 @@ public struct LinkRecord: Sendable, Equatable {
     }
 }
 
-public struct RenderedMarkdown: Sendable {
-    public var html: String
-    public var headings: [Heading]
-    public var diagnostics: [Diagnostic]
+/// An article's Markdown as HTML, with what the rest of the build needs of it. A class: every
+/// later step reads it, and a rebuild hands thousands of them on unchanged.
+public final class RenderedMarkdown: Sendable {
+    public let html: String
+    public let headings: [Heading]
+    public let diagnostics: [Diagnostic]
     /// Every link and image of the page, for the site-wide link check.
-    public var links: [LinkRecord] = []
+    public let links: [LinkRecord]
     /// Glossary ids the page explains, in order of first use.
-    public var glossaryTerms: [String] = []
+    public let glossaryTerms: [String]
     /// The running text (paragraphs and list items; no headings, tables, code or footnotes), one
     /// block a line, each ending a sentence: what reading-level scores are computed on.
-    public var prose: String = ""
+    public let prose: String
     /// Reading-level scores of `prose`, filled in by the build.
-    public var readability: ReadabilityScore?
+    public let readability: ReadabilityScore?
+
+    public init(html: String, headings: [Heading], diagnostics: [Diagnostic], links: [LinkRecord] = [],
+                glossaryTerms: [String] = [], prose: String = "", readability: ReadabilityScore? = nil) {
+        self.html = html
+        self.headings = headings
+        self.diagnostics = diagnostics
+        self.links = links
+        self.glossaryTerms = glossaryTerms
+        self.prose = prose
+        self.readability = readability
+    }
+
+    /// The same page with its reading-level scores.
+    func scored() -> RenderedMarkdown {
+        RenderedMarkdown(html: html, headings: headings, diagnostics: diagnostics, links: links,
+                         glossaryTerms: glossaryTerms, prose: prose, readability: Readability.score(prose))
+    }
 
     /// Headings for the table of contents: the page's sections and their subsections.
     public var tableOfContents: [Heading] { headings.filter { $0.level == 2 || $0.level == 3 } }

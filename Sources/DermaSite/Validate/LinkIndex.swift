@@ -45,9 +45,9 @@ final class LinkIndex: @unchecked Sendable {
         if !same { touchedTargets.formUnion(newPaths.symmetricDifference(paths)) }
         pathList = list
         var rescanned: [OutputFile] = []
-        var seenHTML = Set<String>()
+        var htmlCount = 0, added = false
         for file in files where file.path.hasSuffix(".html") {
-            seenHTML.insert(file.path)
+            htmlCount += 1
             let links = markdownLinks[file.path] ?? []
             if let entry = entries[file.path], entry.bytes == file.bytes, entry.markdownLinks == links { continue }
             rescanned.append(file)
@@ -57,13 +57,16 @@ final class LinkIndex: @unchecked Sendable {
         var recheck = Set<String>()
         for (file, page) in zip(rescanned, scans) {
             if entries[file.path]?.page.ids != page.ids { touchedTargets.insert(file.path) }
+            if entries[file.path] == nil { added = true }
             let findings = entries[file.path]?.findings ?? LinkChecker.Findings()
             entries[file.path] = Entry(bytes: file.bytes, markdownLinks: markdownLinks[file.path] ?? [], page: page,
                                        findings: findings)
             pages[file.path] = page
             recheck.insert(file.path)
         }
-        if entries.count != seenHTML.count {
+        // Pages are gone when the index holds more than this build has, counting the new ones.
+        if entries.count != htmlCount || added && !same {
+            let seenHTML = Set(files.lazy.map(\.path).filter { $0.hasSuffix(".html") })
             for path in Array(entries.keys) where !seenHTML.contains(path) {
                 forget(entries[path]!.findings, of: path)
                 entries[path] = nil

@@ -32,12 +32,13 @@ public struct PreviewServer: Sendable {
 
     /// Serves until a shutdown signal; `onReady` gets the bound port.
     public func run(onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        let app = makeApplication(onReady: onReady)
+        let app = try makeApplication(onReady: onReady)
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }
 
     /// The application with its services, for callers that run their own service group (tests).
-    public func makeApplication(onReady: @escaping @Sendable (Int) async -> Void = { _ in })
+    /// The file watcher is running when this returns.
+    public func makeApplication(onReady: @escaping @Sendable (Int) async -> Void = { _ in }) throws
         -> some ApplicationProtocol {
         let responder = StaticResponder(store: store, injection: LiveReloadScript.tag)
         let hub = self.hub
@@ -54,6 +55,7 @@ public struct PreviewServer: Sendable {
                 await hub.built(ReloadEvent(outcome, basePath: store.basePath, files: files))
             }
         }
+        try rebuilds.startWatching()
         let heartbeat = Heartbeat(hub: hub)
         return Application(
             responder: CallbackResponder { (request: Request, _: BasicRequestContext) in

@@ -45,26 +45,43 @@ public final class PreviewSession: @unchecked Sendable {
         var outcome = Outcome()
         do {
             let (built, report) = try builder.render(options, cache: cache, changes: changes)
-            var next: [String: [UInt8]] = [:]
-            next.reserveCapacity(built.count)
-            for file in built {
-                next[file.path] = file.bytes
-                // Unchanged pages come from the cache and share its storage: comparing them is cheap.
-                if let old = files[file.path] {
-                    if old != file.bytes {
-                        outcome.changed.append(file.path)
-                        outcome.previous[file.path] = old
-                    }
-                } else {
+            let firstWrite = files.isEmpty
+            if report.samePathsAsLastBuild && !files.isEmpty {
+                // Only what was rendered again can differ; the rest is the cache's own bytes.
+                let rendered = Set(report.outputsRendered)
+                for file in built where rendered.contains(file.path) {
+                    guard let old = files[file.path], old != file.bytes else { continue }
                     outcome.changed.append(file.path)
+                    outcome.previous[file.path] = old
+                    files[file.path] = file.bytes
                 }
+            } else {
+                var next: [String: [UInt8]] = [:]
+                next.reserveCapacity(built.count)
+                for file in built {
+                    next[file.path] = file.bytes
+                    if let old = files[file.path] {
+                        if old != file.bytes {
+                            outcome.changed.append(file.path)
+                            outcome.previous[file.path] = old
+                        }
+                    } else {
+                        outcome.changed.append(file.path)
+                    }
+                }
+                outcome.removed = files.keys.filter { next[$0] == nil }.sorted()
+                files = next
             }
-            outcome.removed = files.keys.filter { next[$0] == nil }.sorted()
             outcome.changed.sort()
             if case let .folder(output, name) = destination {
-                try write(built, to: output, displayName: name, changed: outcome.changed, warnings: report.diagnostics.warnings)
+                do {
+                    try write(built, to: output, displayName: name, changed: firstWrite ? nil : outcome.changed,
+                              warnings: report.diagnostics.warnings)
+                } catch {
+                    files = [:]  // the folder may now differ from what is kept: compare all next time
+                    throw error
+                }
             }
-            files = next
             lastFailure = nil
             outcome.report = report
         } catch let failure as BuildFailure {
@@ -80,11 +97,12 @@ public final class PreviewSession: @unchecked Sendable {
         return outcome
     }
 
-    private func write(_ built: [OutputFile], to output: String, displayName: String, changed: [String],
+    /// `changed` is nil on the first write, when nothing is known about the folder's files.
+    private func write(_ built: [OutputFile], to output: String, displayName: String, changed: [String]?,
                        warnings: [Diagnostic]) throws {
         let writer = OutputWriter(fileSystem: builder.fileSystem, output: output, displayName: displayName)
         // After the first write, only the changed files need hashing for the manifest.
-        let unchanged = files.isEmpty ? nil : Set(built.map(\.path)).subtracting(changed)
+        let unchanged = changed.map { Set(built.map(\.path)).subtracting($0) }
         _ = try writer.write(built, warnings: warnings, unchangedSinceLastWrite: unchanged)
     }
 }

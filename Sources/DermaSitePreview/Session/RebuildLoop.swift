@@ -9,6 +9,8 @@ public struct RebuildLoop: Service {
     let watcher: any FileWatcher
     let onShutdown: @Sendable () async -> Void
     let onOutcome: @Sendable (PreviewSession.Outcome, [String: [UInt8]]) async -> Void
+    private let batches: AsyncStream<ChangeSet>
+    private let continuation: AsyncStream<ChangeSet>.Continuation
 
     public init(session: PreviewSession, watcher: any FileWatcher, onShutdown: @escaping @Sendable () async -> Void = {},
                 onOutcome: @escaping @Sendable (PreviewSession.Outcome, [String: [UInt8]]) async -> Void) {
@@ -16,11 +18,18 @@ public struct RebuildLoop: Service {
         self.watcher = watcher
         self.onShutdown = onShutdown
         self.onOutcome = onOutcome
+        (batches, continuation) = AsyncStream<ChangeSet>.makeStream()
+    }
+
+    /// Starts watching; saves from now on are rebuilt once `run` runs. Separate from `run`, so a
+    /// caller can say "watching" only when it is true.
+    public func startWatching() throws {
+        let continuation = self.continuation
+        try watcher.start { continuation.yield($0) }
     }
 
     public func run() async throws {
-        let (batches, continuation) = AsyncStream<ChangeSet>.makeStream()
-        try watcher.start { continuation.yield($0) }
+        let continuation = self.continuation
         await withGracefulShutdownHandler {
             var pending = batches.makeAsyncIterator()
             while let batch = await pending.next() {

@@ -13,7 +13,8 @@ public protocol FileWatcher: Sendable {
 public struct WatchSettings: Sendable {
     public var root: String
     public var folders = [ContentLoader.contentFolder, TemplateLoader.folder]
-    public var quietPeriod: Duration = .milliseconds(8)
+    /// A save is a burst of events within a millisecond or two (write, close, rename).
+    public var quietPeriod: Duration = .milliseconds(4)
     public var maxDelay: Duration = .milliseconds(150)
     /// How often the polling watcher looks at every file.
     public var pollInterval: Duration = .milliseconds(300)

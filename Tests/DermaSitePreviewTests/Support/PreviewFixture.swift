@@ -40,15 +40,13 @@ final class PreviewFixture: @unchecked Sendable {
         let server = PreviewServer(session: session, store: store, host: "127.0.0.1", port: port,
                                    watcher: makeFileWatcher(settings, polling: polling), log: { _ in })
         let ready = AsyncStream<Int>.makeStream()
-        let app = server.makeApplication { port in ready.continuation.yield(port) }
+        let app = try server.makeApplication { port in ready.continuation.yield(port) }
         // As runService does: the application, then the services it carries (the rebuild loop).
         group = ServiceGroup(configuration: .init(services: [app] + app.services, logger: Logger(label: "test")))
         let group = self.group
         task = Task { try await group.run() }
         var iterator = ready.stream.makeAsyncIterator()
         _ = await iterator.next()
-        // The watcher starts with the services; give it a moment to add its watches.
-        try await Task.sleep(for: .milliseconds(200))
     }
 
     func write(_ path: String, _ text: String) throws {

@@ -31,6 +31,7 @@ public final class BuildCache: @unchecked Sendable {
     var assetsVersion = 0
     var markdownEnvironment: Versioned<(inputs: MarkdownStep.EnvironmentInputs, environment: MarkdownStep.Environment)>?
     var markdown: [String: MarkdownEntry] = [:]
+    var markdownRenderer: Keyed<MarkdownRenderer>?
     var articlePages: [String: (key: PageKey, file: OutputFile)] = [:]
     var listing: Versioned<[ListingEntry]>?
     var glossaryUsage: Versioned<[GlossaryUse]>?
@@ -44,6 +45,7 @@ public final class BuildCache: @unchecked Sendable {
     var lastReport: (input: [Diagnostic], sorted: [Diagnostic])?
     /// The output paths of the last build, in order, and whether any two were the same.
     var outputPaths: (list: [String], duplicates: [String])?
+    var samePathsAsLastBuild = false
     /// Output paths the current build made afresh rather than took from the cache.
     var rendered: [String] = []
 
@@ -51,6 +53,7 @@ public final class BuildCache: @unchecked Sendable {
     /// the last build's.
     func begin(_ options: BuildOptions, changes: ChangeSet) -> ChangeSet {
         rendered = []
+        samePathsAsLastBuild = false
         let key = "\(options.root)\n\(options.baseURL ?? "")\n\(options.includeDrafts)\n\(options.linksMustResolve)"
         guard key == optionsKey else {
             reset()
@@ -68,6 +71,7 @@ public final class BuildCache: @unchecked Sendable {
         templateVersions = [:]
         markdownEnvironment = nil
         markdown = [:]
+        markdownRenderer = nil
         articlePages = [:]
         listing = nil
         glossaryUsage = nil
@@ -136,24 +140,19 @@ struct Keyed<T> {
     var value: T
 }
 
-/// What list pages, the feed and the sitemap show of an article.
+/// What list pages, the feed and the sitemap show of an article. Two entries of the same
+/// article object are equal without looking further: unchanged articles are shared.
 struct ListingEntry: Equatable, Sendable {
-    var sourcePath: String
-    var urlPath: String
-    var title: String
-    var description: String
-    var date: Day?
-    var updated: Day?
-    var tags: [String]
+    let article: Article
 
-    init(_ article: Article) {
-        sourcePath = article.sourcePath
-        urlPath = article.urlPath
-        title = article.meta.title
-        description = article.meta.description
-        date = article.meta.date
-        updated = article.meta.updated
-        tags = article.meta.tags
+    init(_ article: Article) { self.article = article }
+
+    static func == (a: Self, b: Self) -> Bool {
+        if a.article === b.article { return true }
+        let x = a.article, y = b.article
+        return x.sourcePath == y.sourcePath && x.urlPath == y.urlPath && x.meta.title == y.meta.title
+            && x.meta.description == y.meta.description && x.meta.date == y.meta.date
+            && x.meta.updated == y.meta.updated && x.meta.tags == y.meta.tags
     }
 }
 

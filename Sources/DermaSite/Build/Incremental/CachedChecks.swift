@@ -39,7 +39,8 @@ extension BuildCache {
     /// Output paths written twice, sorted; looked for again only when the paths changed.
     func duplicatePaths(_ files: [OutputFile]) -> [String] {
         let list = files.map(\.path)
-        if let stored = outputPaths, stored.list == list { return stored.duplicates }
+        samePathsAsLastBuild = outputPaths?.list == list
+        if let stored = outputPaths, samePathsAsLastBuild { return stored.duplicates }
         var seen = Set<String>()
         let duplicates = list.filter { !seen.insert($0).inserted }.sorted()
         outputPaths = (list, duplicates)
