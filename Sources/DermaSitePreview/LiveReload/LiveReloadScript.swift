@@ -22,14 +22,16 @@ enum LiveReloadScript {
       };
       const showOverlay = (failure) => {
         clearOverlay();
-        const box = document.createElement("section");
+        const box = document.createElement("div");
         box.id = overlayId;
         box.setAttribute("role", "alertdialog");
         box.setAttribute("aria-live", "assertive");
         box.setAttribute("aria-labelledby", overlayId + "-title");
+        // Reset first: the panel is not part of the site, and the site's styles must not reach it.
+        box.style.all = "initial";
         Object.assign(box.style, {
-          position: "fixed", inset: "0", zIndex: "2147483647", overflow: "auto", margin: "0",
-          padding: "1.5rem", background: "rgba(20, 20, 20, 0.94)", color: "#fff",
+          display: "block", boxSizing: "border-box", position: "fixed", inset: "0", zIndex: "2147483647", overflow: "auto", margin: "0",
+          padding: "1.5rem", background: "#161616", color: "#fff", maxWidth: "none",
           font: "15px/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace"
         });
         const title = document.createElement("h2");
@@ -37,22 +39,26 @@ enum LiveReloadScript {
         title.textContent = "Build failed at \u201C" + failure.step + "\u201D. The page shows the last good build.";
         Object.assign(title.style, { font: "bold 18px/1.4 system-ui, sans-serif", margin: "0 0 1rem", color: "#ffb4a8" });
         const list = document.createElement("ul");
-        Object.assign(list.style, { listStyle: "none", padding: "0", margin: "0" });
+        // The site's own styles may narrow lists; the panel is not part of the site.
+        Object.assign(list.style, { listStyle: "none", padding: "0", margin: "0", maxWidth: "none" });
         for (const problem of failure.problems) {
           const item = document.createElement("li");
-          item.style.margin = "0 0 0.75rem";
+          Object.assign(item.style, { margin: "0 0 0.75rem", maxWidth: "none", overflowWrap: "anywhere" });
           const where = document.createElement("strong");
           where.textContent = problem.location + ": " + problem.severity + ": ";
           where.style.color = problem.severity === "error" ? "#ffb4a8" : "#ffe08a";
           item.append(where, document.createTextNode(problem.message));
           list.append(item);
         }
+        const hint = document.createElement("p");
+        hint.textContent = "Fix the file and save it: this page then updates by itself.";
+        Object.assign(hint.style, { font: "15px/1.5 system-ui, sans-serif", margin: "1rem 0 0", maxWidth: "none" });
         const close = document.createElement("button");
         close.type = "button";
-        close.textContent = "Hide (fix the file to clear it)";
+        close.textContent = "Hide this message";
         Object.assign(close.style, { font: "15px system-ui, sans-serif", marginTop: "1rem", padding: "0.4rem 0.8rem" });
         close.addEventListener("click", clearOverlay);
-        box.append(title, list, close);
+        box.append(title, list, hint, close);
         document.body.append(box);
         close.focus();
       };

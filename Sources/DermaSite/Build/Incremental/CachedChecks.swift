@@ -47,12 +47,55 @@ extension BuildCache {
         return duplicates
     }
 
-    /// Diagnostics in report order; sorted again only when they differ from the last build's.
+    /// Diagnostics in report order. When only a few differ from the last build's, in place (an edit
+    /// changes one page's warnings), the last order is patched instead of sorting thousands again.
     func sortedForReport(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        if let stored = lastReport, stored.input == diagnostics { return stored.sorted }
-        let sorted = diagnostics.sortedForReport()
+        var sorted: [Diagnostic]
+        if let stored = lastReport, stored.input.count == diagnostics.count,
+           let patched = Self.patch(stored.sorted, from: stored.input, to: diagnostics) {
+            sorted = patched
+        } else {
+            sorted = diagnostics.sortedForReport()
+        }
         lastReport = (diagnostics, sorted)
         return sorted
+    }
+
+    private static func patch(_ sorted: [Diagnostic], from old: [Diagnostic], to new: [Diagnostic]) -> [Diagnostic]? {
+        var changed: [Int] = []
+        for index in old.indices where old[index] != new[index] {
+            changed.append(index)
+            if changed.count > 64 { return nil }
+        }
+        var result = sorted
+        for index in changed {
+            guard let at = firstIndex(of: old[index], in: result) else { return nil }
+            result.remove(at: at)
+        }
+        for index in changed { result.insert(new[index], at: lowerBound(of: new[index], in: result)) }
+        return result
+    }
+
+    private static func precedes(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        (a.file, a.line, a.column, a.message) < (b.file, b.line, b.column, b.message)
+    }
+
+    private static func lowerBound(of item: Diagnostic, in list: [Diagnostic]) -> Int {
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if precedes(list[middle], item) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    private static func firstIndex(of item: Diagnostic, in list: [Diagnostic]) -> Int? {
+        var at = lowerBound(of: item, in: list)
+        while at < list.count, !precedes(item, list[at]) {
+            if list[at] == item { return at }
+            at += 1
+        }
+        return nil
     }
 
     /// Listing order, sorted again only when what it sorts by changed.
