@@ -24,10 +24,16 @@ struct CachedPages {
         let shared = PageKey(article: 0, markdown: 0, template: cache.templateVersion("pages/article"), config: common[0],
                              assets: common[1], atlas: common[2], glossary: common[3])
         let articles = site.articles
+        let alignedKey = [shared.template, shared.config, shared.assets, shared.atlas, shared.glossary]
+        let reused = cache.alignedPages.reusable(articles, key: alignedKey, pages: rendered)
         var stale: [(index: Int, key: PageKey)] = []
         var files: [OutputFile] = []
         files.reserveCapacity(articles.count)
         for (index, article) in articles.enumerated() {
+            if let file = reused[index] {
+                files.append(file)
+                continue
+            }
             var key = shared
             key.article = articleVersion(article)
             key.markdown = markdownVersion(article)
@@ -49,6 +55,7 @@ struct CachedPages {
             let live = Set(articles.map(\.sourcePath))
             cache.articlePages = cache.articlePages.filter { live.contains($0.key) }
         }
+        cache.alignedPages.store(articles, key: alignedKey, pages: rendered, values: files)
         return files
     }
 

@@ -63,8 +63,13 @@ enum MarkdownStep {
                                atlas: uses.contains(.atlas) ? versions.atlas : 0,
                                guidance: uses.isDisjoint(with: [.glossary, .redFlags]) ? 0 : versions.guidance)
         }
-        let keys = site.articles.map(key)
-        let stale = zip(site.articles, keys).filter { cache.markdown[$0.0.sourcePath]?.key != $0.1 }
+        let alignedKey = [environmentVersion, versions.config, versions.atlas, versions.guidance]
+        let reused = cache.alignedMarkdown.reusable(site.articles, key: alignedKey)
+        var stale: [(Article, MarkdownKey)] = []
+        for (article, value) in zip(site.articles, reused) where value == nil {
+            let key = key(article)
+            if cache.markdown[article.sourcePath]?.key != key { stale.append((article, key)) }
+        }
         if !stale.isEmpty {
             // Made once per environment: the link resolver indexes every page of the site.
             let rendererKey = [environmentVersion, versions.config, versions.atlas, versions.guidance]
@@ -94,7 +99,9 @@ enum MarkdownStep {
             let live = Set(site.articles.map(\.sourcePath))
             cache.markdown = cache.markdown.filter { live.contains($0.key) }
         }
-        return site.articles.map { cache.markdown[$0.sourcePath]!.value }
+        let rendered = zip(site.articles, reused).map { $1 ?? cache.markdown[$0.sourcePath]!.value }
+        cache.alignedMarkdown.store(site.articles, key: alignedKey, values: rendered)
+        return rendered
     }
 }
 

@@ -151,8 +151,8 @@ public struct SiteBuilder: Sendable {
         }
         note("render markdown")
         let readability = clock.run("check reading level and reviews") { () -> [PageReadability] in
-            let scores = ContentStandards.readability(site: site, rendered: rendered)
-            diagnostics += cache.contentStandards(site: site, readability: scores, today: options.today)
+            let scores = cache.readability(site: site, rendered: rendered)
+            diagnostics += cache.contentStandards(site: site, rendered: rendered, readability: scores, today: options.today)
             return scores
         }
         guard config != nil, let templates, !diagnostics.hasErrors else {
@@ -179,11 +179,15 @@ public struct SiteBuilder: Sendable {
             })
         }
         clock.run("check links") {
+            // After an edit only the pages rendered again can have new links.
+            let index = cache.linkIndex(basePath: site.config.baseURL.path)
+            let onlyChanged = index.hasSamePaths(files) ? Set(cache.rendered) : nil
             var markdownLinks: [String: [LinkRecord]] = [:]
             for (article, markdown) in zip(site.articles, rendered) {
-                markdownLinks[SiteURLs.file(for: article.urlPath)] = markdown.links
+                let page = SiteURLs.file(for: article.urlPath)
+                if onlyChanged?.contains(page) ?? true { markdownLinks[page] = markdown.links }
             }
-            for problem in cache.linkIndex(basePath: site.config.baseURL.path).update(files, markdownLinks: markdownLinks) {
+            for problem in index.update(files, markdownLinks: markdownLinks, onlyChanged: onlyChanged) {
                 var found = problem
                 if !options.linksMustResolve && found.severity == .error { found.severity = .warning }
                 diagnostics.append(found)
@@ -195,8 +199,7 @@ public struct SiteBuilder: Sendable {
         var report = BuildReport()
         report.diagnostics = cache.sortedForReport(diagnostics)
         report.pagesRendered = pageCount
-        report.outputsRendered = cache.rendered.sorted()
-        report.samePathsAsLastBuild = cache.samePathsAsLastBuild
+        (report.outputsRendered, report.samePathsAsLastBuild) = cache.buildSucceeded()
         report.draftsSkipped = content.draftsSkipped
         report.readability = readability
         report.readingGradeTarget = site.config.readingGradeTarget

@@ -10,16 +10,20 @@ public struct PageReadability: Sendable, Equatable {
 
 public enum ContentStandards {
     public static func readability(site: Site, rendered: [RenderedMarkdown]) -> [PageReadability] {
-        var pages = zip(site.articles, rendered).map { article, markdown in
-            PageReadability(title: article.meta.title, file: article.sourcePath, sitePath: article.urlPath,
-                            score: markdown.readability ?? Readability.score(markdown.prose))
-        }
-        for root in site.atlas?.roots ?? [] {
+        zip(site.articles, rendered).map(score) + rootScores(site)
+    }
+
+    static func score(_ article: Article, _ markdown: RenderedMarkdown) -> PageReadability {
+        PageReadability(title: article.meta.title, file: article.sourcePath, sitePath: article.urlPath,
+                        score: markdown.readability ?? Readability.score(markdown.prose))
+    }
+
+    static func rootScores(_ site: Site) -> [PageReadability] {
+        (site.atlas?.roots ?? []).map { root in
             let text = ([root.summary, root.test] + root.symptoms.map { $0.hasSuffix(".") ? $0 : $0 + "." }).joined(separator: "\n")
-            pages.append(PageReadability(title: "\(root.id) dermatome", file: root.position.file, sitePath: root.urlPath,
-                                         score: Readability.score(text)))
+            return PageReadability(title: "\(root.id) dermatome", file: root.position.file, sitePath: root.urlPath,
+                                   score: Readability.score(text))
         }
-        return pages
     }
 
     public static func check(site: Site, readability: [PageReadability], today: Day?) -> [Diagnostic] {

@@ -19,7 +19,7 @@ public struct LinkChecker: Sendable {
     }
 
     /// What checking one page found, and what it depends on.
-    struct Findings {
+    struct Findings: Equatable {
         var diagnostics: [Diagnostic] = []
         /// Problems with links the templates made, once per link, reported site-wide.
         var templateProblems: [String] = []

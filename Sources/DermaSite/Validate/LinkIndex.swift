@@ -34,20 +34,32 @@ final class LinkIndex: @unchecked Sendable {
         checker = LinkChecker(basePath: basePath)
     }
 
+    /// True when `files` have the paths, in order, of the last update.
+    func hasSamePaths(_ files: [OutputFile]) -> Bool {
+        files.count == pathList.count && zip(files, pathList).allSatisfy { $0.path == $1 }
+    }
+
     /// Brings the index up to date with `files` and returns every finding, in the order a full
     /// check reports them.
-    func update(_ files: [OutputFile], markdownLinks: [String: [LinkRecord]]) -> [Diagnostic] {
+    ///
+    /// `onlyChanged`, when given, names the only files that may differ from the last update if the
+    /// paths are the same as then; `markdownLinks` then needs only those.
+    func update(_ files: [OutputFile], markdownLinks: [String: [LinkRecord]], onlyChanged: Set<String>? = nil) -> [Diagnostic] {
         // The same files in the same order (the usual rebuild): the set of paths is unchanged.
         let list = files.map(\.path)
         let same = list == pathList
+        pathList = list
         let newPaths = same ? paths : Set(list)
         var touchedTargets = Set<String>()
         if !same { touchedTargets.formUnion(newPaths.symmetricDifference(paths)) }
-        pathList = list
         var rescanned: [OutputFile] = []
-        var htmlCount = 0, added = false
-        for file in files where file.path.hasSuffix(".html") {
-            htmlCount += 1
+        var added = false
+        // With the same paths as last time, only the files the build rendered again can differ.
+        let hint = same ? onlyChanged : nil
+        var htmlCount = hint == nil ? 0 : entries.count
+        let candidates = hint.map { hint in files.filter { hint.contains($0.path) } } ?? files
+        for file in candidates where file.path.hasSuffix(".html") {
+            if hint == nil { htmlCount += 1 }
             let links = markdownLinks[file.path] ?? []
             if let entry = entries[file.path], entry.bytes == file.bytes, entry.markdownLinks == links { continue }
             rescanned.append(file)
@@ -83,14 +95,19 @@ final class LinkIndex: @unchecked Sendable {
         let results = Parallel.map(toCheck) { path in
             checker.findings(on: path, page: pages[path]!, markdownLinks: markdownLinks[path] ?? [], pages: pages, paths: newPaths)
         }
+        var findingsChanged = !same || added
         for (path, findings) in zip(toCheck, results) {
+            if entries[path]!.findings != findings { findingsChanged = true }
             forget(entries[path]!.findings, of: path)
             for target in findings.lookedUp { lookedUpBy[target, default: []].insert(path) }
             for target in findings.linkedTo { inbound[target, default: 0] += 1 }
             entries[path]!.findings = findings
         }
-        return report()
+        if findingsChanged || lastReport == nil { lastReport = report() }
+        return lastReport!
     }
+
+    private var lastReport: [Diagnostic]?
 
     /// Takes a page's earlier findings out of the reverse indexes.
     private func forget(_ findings: LinkChecker.Findings, of path: String) {

@@ -45,15 +45,21 @@ public final class BuildCache: @unchecked Sendable {
     var lastReport: (input: [Diagnostic], sorted: [Diagnostic])?
     /// The output paths of the last build, in order, and whether any two were the same.
     var outputPaths: (list: [String], duplicates: [String])?
-    var samePathsAsLastBuild = false
-    /// Output paths the current build made afresh rather than took from the cache.
+    /// The paths of this build, and of the last build that succeeded.
+    var currentPaths: [String] = []
+    var lastGoodPaths: [String]?
+    let alignedMarkdown = Aligned<RenderedMarkdown>()
+    let alignedPages = Aligned<OutputFile>()
+    let alignedChecks = Aligned<ArticleValidator.Local>()
+    let alignedScores = Aligned<PageReadability>()
+    let alignedStandards = Aligned<[Diagnostic]>()
+    /// Output paths made afresh rather than taken from the cache, since the last build that
+    /// succeeded (a failed build's pages are new to whoever kept the last good site).
     var rendered: [String] = []
 
     /// The changes to apply for a build with `options`: everything when the options differ from
     /// the last build's.
     func begin(_ options: BuildOptions, changes: ChangeSet) -> ChangeSet {
-        rendered = []
-        samePathsAsLastBuild = false
         let key = "\(options.root)\n\(options.baseURL ?? "")\n\(options.includeDrafts)\n\(options.linksMustResolve)"
         guard key == optionsKey else {
             reset()
@@ -82,8 +88,14 @@ public final class BuildCache: @unchecked Sendable {
         listingOrderCache = nil
         standards = [:]
         acrossChecks = nil
+        for aligned in [alignedMarkdown, alignedPages, alignedChecks, alignedScores, alignedStandards] as [any Resettable] {
+            aligned.reset()
+        }
         lastReport = nil
         outputPaths = nil
+        rendered = []
+        currentPaths = []
+        lastGoodPaths = nil
     }
 
     /// Loads `T` when `reload` is true or nothing is stored, and gives it a new version.

@@ -6,7 +6,8 @@ extension BuildCache {
     /// ArticleValidator's findings: each article's own checks come from the cache unless it was
     /// read again; the checks across articles (shared slugs and tags) are cheap and always run.
     func checkArticles(_ articles: [Article]) -> [Diagnostic] {
-        let local = articles.map { article -> ArticleValidator.Local in
+        let local = alignedChecks.map(articles, key: []) { index -> ArticleValidator.Local in
+            let article = articles[index]
             let version = articleVersion(article.sourcePath)
             if let stored = articleChecks[article.sourcePath], stored.version == version { return stored.value }
             let checked = ArticleValidator.checkOne(article)
@@ -39,12 +40,20 @@ extension BuildCache {
     /// Output paths written twice, sorted; looked for again only when the paths changed.
     func duplicatePaths(_ files: [OutputFile]) -> [String] {
         let list = files.map(\.path)
-        samePathsAsLastBuild = outputPaths?.list == list
-        if let stored = outputPaths, samePathsAsLastBuild { return stored.duplicates }
+        currentPaths = list
+        if let stored = outputPaths, stored.list == list { return stored.duplicates }
         var seen = Set<String>()
         let duplicates = list.filter { !seen.insert($0).inserted }.sorted()
         outputPaths = (list, duplicates)
         return duplicates
+    }
+
+    /// Called when a build succeeded: what it rendered is now what the caller has.
+    func buildSucceeded() -> (rendered: [String], samePaths: Bool) {
+        let result = (rendered.sorted(), lastGoodPaths != nil && lastGoodPaths == currentPaths)
+        lastGoodPaths = currentPaths
+        rendered = []
+        return result
     }
 
     /// Diagnostics in report order. When only a few differ from the last build's, in place (an edit
@@ -109,21 +118,30 @@ extension BuildCache {
         return order.map { articles[$0] }
     }
 
+    /// Reading-level scores of the articles, then the root pages; per article from the last build
+    /// when its page is the same.
+    func readability(site: Site, rendered: [RenderedMarkdown]) -> [PageReadability] {
+        let articles = alignedScores.map(site.articles, key: [], pages: rendered) { index in
+            ContentStandards.score(site.articles[index], rendered[index])
+        }
+        return articles + ContentStandards.rootScores(site)
+    }
+
     /// Health-information checks (reading level, review dates, sources), per article from the
     /// cache unless its text or scores changed; the data set's are few and always done.
-    func contentStandards(site: Site, readability: [PageReadability], today: Day?) -> [Diagnostic] {
+    func contentStandards(site: Site, rendered: [RenderedMarkdown], readability: [PageReadability], today: Day?) -> [Diagnostic] {
         let target = site.config.readingGradeTarget
-        var diagnostics: [Diagnostic] = []
-        for (article, page) in zip(site.articles, readability) {
+        let dayKey = today.map { $0.year * 10_000 + $0.month * 100 + $0.day } ?? 0
+        let perArticle = alignedStandards.map(site.articles, key: [dayKey, Int(target.bitPattern)], pages: rendered) { index in
+            let article = site.articles[index], page = readability[index]
             let key = StandardsKey(article: articleVersion(article.sourcePath), score: page.score, today: today, target: target)
-            if let stored = standards[article.sourcePath], stored.key == key {
-                diagnostics += stored.value
-                continue
-            }
+            if let stored = standards[article.sourcePath], stored.key == key { return stored.value }
             let found = ContentStandards.check(article: article, readability: page, today: today, target: target)
             standards[article.sourcePath] = (key, found)
-            diagnostics += found
+            return found
         }
+        var diagnostics: [Diagnostic] = []
+        for found in perArticle where !found.isEmpty { diagnostics += found }
         if standards.count > site.articles.count {
             let live = Set(site.articles.map(\.sourcePath))
             standards = standards.filter { live.contains($0.key) }
