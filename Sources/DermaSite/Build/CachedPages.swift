@@ -61,8 +61,20 @@ struct CachedPages {
 
     func listsAndAtlas(_ rendered: [RenderedMarkdown]) throws -> [OutputFile] {
         let listing = cache.version(of: site.articles.map(ListingEntry.init), in: &cache.listing)
-        var files = try group("lists", [listing] + templates("pages/home", "pages/list", "pages/404") + common) {
-            try pages.listPages()
+        let lists = templates("pages/home", "pages/list", "pages/404") + common
+        var files = try group("lists", [listing] + lists) {
+            try Parallel.map([0, 1, 2]) { job in
+                try job == 0 ? pages.home() : job == 1 ? pages.articleList() : pages.notFound()
+            }
+        }
+        // Grouping by tag reads every article: done only when some listing changed.
+        let tagKey = [listing] + lists
+        if let stored = cache.tagPagesGroup, stored.key == tagKey {
+            files += stored.value
+        } else {
+            let made = try tagPages(shared: lists)
+            cache.tagPagesGroup = Keyed(key: tagKey, value: made)
+            files += made
         }
         if let atlas = site.atlas {
             let key = [versions.atlas, versions.guidance] + templates("pages/atlas", "pages/root", "pages/worksheet") + common
@@ -78,6 +90,32 @@ struct CachedPages {
             }
         }
         return files
+    }
+
+    /// One page per tag, each rendered again only when its own articles' listing changed.
+    private func tagPages(shared: [Int]) throws -> [OutputFile] {
+        let tags = pages.tagGroups()
+        var keys: [[Int]] = []
+        var stale: [Int] = []
+        for (index, tag) in tags.enumerated() {
+            var slot = cache.tagListings[tag.slug]
+            let version = cache.version(of: [ListingEntry(name: tag.name)] + tag.articles.map(ListingEntry.init), in: &slot)
+            cache.tagListings[tag.slug] = slot
+            keys.append([version] + shared)
+            if cache.tagPages[tag.slug]?.key != keys[index] { stale.append(index) }
+        }
+        let pages = self.pages
+        let made = try Parallel.map(stale) { index in try pages.tagList(tags[index].name, tags[index].articles) }
+        for (index, file) in zip(stale, made) {
+            cache.tagPages[tags[index].slug] = Keyed(key: keys[index], value: file)
+            cache.rendered.append(file.path)
+        }
+        if cache.tagListings.count > tags.count {
+            let live = Set(tags.map(\.slug))
+            cache.tagListings = cache.tagListings.filter { live.contains($0.key) }
+            cache.tagPages = cache.tagPages.filter { live.contains($0.key) }
+        }
+        return tags.map { cache.tagPages[$0.slug]!.value }
     }
 
     func feedAndSitemap(_ rendered: [RenderedMarkdown]) throws -> [OutputFile] {

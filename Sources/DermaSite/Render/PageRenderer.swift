@@ -35,25 +35,26 @@ struct PageRenderer: Sendable {
 
     /// The home page, the article list, one list per tag and the 404 page, rendered in parallel.
     func listPages() throws -> [OutputFile] {
-        enum Job: Sendable {
-            case home, articles, notFound
-            case tag(name: String, articles: [Article])
+        let tags = tagGroups()
+        return try Parallel.map(Array(0..<(3 + tags.count))) { job in
+            switch job {
+            case 0: return try home()
+            case 1: return try articleList()
+            case 2: return try notFound()
+            default: return try tagList(tags[job - 3].name, tags[job - 3].articles)
+            }
         }
+    }
+
+    /// Each tag's articles in listing order, by tag address; the first spelling names the tag.
+    func tagGroups() -> [(slug: String, name: String, articles: [Article])] {
         var byTag: [String: (name: String, articles: [Article])] = [:]
         for article in site.articles {
             for tag in article.meta.tags {
                 byTag[Slug.make(tag), default: (tag, [])].articles.append(article)
             }
         }
-        let tags = byTag.keys.sorted().map { Job.tag(name: byTag[$0]!.name, articles: byTag[$0]!.articles) }
-        return try Parallel.map([Job.home, .articles, .notFound] + tags) { job in
-            switch job {
-            case .home: return try home()
-            case .articles: return try articleList()
-            case .notFound: return try notFound()
-            case let .tag(name, articles): return try tagList(name, articles)
-            }
-        }
+        return byTag.keys.sorted().map { ($0, byTag[$0]!.name, byTag[$0]!.articles) }
     }
 
     func tagList(_ name: String, _ articles: [Article]) throws -> OutputFile {

@@ -35,6 +35,9 @@ public final class BuildCache: @unchecked Sendable {
     var articlePages: [String: (key: PageKey, file: OutputFile)] = [:]
     var listing: Versioned<[ListingEntry]>?
     var glossaryUsage: Versioned<[GlossaryUse]>?
+    var tagListings: [String: Versioned<[ListingEntry]>] = [:]
+    var tagPages: [String: Keyed<OutputFile>] = [:]
+    var tagPagesGroup: Keyed<[OutputFile]>?
     var groups: [String: Keyed<[OutputFile]>] = [:]
     var staticFiles: [String: OutputFile] = [:]
     var linkIndex: LinkIndex?
@@ -81,6 +84,9 @@ public final class BuildCache: @unchecked Sendable {
         articlePages = [:]
         listing = nil
         glossaryUsage = nil
+        tagListings = [:]
+        tagPages = [:]
+        tagPagesGroup = nil
         groups = [:]
         staticFiles = [:]
         linkIndex = nil
@@ -155,13 +161,23 @@ struct Keyed<T> {
 /// What list pages, the feed and the sitemap show of an article. Two entries of the same
 /// article object are equal without looking further: unchanged articles are shared.
 struct ListingEntry: Equatable, Sendable {
-    let article: Article
+    let article: Article?
+    /// A tag page's heading names the tag, so its spelling is part of the page's listing.
+    let name: String
 
-    init(_ article: Article) { self.article = article }
+    init(_ article: Article) {
+        self.article = article
+        name = ""
+    }
+
+    init(name: String) {
+        article = nil
+        self.name = name
+    }
 
     static func == (a: Self, b: Self) -> Bool {
-        if a.article === b.article { return true }
-        let x = a.article, y = b.article
+        guard let x = a.article, let y = b.article else { return a.article == nil && b.article == nil && a.name == b.name }
+        if x === y { return true }
         return x.sourcePath == y.sourcePath && x.urlPath == y.urlPath && x.meta.title == y.meta.title
             && x.meta.description == y.meta.description && x.meta.date == y.meta.date
             && x.meta.updated == y.meta.updated && x.meta.tags == y.meta.tags
