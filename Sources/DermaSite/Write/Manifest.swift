@@ -72,7 +72,11 @@ public struct Manifest: Sendable, Equatable {
         var lines = [Self.header]
         if let inputs { lines.append("# inputs \(inputs)") }
         if let quickInputs { lines.append("# quick-inputs \(quickInputs)") }
-        func flat(_ text: String) -> String { text.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ") }
+        func flat(_ text: String) -> String {
+            // Most texts have no line breaks or tabs: a byte scan is enough to know.
+            guard text.utf8.contains(where: { $0 == 10 || $0 == 13 || $0 == 9 || $0 >= 0x80 }) else { return text }
+            return text.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ")
+        }
         lines += warnings.map { "# warning \(flat($0.file))\t\($0.line)\t\($0.column)\t\(flat($0.message))" }
         lines += entries.map { "\($0.hash) \($0.size) \($0.path)" }
         return lines.joined(separator: "\n") + "\n"

@@ -21,6 +21,8 @@ public struct OutputWriter: Sendable {
     static let stagingPrefix = ".dermasite-staging-"
 
     public struct Report: Sendable {
+        /// The manifest now in the output folder.
+        public var manifest: Manifest
         public var filesWritten: Int
         /// Files whose bytes differ from the previous build, or are new.
         public var filesChanged: Int
@@ -49,10 +51,13 @@ public struct OutputWriter: Sendable {
     /// `unchangedSinceLastWrite` names files known to have the bytes this writer wrote last time
     /// (a watching rebuild knows): their manifest entries are taken from the output's manifest
     /// instead of hashing them again.
+    /// `previous` is the manifest this writer wrote last time, when the caller kept it; otherwise
+    /// it is read from the folder.
     public func write(_ files: [OutputFile], inputs: String? = nil, quickInputs: String? = nil,
-                      warnings: [Diagnostic] = [], unchangedSinceLastWrite: Set<String>? = nil) throws -> Report {
+                      warnings: [Diagnostic] = [], unchangedSinceLastWrite: Set<String>? = nil,
+                      previous known: Manifest? = nil) throws -> Report {
         if let refusal = checkOutputIsOurs() { throw BuildFailure(step: "write output", diagnostics: [refusal]) }
-        let previous = previousManifest()
+        let previous = known ?? previousManifest()
         var manifest = Manifest(files: files, inputs: inputs, warnings: warnings,
                                 reusing: unchangedSinceLastWrite == nil ? nil : previous, for: unchangedSinceLastWrite ?? [])
         manifest.quickInputs = quickInputs
@@ -81,7 +86,7 @@ public struct OutputWriter: Sendable {
             try? fileSystem.remove(staging)
             throw BuildFailure(step: "write output", diagnostics: [.error(displayName, "\(error)")])
         }
-        return Report(filesWritten: files.count, filesChanged: changed.count, filesRemoved: stale.count)
+        return Report(manifest: manifest, filesWritten: files.count, filesChanged: changed.count, filesRemoved: stale.count)
     }
 
     /// The last build's manifest when that build had exactly these inputs and its files are all

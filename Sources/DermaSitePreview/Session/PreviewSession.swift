@@ -19,6 +19,8 @@ public final class PreviewSession: @unchecked Sendable {
     /// The last good site, by output path.
     public private(set) var files: [String: [UInt8]] = [:]
     public private(set) var lastFailure: BuildFailure?
+    /// What the last write put in the output folder's manifest (watch mode).
+    private var writtenManifest: Manifest?
 
     public init(options: BuildOptions, destination: Destination, fileSystem: FileSystem = LocalFileSystem()) {
         self.options = options
@@ -103,6 +105,8 @@ public final class PreviewSession: @unchecked Sendable {
         let writer = OutputWriter(fileSystem: builder.fileSystem, output: output, displayName: displayName)
         // After the first write, only the changed files need hashing for the manifest.
         let unchanged = changed.map { Set(built.map(\.path)).subtracting($0) }
-        _ = try writer.write(built, warnings: warnings, unchangedSinceLastWrite: unchanged)
+        let report = try writer.write(built, warnings: warnings, unchangedSinceLastWrite: unchanged,
+                                      previous: changed == nil ? nil : writtenManifest)
+        writtenManifest = report.manifest
     }
 }
