@@ -23,6 +23,15 @@ struct RootOption: ParsableArguments {
     }
 }
 
+/// What to publish: shared by `build` and `serve`.
+struct ContentOptions: ParsableArguments {
+    @Flag(help: "Include articles marked 'draft: true'.")
+    var drafts = false
+
+    @Flag(name: .customLong("allow-broken-links"), help: "Report broken internal links as warnings instead of errors.")
+    var allowBrokenLinks = false
+}
+
 struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
@@ -40,11 +49,7 @@ struct BuildCommand: AsyncParsableCommand {
             help: ArgumentHelp("Publish address, overriding base_url in Content/site.yml.", valueName: "url"))
     var baseURL: String?
 
-    @Flag(help: "Include articles marked 'draft: true'.")
-    var drafts = false
-
-    @Flag(name: .customLong("allow-broken-links"), help: "Report broken internal links as warnings instead of errors.")
-    var allowBrokenLinks = false
+    @OptionGroup var contentOptions: ContentOptions
 
     @Flag(help: "After building, watch Content/ and Templates/ and rebuild on every save (Ctrl-C stops).")
     var watch = false
@@ -72,8 +77,8 @@ struct BuildCommand: AsyncParsableCommand {
         let outputPath = output.map { absolute($0) } ?? FilePath.join(absolute(root), "Public")
         let outputName = output ?? (root == "." ? "Public" : FilePath.join(root, "Public"))
         var options = BuildOptions(root: absolute(root), output: outputPath, baseURL: baseURL,
-                                   includeDrafts: drafts, onStep: { progress.step($0) })
-        options.linksMustResolve = !allowBrokenLinks
+                                   includeDrafts: contentOptions.drafts, onStep: { progress.step($0) })
+        options.linksMustResolve = !contentOptions.allowBrokenLinks
         options.generatorIdentity = executableIdentity()
         options.today = todayOption.day
         if watch {

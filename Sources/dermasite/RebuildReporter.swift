@@ -11,10 +11,12 @@ struct RebuildReporter: Sendable {
     let verbose: Bool
     /// "still serving" or "Public/ left as it was".
     let keptNote: String
+    /// The same when there has been no good build yet.
+    var firstFailureNote: String
 
     func report(_ outcome: PreviewSession.Outcome, first: Bool = false) {
         if let failure = outcome.failure {
-            failed(failure)
+            failed(failure, first: first)
             return
         }
         guard let report = outcome.report else { return }
@@ -43,11 +45,12 @@ struct RebuildReporter: Sendable {
         }
     }
 
-    func failed(_ failure: BuildFailure) {
+    func failed(_ failure: BuildFailure, first: Bool = false) {
         for diagnostic in failure.diagnostics where !(quiet && diagnostic.severity == .warning) {
             terminal.printError(terminal.format(diagnostic, root: root))
         }
         let errors = failure.diagnostics.errors.count
-        terminal.printError("Build failed at '\(failure.step)': \(errors) error\(errors == 1 ? "" : "s"); \(keptNote). Fix the file and save to rebuild.")
+        let kept = first ? firstFailureNote : keptNote
+        terminal.printError("Build failed at '\(failure.step)': \(errors) error\(errors == 1 ? "" : "s"); \(kept). Fix the file and save to rebuild.")
     }
 }

@@ -23,11 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Port to listen on (0 picks a free one).", valueName: "port"))
     var port = 8080
 
-    @Flag(help: "Include articles marked 'draft: true'.")
-    var drafts = false
-
-    @Flag(name: .customLong("allow-broken-links"), help: "Report broken internal links as warnings instead of errors.")
-    var allowBrokenLinks = false
+    @OptionGroup var contentOptions: ContentOptions
 
     @Flag(help: "Look for changes by polling instead of inotify (for network and container mounts).")
     var poll = false
@@ -49,13 +45,14 @@ struct ServeCommand: AsyncParsableCommand {
         let shownHost = host.contains(":") ? "[\(host)]" : host
         let listen = port == 0 ? PortFinder.free(host: host) ?? 0 : port
         var options = BuildOptions(root: absolute(root), baseURL: "http://\(shownHost == "0.0.0.0" ? "localhost" : shownHost):\(listen)/",
-                                   includeDrafts: drafts)
-        options.linksMustResolve = !allowBrokenLinks
+                                   includeDrafts: contentOptions.drafts)
+        options.linksMustResolve = !contentOptions.allowBrokenLinks
         options.today = todayOption.day
         let session = PreviewSession(options: options, destination: .memory)
         let store = SiteStore(basePath: "/")
         let reporter = RebuildReporter(terminal: terminal, root: root, quiet: outputOptions.quiet,
-                                       verbose: outputOptions.verbose, keptNote: "still serving the last good build")
+                                       verbose: outputOptions.verbose, keptNote: "still serving the last good build",
+                                       firstFailureNote: "pages show the errors until a save fixes them")
         let first = session.rebuild(.everything)
         store.apply(first, files: session.files)
         reporter.report(first, first: true)

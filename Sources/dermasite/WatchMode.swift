@@ -17,7 +17,8 @@ struct WatchMode {
         let terminal = Terminal()
         let session = PreviewSession(options: options, destination: .folder(options.output, displayName: outputName))
         let reporter = RebuildReporter(terminal: terminal, root: root, quiet: outputOptions.quiet,
-                                       verbose: outputOptions.verbose, keptNote: "\(outputName) was left as it was")
+                                       verbose: outputOptions.verbose, keptNote: "\(outputName) was left as it was",
+                                       firstFailureNote: "\(outputName) was left as it was")
         reporter.report(session.rebuild(.everything), first: true)
         let watcher = makeFileWatcher(WatchSettings(root: options.root), polling: poll)
         let loop = RebuildLoop(session: session, watcher: watcher) { outcome, _ in reporter.report(outcome) }

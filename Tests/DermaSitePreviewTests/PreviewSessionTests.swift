@@ -6,13 +6,19 @@ import Testing
 /// The session's kept site must always be what a full build gives, including after failed
 /// rebuilds whose pages were rendered but never kept.
 @Suite struct PreviewSessionTests {
-    @Test func aFailureFixedInAnotherFileLeavesNoStalePage() throws {
+    /// A session on a copy of the bundled site, after its first build.
+    func session() throws -> (root: String, options: BuildOptions, session: PreviewSession) {
         let root = try ServeCommandTests.site()
-        defer { try? FileManager.default.removeItem(atPath: root) }
         var options = BuildOptions(root: root)
         options.today = Day(iso: "2026-12-01")
         let session = PreviewSession(options: options, destination: .memory)
         #expect(session.rebuild(.everything).succeeded)
+        return (root, options, session)
+    }
+
+    @Test func aFailureFixedInAnotherFileLeavesNoStalePage() throws {
+        let (root, options, session) = try session()
+        defer { try? FileManager.default.removeItem(atPath: root) }
 
         // The exam page links to a section the map article does not have yet: the check fails
         // after the exam page was rendered again.
@@ -38,12 +44,8 @@ import Testing
     }
 
     @Test func addingAndRemovingPagesKeepsTheSiteWhole() throws {
-        let root = try ServeCommandTests.site()
+        let (root, options, session) = try session()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        var options = BuildOptions(root: root)
-        options.today = Day(iso: "2026-12-01")
-        let session = PreviewSession(options: options, destination: .memory)
-        #expect(session.rebuild(.everything).succeeded)
         let path = "Content/articles/extra.md"
         try "---\ntitle: \"Extra\"\ndescription: \"More.\"\ndate: 2026-11-30\n---\n\nA short page.\n"
             .write(toFile: root + "/" + path, atomically: true, encoding: .utf8)

@@ -48,6 +48,13 @@ import Testing
         #expect(head.body.isEmpty && head.header("Content-Length") == String(first.body.count))
     }
 
+    @Test func beforeAnyGoodBuildEveryPageWaitsForTheFix() {
+        let site = responder([:])
+        let page = site.respond(to: PreviewRequest(method: "GET", target: "/articles/a/"))
+        #expect(page.status == 503)
+        #expect(String(decoding: page.body, as: UTF8.self).contains("<script src=\"/x.js\"></script>"))
+    }
+
     @Test func aSiteUnderASubfolder() {
         let site = responder(["index.html": "home"], basePath: "/legs/")
         #expect(site.respond(to: PreviewRequest(method: "GET", target: "/")).header("Location") == "/legs/")

@@ -111,6 +111,17 @@ public struct StaticResponder: Sendable {
 
     private func notFound(_ request: PreviewRequest) -> PreviewResponse {
         if let page = store.file("404.html") { return serve(page, path: "404.html", request: request, status: 404) }
+        if store.fileCount == 0 {
+            // The first build failed: a page that carries the live-reload script, so the browser
+            // shows the errors and loads the site by itself once a save fixes them.
+            let page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not built yet</title>"
+                + injection + "</head><body><h1>The site has not been built yet</h1>"
+                + "<p>The first build failed. Fix the problems dermasite lists, save, and this page reloads.</p></body></html>"
+            let body = Array(page.utf8)
+            return PreviewResponse(status: 503, headers: [("Content-Type", "text/html; charset=utf-8"),
+                                                          ("Content-Length", String(body.count)), ("Cache-Control", "no-store")],
+                                   body: request.method == "HEAD" ? [] : body)
+        }
         return plain(404, "Not found\n")
     }
 
