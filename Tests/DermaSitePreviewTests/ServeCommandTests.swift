@@ -2,120 +2,122 @@ import DermaSitePreview
 import Foundation
 import Testing
 
-/// `dermasite serve` and `dermasite build --watch` as processes, stopped with SIGTERM as a
-/// terminal's Ctrl-C or a process manager would.
-@Suite(.serialized) struct ServeCommandTests {
-    static let binary = PreviewFixture.projectRoot + "/.build/debug/dermasite"
+extension PreviewTests {
+    /// `dermasite serve` and `dermasite build --watch` as processes, stopped with SIGTERM as a
+    /// terminal's Ctrl-C or a process manager would.
+    @Suite(.serialized) struct ServeCommandTests {
+        static let binary = PreviewFixture.projectRoot + "/.build/debug/dermasite"
 
-    /// A copy of the bundled site in a temporary folder.
-    static func site() throws -> String {
-        let root = NSTemporaryDirectory() + "dermasite-cli-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        for folder in ["Content", "Templates"] {
-            try FileManager.default.copyItem(atPath: PreviewFixture.projectRoot + "/" + folder, toPath: root + "/" + folder)
-        }
-        return root
-    }
-
-    final class Running: @unchecked Sendable {
-        let process = Process()
-        private let lock = NSLock()
-        private var text = ""
-
-        init(_ arguments: [String], in directory: String) throws {
-            process.executableURL = URL(fileURLWithPath: ServeCommandTests.binary)
-            process.arguments = arguments
-            process.currentDirectoryURL = URL(fileURLWithPath: directory)
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
-                let data = handle.availableData
-                guard !data.isEmpty else { return }
-                self?.lock.withLock { self?.text += String(decoding: data, as: UTF8.self) }
+        /// A copy of the bundled site in a temporary folder.
+        static func site() throws -> String {
+            let root = NSTemporaryDirectory() + "dermasite-cli-" + UUID().uuidString
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+            for folder in ["Content", "Templates"] {
+                try FileManager.default.copyItem(atPath: PreviewFixture.projectRoot + "/" + folder, toPath: root + "/" + folder)
             }
-            try process.run()
+            return root
         }
 
-        var output: String { lock.withLock { text } }
+        final class Running: @unchecked Sendable {
+            let process = Process()
+            private let lock = NSLock()
+            private var text = ""
 
-        func waitFor(_ needle: String, timeout: Double = 20) -> Bool {
-            let deadline = Date().addingTimeInterval(timeout)
-            while Date() < deadline {
-                if output.contains(needle) { return true }
-                Thread.sleep(forTimeInterval: 0.02)
+            init(_ arguments: [String], in directory: String) throws {
+                process.executableURL = URL(fileURLWithPath: ServeCommandTests.binary)
+                process.arguments = arguments
+                process.currentDirectoryURL = URL(fileURLWithPath: directory)
+                let pipe = Pipe()
+                process.standardOutput = pipe
+                process.standardError = pipe
+                pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
+                    let data = handle.availableData
+                    guard !data.isEmpty else { return }
+                    self?.lock.withLock { self?.text += String(decoding: data, as: UTF8.self) }
+                }
+                try process.run()
             }
-            return false
-        }
 
-        /// SIGTERM, then how long the process took to exit (nil: still running after 5 s).
-        func terminate() -> Double? {
-            let start = Date()
-            process.terminate()
-            while process.isRunning && Date().timeIntervalSince(start) < 5 { Thread.sleep(forTimeInterval: 0.01) }
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-                return nil
+            var output: String { lock.withLock { text } }
+
+            func waitFor(_ needle: String, timeout: Double = 20) async -> Bool {
+                let deadline = Date().addingTimeInterval(timeout)
+                while Date() < deadline {
+                    if output.contains(needle) { return true }
+                    try? await Task.sleep(for: .milliseconds(20))
+                }
+                return false
             }
-            return Date().timeIntervalSince(start)
+
+            /// SIGTERM, then how long the process took to exit (nil: still running after 5 s).
+            func terminate() async -> Double? {
+                let start = Date()
+                process.terminate()
+                while process.isRunning && Date().timeIntervalSince(start) < 5 { try? await Task.sleep(for: .milliseconds(10)) }
+                if process.isRunning {
+                    kill(process.processIdentifier, SIGKILL)
+                    return nil
+                }
+                return Date().timeIntervalSince(start)
+            }
         }
-    }
 
-    @Test func serveStopsPromptlyOnSIGTERMWithABrowserConnected() throws {
-        let root = try Self.site()
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        let port = try #require(PortFinder.free())
-        let server = try Running(["serve", "--port", String(port)], in: root)
-        #expect(server.waitFor("Serving http://127.0.0.1:\(port)/"), "\(server.output)")
-        let client = try SSETestClient(port: port)
-        defer { client.close() }
-        #expect(client.wait(for: "hello") != nil)
-        let page = try HTTPTestClient.request(port: port, "GET", "/dermatomes/")
-        #expect(page.status == 200)
-        let took = try #require(server.terminate(), "still running 5 s after SIGTERM")
-        #expect(took < 2, "took \(took) s")
-        #expect(server.process.terminationStatus == 0)
-        #expect(!FileManager.default.fileExists(atPath: root + "/Public"))
-    }
+        @Test func serveStopsPromptlyOnSIGTERMWithABrowserConnected() async throws {
+            let root = try Self.site()
+            defer { try? FileManager.default.removeItem(atPath: root) }
+            let port = try #require(PortFinder.free())
+            let server = try Running(["serve", "--port", String(port)], in: root)
+            #expect(await server.waitFor("Serving http://127.0.0.1:\(port)/"), "\(server.output)")
+            let client = try SSETestClient(port: port)
+            defer { client.close() }
+            #expect(await client.wait(for: "hello") != nil)
+            let page = try HTTPTestClient.request(port: port, "GET", "/dermatomes/")
+            #expect(page.status == 200)
+            let took = try #require(await server.terminate(), "still running 5 s after SIGTERM")
+            #expect(took < 2, "took \(took) s")
+            #expect(server.process.terminationStatus == 0)
+            #expect(!FileManager.default.fileExists(atPath: root + "/Public"))
+        }
 
-    @Test func serveRefusesABusyPort() throws {
-        let root = try Self.site()
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        let port = try #require(PortFinder.free())
-        let first = try Running(["serve", "--port", String(port)], in: root)
-        #expect(first.waitFor("Serving"))
-        let second = try Running(["serve", "--port", String(port)], in: root)
-        second.process.waitUntilExit()
-        #expect(second.process.terminationStatus == 1)
-        #expect(second.output.contains("cannot serve on 127.0.0.1:\(port)"), "\(second.output)")
-        _ = first.terminate()
-    }
+        @Test func serveRefusesABusyPort() async throws {
+            let root = try Self.site()
+            defer { try? FileManager.default.removeItem(atPath: root) }
+            let port = try #require(PortFinder.free())
+            let first = try Running(["serve", "--port", String(port)], in: root)
+            #expect(await first.waitFor("Serving"))
+            let second = try Running(["serve", "--port", String(port)], in: root)
+            while second.process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(second.process.terminationStatus == 1)
+            #expect(second.output.contains("cannot serve on 127.0.0.1:\(port)"), "\(second.output)")
+            _ = await first.terminate()
+        }
 
-    @Test func buildWatchRewritesOnlyWhatChanged() throws {
-        let root = try Self.site()
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        let watcher = try Running(["build", "--watch"], in: root)
-        #expect(watcher.waitFor("Watching"), "\(watcher.output)")
-        let page = root + "/Public/articles/sensory-exam/index.html"
-        let home = root + "/Public/index.html"
-        let homeBefore = try FileManager.default.attributesOfItem(atPath: home)[.modificationDate] as? Date
-        let article = root + "/Content/articles/sensory-exam.md"
-        let text = try String(contentsOfFile: article, encoding: .utf8)
-        try (text + "\nWritten while watching.\n").write(toFile: article, atomically: true, encoding: .utf8)
-        #expect(watcher.waitFor("Rebuilt in"), "\(watcher.output)")
-        #expect(try String(contentsOfFile: page, encoding: .utf8).contains("Written while watching."))
-        #expect(try FileManager.default.attributesOfItem(atPath: home)[.modificationDate] as? Date == homeBefore)
-        // A broken edit leaves Public/ as it was.
-        let before = try String(contentsOfFile: page, encoding: .utf8)
-        try (text + "\n[x](nowhere.md)\n").write(toFile: article, atomically: true, encoding: .utf8)
-        #expect(watcher.waitFor("Build failed"), "\(watcher.output)")
-        #expect(watcher.output.contains("Content/articles/sensory-exam.md:"))
-        #expect(try String(contentsOfFile: page, encoding: .utf8) == before)
-        #expect(watcher.terminate() != nil)
-        // What watch mode wrote is what a build writes: the next build finds nothing to change.
-        try text.write(toFile: article, atomically: true, encoding: .utf8)
-        let build = try Running(["build"], in: root)
-        build.process.waitUntilExit()
-        #expect(build.process.terminationStatus == 0)
+        @Test func buildWatchRewritesOnlyWhatChanged() async throws {
+            let root = try Self.site()
+            defer { try? FileManager.default.removeItem(atPath: root) }
+            let watcher = try Running(["build", "--watch"], in: root)
+            #expect(await watcher.waitFor("Watching"), "\(watcher.output)")
+            let page = root + "/Public/articles/sensory-exam/index.html"
+            let home = root + "/Public/index.html"
+            let homeBefore = try FileManager.default.attributesOfItem(atPath: home)[.modificationDate] as? Date
+            let article = root + "/Content/articles/sensory-exam.md"
+            let text = try String(contentsOfFile: article, encoding: .utf8)
+            try (text + "\nWritten while watching.\n").write(toFile: article, atomically: true, encoding: .utf8)
+            #expect(await watcher.waitFor("Rebuilt in"), "\(watcher.output)")
+            #expect(try String(contentsOfFile: page, encoding: .utf8).contains("Written while watching."))
+            #expect(try FileManager.default.attributesOfItem(atPath: home)[.modificationDate] as? Date == homeBefore)
+            // A broken edit leaves Public/ as it was.
+            let before = try String(contentsOfFile: page, encoding: .utf8)
+            try (text + "\n[x](nowhere.md)\n").write(toFile: article, atomically: true, encoding: .utf8)
+            #expect(await watcher.waitFor("Build failed"), "\(watcher.output)")
+            #expect(watcher.output.contains("Content/articles/sensory-exam.md:"))
+            #expect(try String(contentsOfFile: page, encoding: .utf8) == before)
+            #expect(await watcher.terminate() != nil)
+            // What watch mode wrote is what a build writes: the next build finds nothing to change.
+            try text.write(toFile: article, atomically: true, encoding: .utf8)
+            let build = try Running(["build"], in: root)
+            while build.process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(build.process.terminationStatus == 0)
+        }
     }
 }

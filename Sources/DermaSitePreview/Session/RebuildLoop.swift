@@ -1,3 +1,4 @@
+import Foundation
 import DermaSite
 import Logging
 import ServiceLifecycle
@@ -33,7 +34,7 @@ public struct RebuildLoop: Service {
         await withGracefulShutdownHandler {
             var pending = batches.makeAsyncIterator()
             while let batch = await pending.next() {
-                let outcome = session.rebuild(batch)
+                let outcome = await Self.rebuildOffThePool(session, batch)
                 await onOutcome(outcome, session.files)
             }
         } onGracefulShutdown: {
@@ -42,6 +43,16 @@ public struct RebuildLoop: Service {
         }
         watcher.stop()
         await onShutdown()
+    }
+
+    /// A rebuild blocks for as long as it takes (seconds for a full rebuild of a large site): on a
+    /// thread of its own it leaves the task pool to the requests.
+    private static let queue = DispatchQueue(label: "dermasite-rebuild")
+
+    static func rebuildOffThePool(_ session: PreviewSession, _ changes: ChangeSet) async -> PreviewSession.Outcome {
+        await withCheckedContinuation { continuation in
+            queue.async { continuation.resume(returning: session.rebuild(changes)) }
+        }
     }
 
     /// Runs just the loop until SIGINT or SIGTERM: `dermasite build --watch`.

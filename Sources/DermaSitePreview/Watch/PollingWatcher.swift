@@ -7,31 +7,38 @@ public final class PollingWatcher: FileWatcher, @unchecked Sendable {
     private let settings: WatchSettings
     private let fileSystem = LocalFileSystem()
     private let lock = NSLock()
-    private var task: Task<Void, Never>?
+    private var stopped = false
+    /// Read and written by the polling thread only (and by `start`, before the thread exists).
+    private var lastSnapshot: [String: String] = [:]
 
     public init(_ settings: WatchSettings) {
         self.settings = settings
     }
 
+    /// Polls on a thread of its own, so a busy task pool never delays it.
     public func start(onChange: @escaping @Sendable (ChangeSet) -> Void) throws {
-        var previous = snapshot()
+        lastSnapshot = snapshot()
         let interval = settings.pollInterval
-        let task = Task.detached { [self] in
-            while !Task.isCancelled {
-                try? await Task.sleep(for: interval)
-                if Task.isCancelled { break }
-                let current = snapshot()
+        let seconds = Double(interval.components.seconds) + Double(interval.components.attoseconds) * 1e-18
+        let thread = Thread { [self] in
+            while !isStopped {
+                Thread.sleep(forTimeInterval: seconds)
+                if isStopped { break }
+                let current = snapshot(), previous = lastSnapshot
                 let changed = Set(current.keys).union(previous.keys).filter { current[$0] != previous[$0] }
-                previous = current
+                lastSnapshot = current
                 if !changed.isEmpty { onChange(.paths(changed)) }
             }
         }
-        lock.withLock { self.task = task }
+        thread.name = "dermasite-poll"
+        thread.start()
     }
 
     public func stop() {
-        lock.withLock { task }?.cancel()
+        lock.withLock { stopped = true }
     }
+
+    private var isStopped: Bool { lock.withLock { stopped } }
 
     /// Every file below the watched folders with its size and time; a folder that is missing
     /// counts as a file that is not there.

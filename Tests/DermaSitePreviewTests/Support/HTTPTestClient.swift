@@ -146,20 +146,21 @@ final class SSETestClient: @unchecked Sendable {
     var isClosed: Bool { lock.withLock { closed } }
 
     /// Waits for an event after the first `after` events that matches; nil on timeout.
-    func wait(for name: String, after: Int = 0, timeout: Double = 10, where matches: (String) -> Bool = { _ in true }) -> Event? {
+    /// Sleeps as a task, not a thread: the server under test runs on the same small task pool.
+    func wait(for name: String, after: Int = 0, timeout: Double = 10, where matches: (String) -> Bool = { _ in true }) async -> Event? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if let event = received.dropFirst(after).first(where: { $0.name == name && matches($0.data) }) { return event }
-            Thread.sleep(forTimeInterval: 0.01)
+            try? await Task.sleep(for: .milliseconds(10))
         }
         return nil
     }
 
-    func waitUntilClosed(timeout: Double) -> Bool {
+    func waitUntilClosed(timeout: Double) async -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if isClosed { return true }
-            Thread.sleep(forTimeInterval: 0.01)
+            try? await Task.sleep(for: .milliseconds(10))
         }
         return isClosed
     }
