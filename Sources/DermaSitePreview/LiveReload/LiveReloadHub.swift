@@ -14,8 +14,6 @@ public actor LiveReloadHub {
         hello = "event: hello\ndata: {\"run\":\"\(UInt64.random(in: 0...UInt64.max))\"}\n\n"
     }
 
-    public var clientCount: Int { clients.count }
-
     /// A stream of event texts for one browser; it ends when the hub closes.
     public func subscribe() -> AsyncStream<String> {
         let id = nextID

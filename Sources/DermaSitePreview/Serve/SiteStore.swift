@@ -2,7 +2,7 @@ import DermaSite
 import Foundation
 
 /// The site being served: the last good build's files, each with a validator for conditional
-/// requests, and the failure of the latest rebuild if it failed. Shared by request handlers.
+/// requests. Shared by request handlers.
 public final class SiteStore: @unchecked Sendable {
     public struct File: Sendable {
         public var bytes: [UInt8]
@@ -15,7 +15,6 @@ public final class SiteStore: @unchecked Sendable {
     public let basePath: String
     private let lock = NSLock()
     private var files: [String: File] = [:]
-    private var failure: BuildFailure?
     private var version = 0
     /// New for each server run, so a browser's cached ETag from an earlier run never matches.
     private let runToken = String(UInt64.random(in: 0...UInt64.max), radix: 36)
@@ -24,15 +23,12 @@ public final class SiteStore: @unchecked Sendable {
         self.basePath = basePath.hasSuffix("/") ? basePath : basePath + "/"
     }
 
-    /// Takes in what a rebuild made: the changed and removed files, or its failure.
+    /// Takes in what a successful rebuild changed and removed.
     public func apply(_ outcome: PreviewSession.Outcome, files current: [String: [UInt8]]) {
         let now = Int(Date().timeIntervalSince1970)
         lock.withLock {
-            if let failure = outcome.failure {
-                self.failure = failure
-                return
-            }
-            failure = nil
+            // A failed rebuild changes nothing: the last good site stays served.
+            guard outcome.succeeded else { return }
             for path in outcome.changed {
                 version += 1
                 guard let bytes = current[path] else { continue }
@@ -43,8 +39,6 @@ public final class SiteStore: @unchecked Sendable {
     }
 
     public func file(_ path: String) -> File? { lock.withLock { files[path] } }
-
-    public var currentFailure: BuildFailure? { lock.withLock { failure } }
 
     public var fileCount: Int { lock.withLock { files.count } }
 }

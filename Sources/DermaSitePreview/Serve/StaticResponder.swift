@@ -147,7 +147,7 @@ public struct StaticResponder: Sendable {
         guard haystack.count >= needle.count else { return nil }
         var i = 0
         while i <= haystack.count - needle.count {
-            if haystack[i] == needle[0], Array(haystack[i..<(i + needle.count)]) == needle { return i }
+            if haystack[i] == needle[0], haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
             i += 1
         }
         return nil

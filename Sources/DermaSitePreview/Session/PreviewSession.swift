@@ -18,7 +18,6 @@ public final class PreviewSession: @unchecked Sendable {
     private let cache = BuildCache()
     /// The last good site, by output path.
     public private(set) var files: [String: [UInt8]] = [:]
-    public private(set) var lastFailure: BuildFailure?
     /// What the last write put in the output folder's manifest (watch mode).
     private var writtenManifest: Manifest?
 
@@ -84,15 +83,11 @@ public final class PreviewSession: @unchecked Sendable {
                     throw error
                 }
             }
-            lastFailure = nil
             outcome.report = report
         } catch let failure as BuildFailure {
-            lastFailure = failure
             outcome.failure = failure
         } catch {
-            let failure = BuildFailure(step: "rebuild", diagnostics: [.error(options.root, "\(error)")])
-            lastFailure = failure
-            outcome.failure = failure
+            outcome.failure = BuildFailure(step: "rebuild", diagnostics: [.error(options.root, "\(error)")])
         }
         let elapsed = clock.now - start
         outcome.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18

@@ -28,9 +28,4 @@ public enum ChangeSet: Sendable, Equatable {
         }
         return false
     }
-
-    public var isEmpty: Bool {
-        if case let .paths(paths) = self { return paths.isEmpty }
-        return false
-    }
 }
