@@ -41,10 +41,11 @@ enum FuzzTargets {
                 _ = renderer.render("```\(name)\n\(body)\n```\n", file: "fuzz.md")
             }
         case "data-set":
-            // Split the input in two: the facts file, then the map file.
+            // Split the input in up to three: the facts file, the map file, the places file.
             let text = String(decoding: bytes, as: UTF8.self)
             let parts = text.components(separatedBy: "\n=====\n")
-            let (parsed, _) = AtlasLoader.parse(roots: parts[0], map: parts.count > 1 ? parts[1] : "views: []\n")
+            let places = parts.count > 2 ? parts[2] : "places: []\nvariants: []\n"
+            let (parsed, _) = AtlasLoader.parse(roots: parts[0], places: places, map: parts.count > 1 ? parts[1] : "views: []\n")
             if let parsed {
                 _ = AtlasValidator.validate(parsed)
                 _ = LegMapRenderer(atlas: parsed, baseURL: baseURL).figure(LegMapRenderer.Options(), id: "m")

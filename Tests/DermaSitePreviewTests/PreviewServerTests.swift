@@ -93,7 +93,7 @@ extension PreviewTests {
             #expect(folder.status == 301 && folder.headers["location"] == "/articles/")
             let missing = try site.get("/no/such/page/")
             #expect(missing.status == 404 && missing.text.contains("Page not found"))
-            #expect(try site.get("/dermatomes/leg-dermatomes-front.svg").headers["content-type"] == "image/svg+xml")
+            #expect(try site.get("/dermatomes/charts/clinical-front.svg").headers["content-type"] == "image/svg+xml")
             #expect(try site.get("/feed.xml").headers["content-type"] == "application/atom+xml; charset=utf-8")
             #expect(try site.get(LiveReloadScript.path).text.contains("EventSource"))
 

@@ -1,16 +1,19 @@
 #!/usr/bin/env python3
 # Authoring aid: renders Content/data/leg-map.yml to a standalone HTML page with inline SVG so the
-# maps can be checked by eye (outline, regions filled with each root's colour, details, labels and
-# key points). Not used by the build or the tests.
+# maps can be checked by eye: outline, details, and either the zones of places (each filled with
+# its own colour, labelled with its id, its landmark points marked) or, for an older file, the
+# regions filled with each root's colour with labels and key points. Not used by the build or the
+# tests.
 #
 #   pip install pyyaml
 #   python3 scripts/atlas/preview_leg_map.py --out /tmp/atlas/preview.html
-#   chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,1100 \
+#   chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1400,1100 \
 #       --screenshot=/tmp/atlas/x.png file:///tmp/atlas/preview.html
 #
 # Options: --crop "x y w h" shows only that part of each view (to look closely at the feet, say);
 #          --plain draws the outline and details only (does it read as legs without the colours?);
-#          --vertices marks every outline vertex.
+#          --vertices marks every outline vertex; --no-labels leaves the zone ids off;
+#          --only anterior|posterior|saddle shows one view.
 
 import argparse
 import html
@@ -34,6 +37,17 @@ COLOURS = {
 }
 
 
+ZONE_PALETTE = [
+    "#f4c95d", "#7fa7e6", "#e9707a", "#6cc3b4", "#c58fd6", "#9fd36f", "#f49d5d", "#e6a1c5",
+    "#8fd3e8", "#d6c36c", "#b9a27c", "#a3b8f0", "#f0a8a0", "#7cc99a", "#d9a6e8", "#c8de7a",
+    "#f2b880", "#92c5c0", "#e8c1d8", "#b5b5e8", "#e3d49a",
+]
+
+
+def zone_colour(i):
+    return ZONE_PALETTE[i % len(ZONE_PALETTE)]
+
+
 def path_d(points, closed):
     d = "M" + " L".join(f"{x:g},{y:g}" for x, y in points)
     return d + (" Z" if closed else "")
@@ -41,9 +55,10 @@ def path_d(points, closed):
 
 def render_view(v, args):
     vb = v["view_box"]
-    if args.crop:
+    width = args.width * vb[2] / 500.0
+    if args.crop and v["id"] != "saddle":
         vb = [float(x) for x in args.crop.split()]
-    width = args.width
+        width = args.width
     height = width * vb[3] / vb[2]
     s = []
     s.append(f'<figure><figcaption>{html.escape(v["title"])} ({v["id"]})</figcaption>')
@@ -53,7 +68,13 @@ def render_view(v, args):
     for o in v["outline"]:
         s.append(f'<path d="{path_d(o, True)}" fill="#f3ece6" stroke="none"/>')
     if not args.plain:
-        for reg in v["regions"]:
+        for i, z in enumerate(v.get("zones") or []):
+            c = zone_colour(i)
+            for poly in z["polygons"]:
+                s.append(f'<path d="{path_d(poly, True)}" fill="{c}" fill-opacity="0.9" '
+                         f'stroke="#ffffff" stroke-width="0.8" stroke-linejoin="round">'
+                         f'<title>{html.escape(z["place"])}</title></path>')
+        for reg in v.get("regions") or []:
             c = COLOURS.get(reg["root"], "#ccc")
             for poly in reg["polygons"]:
                 s.append(f'<path d="{path_d(poly, True)}" fill="{c}" fill-opacity="0.9" '
@@ -69,6 +90,17 @@ def render_view(v, args):
             for x, y in o:
                 s.append(f'<circle cx="{x}" cy="{y}" r="0.9" fill="#d00"/>')
     if not args.plain:
+        fs = args.font * (vb[2] / width) * 1.3
+        for z in v.get("zones") or []:
+            for x, y in z.get("points") or []:
+                s.append(f'<circle cx="{x}" cy="{y}" r="{fs * 0.3:.2f}" fill="#fff" stroke="#222" '
+                         f'stroke-width="{fs * 0.1:.2f}"/>')
+                if not args.no_labels:
+                    s.append(f'<text x="{x}" y="{y + fs * 0.95:.1f}" font-size="{fs:.2f}" '
+                             f'font-family="sans-serif" font-weight="600" text-anchor="middle" '
+                             f'dominant-baseline="central" fill="#1d1d1d" paint-order="stroke" '
+                             f'stroke="#ffffff" stroke-width="{fs * 0.22:.2f}" stroke-opacity="0.8">'
+                             f'{html.escape(z["place"])}</text>')
         for kp in v.get("key_points") or []:
             x, y = kp["at"]
             s.append(f'<circle cx="{x}" cy="{y}" r="3.6" fill="#fff" stroke="#222" stroke-width="1.4">'
@@ -92,20 +124,25 @@ def main():
     ap.add_argument("--width", type=float, default=540)
     ap.add_argument("--plain", action="store_true")
     ap.add_argument("--vertices", action="store_true")
-    ap.add_argument("--only", default=None, help="anterior or posterior")
+    ap.add_argument("--only", default=None, help="anterior, posterior or saddle")
+    ap.add_argument("--no-labels", action="store_true")
+    ap.add_argument("--font", type=float, default=7.5, help="label size in screen pixels")
     args = ap.parse_args()
     with open(args.data) as f:
         data = yaml.safe_load(f)
     views = [v for v in data["views"] if not args.only or v["id"] == args.only]
-    legend = " ".join(
-        f'<span style="background:{c};padding:2px 6px;margin-right:4px">{r}</span>'
-        for r, c in COLOURS.items())
+    if any(v.get("regions") for v in views):
+        legend = " ".join(
+            f'<span style="background:{c};padding:2px 6px;margin-right:4px">{r}</span>'
+            for r, c in COLOURS.items())
+    else:
+        legend = ""
     body = "\n".join(render_view(v, args) for v in views)
     page = f"""<!doctype html>
 <html><head><meta charset="utf-8"><title>leg-map preview</title>
 <style>
 body {{ margin: 8px; font-family: sans-serif; font-size: 13px; background: #fafafa; }}
-.views {{ display: flex; gap: 20px; }}
+.views {{ display: flex; gap: 20px; align-items: flex-start; }}
 figure {{ margin: 0; }}
 figcaption {{ font-weight: bold; margin-bottom: 2px; }}
 svg {{ border: 1px solid #ddd; }}

@@ -62,7 +62,8 @@ struct CachedPages {
     func listsAndAtlas(_ rendered: [RenderedMarkdown]) throws -> [OutputFile] {
         let listing = cache.version(of: site.articles.map(ListingEntry.init), in: &cache.listing)
         let lists = templates("pages/home", "pages/list", "pages/404") + common
-        var files = try group("lists", [listing] + lists) {
+        // The home page shows the locator map, drawn from the data set.
+        var files = try group("lists", [listing, versions.atlas] + lists) {
             try Parallel.map([0, 1, 2]) { job in
                 try job == 0 ? pages.home() : job == 1 ? pages.articleList() : pages.notFound()
             }
@@ -77,7 +78,8 @@ struct CachedPages {
             files += made
         }
         if let atlas = site.atlas {
-            let key = [versions.atlas, versions.guidance] + templates("pages/atlas", "pages/root", "pages/worksheet") + common
+            let key = [versions.atlas, versions.guidance]
+                + templates("pages/atlas", "pages/root", "pages/worksheet", "pages/place", "pages/places") + common
             files += try group("atlas", key) { try AtlasPages(site: site, atlas: atlas, pages: pages).all() }
         }
         if let glossary = site.glossary {
@@ -186,6 +188,8 @@ struct CachedPages {
             entries.append(.init(sitePath: SiteURLs.atlas, lastModified: nil))
             entries.append(.init(sitePath: SiteURLs.worksheet, lastModified: nil))
             entries += atlas.roots.map { .init(sitePath: $0.urlPath, lastModified: nil) }
+            entries.append(.init(sitePath: SiteURLs.places, lastModified: nil))
+            entries += atlas.places.map { .init(sitePath: $0.urlPath, lastModified: nil) }
         }
         let tags = Set(site.articles.flatMap { $0.meta.tags.map(SiteURLs.tag) })
         entries += tags.map { SitemapRenderer.Entry(sitePath: $0, lastModified: nil) }

@@ -96,7 +96,7 @@ public struct SiteBuilder: Sendable {
         diagnostics += templateProblems
         note("load templates")
         let atlas = clock.run("load dermatome data") { () -> Atlas? in
-            let reload = changes.contains(AtlasLoader.rootsPath) || changes.contains(AtlasLoader.mapPath)
+            let reload = AtlasLoader.paths.contains(where: changes.contains)
             let (atlas, problems) = cache.load(cache.atlas, reload: reload) { AtlasLoader.load(root: root, fileSystem: fileSystem) }
             diagnostics += problems
             return atlas
@@ -222,7 +222,11 @@ public struct SiteBuilder: Sendable {
             generated.insert(SiteURLs.file(for: SiteURLs.atlas))
             generated.insert(SiteURLs.file(for: SiteURLs.worksheet))
             generated.formUnion(atlas.roots.map { SiteURLs.file(for: $0.urlPath) })
-            generated.formUnion(atlas.views.map { SiteURLs.chart($0.id) })
+            generated.insert(SiteURLs.file(for: SiteURLs.places))
+            generated.formUnion(atlas.places.map { SiteURLs.file(for: $0.urlPath) })
+            for variant in atlas.variants.map(\.id) + [LegMapRenderer.agreementID] {
+                generated.formUnion(atlas.views.map { SiteURLs.chart($0.id, variant: variant) })
+            }
         }
         return staticFiles.filter(generated.contains).map {
             .error("\(ContentLoader.contentFolder)/\($0)", "this file would overwrite a generated page or file with the same path")

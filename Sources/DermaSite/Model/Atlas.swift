@@ -1,8 +1,13 @@
-/// The dermatome data set: facts per nerve root and the geometry of the leg maps.
-/// Loaded from Content/data/dermatomes.yml and Content/data/leg-map.yml.
+/// The dermatome data set: facts per nerve root, the named places of the body and which roots each
+/// map variant gives them, and the shapes of those places on the map. Loaded from
+/// Content/data/dermatomes.yml, Content/data/places.yml and Content/data/leg-map.yml.
 public struct Atlas: Sendable {
     public var roots: [Root]
     public var views: [MapView]
+    public var places: [Place] = []
+    /// The first is the one the site shows by default.
+    public var variants: [MapVariant] = []
+    public var sources: [KeyedSource] = []
     /// Ids of roots whose entry had errors: they exist, so references to them are not "unknown".
     public var rootsWithErrors: Set<String> = []
     /// Review of the whole data set (every root page shows it).
@@ -26,6 +31,14 @@ public struct Atlas: Sendable {
     public func root(_ id: String) -> Root? { roots.first { $0.id.caseInsensitiveEquals(id) } }
 
     public func view(_ id: String) -> MapView? { views.first { $0.id == id } }
+
+    public func place(_ id: String) -> Place? { places.first { $0.id == id } }
+
+    public func variant(_ id: String) -> MapVariant? { variants.first { $0.id == id } }
+
+    public func source(_ key: String) -> Source? { sources.first { $0.key == key }?.source }
+
+    public var defaultVariant: MapVariant? { variants.first }
 }
 
 /// Where a value came from, for diagnostics.
@@ -65,6 +78,17 @@ public struct Root: Sendable {
     /// Trouble here can be a sign of cauda equina syndrome: the page shows the red flags.
     public var urgent: Bool
     public var sources: [Source]
+    /// Where the map puts the key point, from the places' landmarks.
+    public var keyPointAt: KeyPointPlacement?
+    /// Where each text was written ("area.plain", "summary", "symptoms.2"), for errors about its words.
+    public var textPositions: [String: SourcePosition] = [:]
+
+    /// The texts that say where this root's skin is, with their names in textPositions.
+    public var placeTexts: [(field: String, text: String)] {
+        // The summary also speaks of muscles and reflexes, so only the skin's own texts are checked.
+        [("area.plain", areaPlain), ("area.clinical", areaClinical)]
+            + symptoms.enumerated().map { ("symptoms.\($0.offset + 1)", $0.element) }
+    }
     public var position: SourcePosition
 
     /// `l4`, `s4-s5`: the root's page is `/dermatomes/<slug>/`.
@@ -119,19 +143,23 @@ public struct Polygon: Sendable {
     }
 }
 
-/// One drawing of the lower body (front or back) with the roots' regions on it.
+/// One drawing of the body (front, back, the saddle area) cut into the zones of named places.
+/// What colour a zone gets is not drawn here: it comes from the roots the data set gives its place.
 public struct MapView: Sendable {
-    public struct Region: Sendable {
-        public var root: String
+    /// The patch of skin a place's name means, one polygon per leg, with its landmark point in each.
+    public struct Zone: Sendable {
+        public var place: String
         public var polygons: [Polygon]
+        public var points: [Point]
         public var position: SourcePosition
-    }
 
-    /// A place on the map tied to a root: where its label goes, or its key sensory point.
-    public struct Marker: Sendable {
-        public var root: String
-        public var at: Point
-        public var position: SourcePosition
+        public init(place: String, polygons: [Polygon], points: [Point],
+                    position: SourcePosition = SourcePosition(file: "", line: 0, column: 0)) {
+            self.place = place
+            self.polygons = polygons
+            self.points = points
+            self.position = position
+        }
     }
 
     public struct Box: Sendable, Equatable {
@@ -143,12 +171,14 @@ public struct MapView: Sendable {
     public var viewBox: Box
     public var outline: [Polygon]
     public var details: [[Point]]
-    public var regions: [Region]
-    public var labels: [Marker]
-    public var keyPoints: [Marker]
+    public var zones: [Zone]
     public var position: SourcePosition
 
-    public static let knownIDs = ["anterior", "posterior"]
+    public func zone(_ place: String) -> Zone? { zones.first { $0.place == place } }
+
+    public static let knownIDs = ["anterior", "posterior", "saddle"]
+    /// The two leg views; the saddle view is drawn where a page asks for it.
+    public static let legIDs = ["anterior", "posterior"]
 }
 
 extension String {

@@ -36,6 +36,7 @@ struct PageContext: Sendable {
                 "articles_url": config.baseURL.sitePath(SiteURLs.articles),
                 "feed_url": config.baseURL.sitePath(SiteURLs.feed),
                 "atlas_url": config.baseURL.sitePath(SiteURLs.atlas),
+                "places_url": config.baseURL.sitePath(SiteURLs.places),
                 "glossary_url": config.baseURL.sitePath(SiteURLs.glossary),
                 "has_glossary": site.glossary != nil,
                 "has_atlas": site.atlas != nil,

@@ -15,13 +15,21 @@ struct PageRenderer: Sendable {
     }
 
     func home() throws -> OutputFile {
-        try page("pages/home", sitePath: SiteURLs.home, page: [
+        var values: [String: Any] = [
             "kind": "home",
             "json_ld": StructuredData.website(site: site),
             "title": site.config.title,
             "description": site.config.description,
             "items": site.articles.map(context.listItem),
-        ])
+            "has_locator": site.atlas != nil,
+        ]
+        if let atlas = site.atlas {
+            // The symptom locator leads the home page, where most readers land.
+            let places = PlacePages(site: site, atlas: atlas, pages: self)
+            values["locator"] = places.locatorMap(id: "home-map")
+            values["groups"] = places.groups()
+        }
+        return try page("pages/home", sitePath: SiteURLs.home, page: values)
     }
 
     func articleList() throws -> OutputFile {

@@ -9,9 +9,12 @@ public enum SiteURLs {
     public static let glossary = "glossary/"
     public static let worksheet = "dermatomes/worksheet/"
 
-    /// Standalone SVG chart of one view.
-    public static func chart(_ viewID: String) -> String {
-        "dermatomes/leg-dermatomes-\(viewID == "anterior" ? "front" : "back").svg"
+    public static let places = "where/"
+
+    /// Standalone SVG chart of one view of one map variant (or of the agreement view).
+    public static func chart(_ viewID: String, variant: String) -> String {
+        let view = ["anterior": "front", "posterior": "back"][viewID] ?? viewID
+        return "dermatomes/charts/\(Slug.make(variant))-\(view).svg"
     }
 
     public static func tag(_ name: String) -> String { "tags/\(Slug.make(name))/" }

@@ -5,7 +5,7 @@ public struct TemplateSet: Sendable {
     /// Page templates a site must have, one per kind of page.
     public static let required = ["pages/home", "pages/article", "pages/list", "pages/404"]
     /// Needed only by a site with a dermatome data set.
-    public static let requiredForAtlas = ["pages/atlas", "pages/root", "pages/worksheet"]
+    public static let requiredForAtlas = ["pages/atlas", "pages/root", "pages/worksheet", "pages/place", "pages/places"]
     /// Needed only by a site with a glossary.
     public static let requiredForGlossary = ["pages/glossary"]
 

@@ -1,23 +1,25 @@
 /// Checks the dermatome data set: facts that refer to each other, and map geometry that is drawn
-/// where it must be (regions inside the body and apart from each other, key points in their root).
+/// where it must be (zones inside the body and apart from each other, landmarks in their zones).
+/// The map cannot colour a place differently from the data, because its colours are computed
+/// from the claims; what is checked here is that the text and the key points agree with them.
 public enum AtlasValidator {
-    /// Two roots' regions may share a border; more shared area than this (square map units) is an overlap.
+    /// Two zones may share a border; more shared area than this (square map units) is an overlap.
     public static let overlapTolerance = 2.0
-    /// How far outside the outline a region may stray (square map units, for rounding of coordinates).
+    /// How far outside the outline a zone may stray (square map units, for rounding of coordinates).
     public static let outsideTolerance = 2.0
-    /// Key points must sit at least this far inside their region, not on its border.
+    /// Landmark and key points must sit at least this far inside their zone, not on its border.
     public static let keyPointMargin = 1.0
 
     public static func validate(_ atlas: Atlas) -> [Diagnostic] {
         var diagnostics = validateRoots(atlas)
+        diagnostics += PlacesValidator.validate(atlas)
         for view in atlas.views { diagnostics += validateView(view, atlas: atlas) }
         var seenViews = Set<String>()
         for view in atlas.views where !seenViews.insert(view.id).inserted {
             diagnostics.append(error(view.position, "view '\(view.id)' is defined twice"))
         }
-        for root in atlas.roots where !atlas.views.contains(where: { $0.regions.contains { $0.root == root.id } }) {
-            diagnostics.append(error(root.position, "root \(root.id) has no region in any view of \(AtlasLoader.mapPath)"))
-        }
+        diagnostics += KeyPointCheck.validate(atlas)
+        diagnostics += PlaceWordsCheck.validate(atlas)
         return diagnostics
     }
 
@@ -45,43 +47,57 @@ public enum AtlasValidator {
 
     static func validateView(_ view: MapView, atlas: Atlas) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let ids = atlas.roots.map(\.id) + atlas.rootsWithErrors.sorted()
+        let placeIDs = atlas.places.map(\.id)
         let outline = view.outline.map(\.points)
         for polygon in view.outline { diagnostics += shapeProblems(polygon, in: view, what: "the outline") }
-        var regionRoots = Set<String>()
-        var validRegions: [MapView.Region] = []
         for (index, line) in view.details.enumerated() {
             if let p = line.first(where: { !inside(view.viewBox, $0) }) {
                 diagnostics.append(error(view.position, "detail line \(index + 1) has point [\(rounded(p.x)), \(rounded(p.y))] outside the view_box of view '\(view.id)'"))
             }
         }
-        for region in view.regions {
-            guard ids.contains(region.root) else {
-                diagnostics.append(error(region.position, "unknown root '\(region.root)'\(hint(region.root, ids))"))
-                continue
+        var seen = Set<String>()
+        var validZones: [MapView.Zone] = []
+        for zone in view.zones {
+            if !placeIDs.contains(zone.place) {
+                diagnostics.append(error(zone.position, "unknown place '\(zone.place)'\(placeHint(zone.place, placeIDs))"))
             }
-            if !regionRoots.insert(region.root).inserted {
-                diagnostics.append(error(region.position, "root \(region.root) has two regions in view '\(view.id)'; put its polygons in one"))
+            if !seen.insert(zone.place).inserted {
+                diagnostics.append(error(zone.position, "place \(zone.place) has two zones in view '\(view.id)'; put its polygons in one"))
             }
             var valid = true
-            for polygon in region.polygons {
-                let shapeIssues = shapeProblems(polygon, in: view, what: "region \(region.root)")
+            for polygon in zone.polygons {
+                let shapeIssues = shapeProblems(polygon, in: view, what: "zone \(zone.place)")
                 diagnostics += shapeIssues
                 valid = valid && shapeIssues.isEmpty
                 guard shapeIssues.isEmpty, !outline.isEmpty else { continue }
                 let outside = Geometry.area(polygon.points) - Geometry.overlapArea([polygon.points], outline)
                 if outside > outsideTolerance {
                     diagnostics.append(error(polygon.position,
-                        "region \(region.root) lies outside the body outline of view '\(view.id)' (\(rounded(outside)) square units outside)"))
+                        "zone \(zone.place) lies outside the body outline of view '\(view.id)' (\(rounded(outside)) square units outside)"))
                 }
             }
-            if valid { validRegions.append(region) }
+            diagnostics += landmarkProblems(zone, in: view, shapesValid: valid)
+            if valid { validZones.append(zone) }
         }
         // Overlap is measured only between well-formed shapes inside the view box, which also
         // bounds the work a mistyped coordinate can cause.
-        diagnostics += overlaps(validRegions, in: view)
-        diagnostics += markerProblems(view.keyPoints, in: view, kind: "key point", ids: ids, margin: keyPointMargin)
-        diagnostics += markerProblems(view.labels, in: view, kind: "label", ids: ids, margin: 0)
+        diagnostics += overlaps(validZones, in: view)
+        return diagnostics
+    }
+
+    /// A zone's landmark points: one per polygon, each inside its own polygon.
+    private static func landmarkProblems(_ zone: MapView.Zone, in view: MapView, shapesValid: Bool) -> [Diagnostic] {
+        guard zone.points.count == zone.polygons.count else {
+            return [error(zone.position, "zone \(zone.place) has \(zone.polygons.count) polygons and \(zone.points.count) points; give one landmark point per polygon")]
+        }
+        guard shapesValid else { return [] }
+        var diagnostics: [Diagnostic] = []
+        for (point, polygon) in zip(zone.points, zone.polygons) {
+            if !Geometry.contains(polygon.points, point) || Geometry.distanceToEdge(polygon.points, point) < keyPointMargin {
+                diagnostics.append(error(zone.position,
+                    "the landmark point [\(rounded(point.x)), \(rounded(point.y))] of \(zone.place) is not inside its polygon on line \(polygon.position.line) of view '\(view.id)'"))
+            }
+        }
         return diagnostics
     }
 
@@ -105,14 +121,18 @@ public enum AtlasValidator {
         return []
     }
 
-    private static func overlaps(_ regions: [MapView.Region], in view: MapView) -> [Diagnostic] {
+    private static func overlaps(_ zones: [MapView.Zone], in view: MapView) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for i in regions.indices {
-            for j in regions.indices where j > i && regions[i].root != regions[j].root {
-                let shared = Geometry.overlapArea(regions[i].polygons.map(\.points), regions[j].polygons.map(\.points))
+        for i in zones.indices {
+            for j in zones.indices where j > i && zones[i].place != zones[j].place {
+                // Polygon by polygon, so the bounding-box test skips the other leg.
+                var shared = 0.0
+                for a in zones[i].polygons {
+                    for b in zones[j].polygons { shared += Geometry.overlapArea([a.points], [b.points]) }
+                }
                 if shared > overlapTolerance {
-                    diagnostics.append(error(regions[j].position,
-                        "regions \(regions[i].root) and \(regions[j].root) overlap by \(rounded(shared)) square units in view '\(view.id)'"))
+                    diagnostics.append(error(zones[j].position,
+                        "zones \(zones[i].place) and \(zones[j].place) overlap by \(rounded(shared)) square units in view '\(view.id)'"))
                 }
             }
         }
@@ -126,38 +146,15 @@ public enum AtlasValidator {
         p.x.isFinite && p.y.isFinite && p.x >= box.x && p.y >= box.y && p.x <= box.x + box.width && p.y <= box.y + box.height
     }
 
-    private static func markerProblems(_ markers: [MapView.Marker], in view: MapView, kind: String, ids: [String],
-                                       margin: Double) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for marker in markers {
-            guard inside(view.viewBox, marker.at) else {
-                diagnostics.append(error(marker.position, "\(kind) of \(marker.root) at [\(rounded(marker.at.x)), \(rounded(marker.at.y))] is outside the view_box of view '\(view.id)'"))
-                continue
-            }
-            guard ids.contains(marker.root) else {
-                diagnostics.append(error(marker.position, "\(kind) for unknown root '\(marker.root)'\(hint(marker.root, ids))"))
-                continue
-            }
-            let polygons = view.regions.filter { $0.root == marker.root }.flatMap(\.polygons).map(\.points)
-            let holder = polygons.first { Geometry.contains($0, marker.at) }
-            guard let holder else {
-                diagnostics.append(error(marker.position,
-                    "\(kind) of \(marker.root) at [\(rounded(marker.at.x)), \(rounded(marker.at.y))] is outside the \(marker.root) region of view '\(view.id)'"))
-                continue
-            }
-            if margin > 0, Geometry.distanceToEdge(holder, marker.at) < margin {
-                diagnostics.append(error(marker.position,
-                    "\(kind) of \(marker.root) sits on the border of its region; move it inside"))
-            }
-        }
-        return diagnostics
-    }
-
-    private static func error(_ position: SourcePosition, _ message: String) -> Diagnostic {
+    static func error(_ position: SourcePosition, _ message: String) -> Diagnostic {
         .error(position.file, line: position.line, column: position.column, message)
     }
 
-    private static func hint(_ word: String, _ ids: [String]) -> String {
+    static func placeHint(_ word: String, _ ids: [String]) -> String {
+        Suggestion.closest(to: word, in: ids).map { "; did you mean \($0)?" } ?? ""
+    }
+
+    static func hint(_ word: String, _ ids: [String]) -> String {
         Suggestion.closest(to: word, in: ids).map { "; did you mean \($0)?" } ?? "; known roots: \(ids.joined(separator: ", "))"
     }
 

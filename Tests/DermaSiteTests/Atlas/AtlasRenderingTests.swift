@@ -5,9 +5,9 @@ import Testing
 @Suite struct LegMapRendererTests {
     let renderer = LegMapRenderer(atlas: AtlasFixture.atlas(), baseURL: BaseURL("https://example.org/legs/")!)
 
-    @Test func interactiveMapLinksEachRegionWithAName() {
+    @Test func interactiveMapLinksEachPlaceWithAName() {
         let html = renderer.figure(LegMapRenderer.Options(), id: "m1")
-        #expect(html.contains(#"<a class="legmap__region" href="/legs/dermatomes/l4/" aria-label="L4: Area of L4">"#))
+        #expect(html.contains(#"<a class="legmap__region" href="/legs/where/inner-shin/" aria-label="Inner shin: L4">"#))
         #expect(html.contains(#"role="group" aria-labelledby="m1-anterior-title m1-anterior-desc""#))
         #expect(html.contains(#"<title id="m1-posterior-title">"#))
         #expect(html.contains("<circle"))
@@ -35,7 +35,8 @@ import Testing
         var options = LegMapRenderer.Options()
         options.links = false
         let svg = renderer.svg(view, options: options, id: "c", standalone: true)
-        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"160\""))
+        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"190\""))
+        #expect(svg.contains("Schematic, after a book of maps"))
         #expect(XMLParser(data: Data(svg.utf8)).parse())
     }
 
@@ -71,8 +72,8 @@ import Testing
         let result = render("```dermatome-map\nview: sideways\nhighlite: L4\n```\n\n```dermatome-table\nroots: L4, L6\n```\n")
         let shown = result.diagnostics.map(\.description)
         #expect(shown == [
-            "Content/articles/a.md:12:1: error: 'view' must be anterior, posterior or both",
-            "Content/articles/a.md:13:1: error: unknown option 'highlite' for dermatome-map; did you mean 'highlight'? (options: view, highlight, key-points, caption, links)",
+            "Content/articles/a.md:12:1: error: 'view' must be anterior, posterior, both or saddle",
+            "Content/articles/a.md:13:1: error: unknown option 'highlite' for dermatome-map; did you mean 'highlight'? (options: view, variant, highlight, key-points, caption, links)",
             "Content/articles/a.md:17:1: error: unknown root 'L6'; did you mean L4? (roots: L4, L5, S1)",
         ])
     }

@@ -6,6 +6,7 @@ import Testing
     func site() throws -> FixtureSite {
         let site = try FixtureSite.basic()
         try site.write("Content/data/dermatomes.yml", AtlasFixture.roots)
+        try site.write("Content/data/places.yml", AtlasFixture.places)
         try site.write("Content/data/leg-map.yml", AtlasFixture.map)
         try site.write("Content/data/red-flags.yml", GuidanceTests.redFlags)
         try site.write("Content/articles/map.md", FixtureSite.article(title: "Map", body: """
@@ -28,11 +29,19 @@ import Testing
         let report = try site.build(baseURL: "https://example.org/legs/")
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
         for path in ["dermatomes/index.html", "dermatomes/l4/index.html", "dermatomes/l5/index.html", "dermatomes/s1/index.html",
-                     "dermatomes/leg-dermatomes-front.svg", "dermatomes/leg-dermatomes-back.svg"] {
+                     "dermatomes/charts/clinical-front.svg", "dermatomes/charts/agreement-back.svg",
+                     "where/index.html", "where/heel/index.html", "where/top-of-foot/index.html"] {
             #expect(site.exists("Public/\(path)"), "missing \(path)")
         }
         let l5 = try site.read("Public/dermatomes/l5/index.html")
         #expect(l5.contains("<h1>L5 dermatome: area of L5</h1>"))
+        #expect(l5.contains(#"<a href="/legs/where/top-of-foot/">Top of the foot</a>"#))
+        let place = try site.read("Public/where/top-of-foot/index.html")
+        #expect(place.contains("<h1>Top of the foot: which nerve root supplies it?</h1>"))
+        #expect(place.contains("“L5: top of the foot” (A book of maps)"))
+        #expect(place.contains("care-card--emergency"))
+        let home = try site.read("Public/index.html")
+        #expect(home.contains(#"href="/legs/where/heel/""#) && home.contains("Where do you feel it?"))
         #expect(l5.contains(#"class="legmap__region is-highlighted""#))
         #expect(l5.contains(#"href="/legs/dermatomes/l4/""#) && l5.contains(#"href="/legs/dermatomes/s1/""#))
         #expect(!l5.contains("care-card--emergency"))
@@ -43,12 +52,13 @@ import Testing
         let article = try site.read("Public/articles/map/index.html")
         #expect(article.contains(#"<figure class="atlas" id="dermatome-map-1">"#))
         #expect(article.contains(#"<a href="/legs/dermatomes/l4/">L4</a>"#))
-        for chart in ["front", "back"] {
-            let svg = try site.read("Public/dermatomes/leg-dermatomes-\(chart).svg")
+        for chart in ["clinical-front", "clinical-back", "agreement-front"] {
+            let svg = try site.read("Public/dermatomes/charts/\(chart).svg")
             #expect(XMLParser(data: Data(svg.utf8)).parse(), "\(chart) chart is not well-formed")
             #expect(!svg.contains("<a "))
         }
         #expect(try site.read("Public/sitemap.xml").contains("https://example.org/legs/dermatomes/s1/"))
+        #expect(try site.read("Public/sitemap.xml").contains("https://example.org/legs/where/heel/"))
         var options = BuildOptions(root: site.root)
         options.today = Day(iso: "2026-11-28")
         let overdue = try SiteBuilder().build(options).diagnostics.map(\.description)
@@ -58,10 +68,14 @@ import Testing
     @Test(arguments: [
         ("Content/articles/map.md", "view: both", "highlight: L9",
          "Content/articles/map.md:13:1: error: unknown root 'L9'"),
-        ("Content/data/leg-map.yml", "at: [30, 90]", "at: [80, 90]",
-         "Content/data/leg-map.yml:21:13: error: key point of L4 at [80, 90] is outside the L4 region"),
+        ("Content/data/leg-map.yml", "points: [[30, 90]]", "points: [[80, 90]]",
+         "Content/data/leg-map.yml:\(line(of: "place: inner-shin", in: AtlasFixture.map)):16: error: the landmark point [80, 90] of inner-shin"),
+        ("Content/data/dermatomes.yml", "key_point_at: inner-shin", "key_point_at: heel",
+         "Content/data/dermatomes.yml:\(line(of: "key_point_at: inner-shin", in: AtlasFixture.roots)):19: error: the L4 key point at [60, 100] in view 'posterior' lies in heel"),
+        ("Content/data/places.yml", "places: [heel]", "places: [heal]",
+         "Content/data/places.yml:\(line(of: "places: [heel]", in: AtlasFixture.places)):18: error: unknown place 'heal'"),
         ("Content/data/dermatomes.yml", "    summary: \"Summary of L5.\"\n", "",
-         "Content/data/dermatomes.yml:19:5: error: root L5 is missing 'summary'"),
+         "Content/data/dermatomes.yml:\(line(of: "- id: L5", in: AtlasFixture.roots)):5: error: root L5 is missing 'summary'"),
     ])
     func aBrokenDataSetFailsPreciselyAndLeavesTheOutput(file: String, find: String, replace: String, expected: String) throws {
         let site = try site()
@@ -94,47 +108,68 @@ import Testing
         return atlas!
     }()
 
-    @Test func validatesAndHasEveryRoot() {
+    @Test func validatesAndHasEveryRootAndKeyPoint() {
         #expect(AtlasValidator.validate(atlas).isEmpty)
         #expect(atlas.roots.map(\.id) == ["L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4-S5"])
         for root in atlas.roots {
             #expect(!root.sources.isEmpty)
-            #expect(atlas.views.contains { $0.keyPoints.contains { $0.root == root.id } }, "no key point for \(root.id)")
+            #expect(atlas.views.contains { atlas.keyPoints(of: root, in: $0) != nil }, "no key point for \(root.id)")
         }
     }
 
-    @Test func regionsTileTheLegs() throws {
+    @Test func zonesLieOnTheBodyAndColourTheLegs() throws {
         for view in atlas.views {
             let outline = view.outline.map(\.points)
-            let regions = view.regions.flatMap { $0.polygons.map(\.points) }
-            let outlineArea = Geometry.unionArea(outline)
-            let covered = Geometry.unionArea(regions)
-            let inside = Geometry.overlapArea(regions, outline)
-            // Every coloured area lies on the body…
-            #expect(abs(covered - inside) < 5, "\(view.id): regions stray outside the outline")
-            // …and together they colour most of it: all of the legs, leaving only the trunk above L1.
-            #expect(covered / outlineArea > 0.8, "\(view.id): regions cover only \(covered / outlineArea)")
-            #expect(covered <= outlineArea + 5)
+            let zones = view.zones.flatMap { $0.polygons.map(\.points) }
+            let covered = Geometry.unionArea(zones)
+            #expect(abs(covered - Geometry.overlapArea(zones, outline)) < 5, "\(view.id): zones stray outside the outline")
+            if MapView.legIDs.contains(view.id) {
+                #expect(covered / Geometry.unionArea(outline) > 0.75, "\(view.id): zones cover too little of the legs")
+            }
         }
+    }
+
+    /// The mean height of the zones the clinical chart gives to one root alone.
+    func centreY(_ view: MapView, _ root: String) -> Double {
+        let clinical = atlas.variants[0]
+        let points = view.zones.filter { atlas.coverage(of: $0.place, in: clinical).status == .root(root) }
+            .flatMap { $0.polygons.flatMap(\.points) }
+        return points.map(\.y).reduce(0, +) / Double(max(points.count, 1))
     }
 
     @Test func bandsSitWhereTheStandardMapsPutThem() throws {
         let front = try #require(atlas.view("anterior")), back = try #require(atlas.view("posterior"))
-        func centreY(_ view: MapView, _ root: String) -> Double {
-            let points = view.regions.first { $0.root == root }!.polygons.flatMap(\.points)
-            return points.map(\.y).reduce(0, +) / Double(points.count)
-        }
         // Front: from the groin down, L1 above L2 above L3 above L4/L5.
         #expect(centreY(front, "L1") < centreY(front, "L2"))
         #expect(centreY(front, "L2") < centreY(front, "L3"))
         #expect(centreY(front, "L3") < centreY(front, "L4"))
         #expect(centreY(front, "L3") < centreY(front, "L5"))
-        // Back: the saddle (S4-S5, S3) sits above the thigh strip S2, which sits above the calf and sole (S1).
+        // Back: the saddle (S4-S5, S3) sits above the thigh strip S2, which sits above the calf and heel (S1).
         #expect(centreY(back, "S4-S5") < centreY(back, "S2"))
         #expect(centreY(back, "S2") < centreY(back, "S1"))
-        // Key points: L4 at the inner ankle lies below L3 at the knee; S2 at the back of the knee.
-        let l3 = front.keyPoints.first { $0.root == "L3" }!.at, l4 = front.keyPoints.first { $0.root == "L4" }!.at
-        #expect(l4.y > l3.y + 200)
+    }
+
+    @Test func theReviewersFindingsHold() throws {
+        let clinical = atlas.variants[0]
+        let front = try #require(atlas.view("anterior")), back = try #require(atlas.view("posterior"))
+        // The big toe is not settled on the clinical chart, and the maps differ there.
+        #expect(atlas.coverage(of: "big-toe", in: clinical).status == .notSettled)
+        #expect(atlas.agreement(of: "big-toe") == .differ)
+        // S2 stops at the back of the knee: no S2 zone reaches below it.
+        let knee = try #require(back.zone("back-of-knee")).polygons.flatMap(\.points).map(\.y).max()!
+        let s2 = back.zones.filter { atlas.coverage(of: $0.place, in: clinical).confirmed.contains("S2") }
+        #expect(!s2.isEmpty && s2.allSatisfy { $0.polygons.flatMap(\.points).map(\.y).max()! <= knee + 1 })
+        // Not the whole sole: the inner sole is not settled as S1.
+        #expect(atlas.coverage(of: "inner-sole", in: clinical).status == .notSettled)
+        // The L1 key point is halfway between the groin (T12) and L2 landmarks, on L1's skin.
+        let l1 = try #require(atlas.root("L1")), l2 = try #require(atlas.root("L2"))
+        let l1Point = try #require(atlas.keyPoints(of: l1, in: front)?.first)
+        let l2Point = try #require(atlas.keyPoints(of: l2, in: front)?.first)
+        let groin = try #require(front.zone("groin")?.points.first)
+        #expect(abs(l1Point.x - (groin.x + l2Point.x) / 2) < 0.01 && abs(l1Point.y - (groin.y + l2Point.y) / 2) < 0.01)
+        #expect(abs(l1Point.x - 187) < 6 && abs(l1Point.y - 253) < 6)
+        // Nothing on the site claims to follow Lee, McPhee and Stringer's figure.
+        #expect(!atlas.variants.contains { $0.drawing.contains("Lee") })
     }
 }
 

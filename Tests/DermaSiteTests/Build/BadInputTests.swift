@@ -45,7 +45,7 @@ import Testing
 
     @Test func oneBadRootFieldDoesNotMakeTheRootUnknown() {
         let roots = AtlasFixture.roots.replacingOccurrences(of: "colour: \"#F0E442\"", with: "colour: \"yellow\"")
-        let (atlas, loadProblems) = AtlasLoader.parse(roots: roots, map: AtlasFixture.map)
+        let (atlas, loadProblems) = AtlasLoader.parse(roots: roots, places: AtlasFixture.places, map: AtlasFixture.map)
         let all = loadProblems + AtlasValidator.validate(atlas!)
         #expect(all.errors.count == 1, "\(all)")
         #expect(all.first?.message.contains("#RRGGBB") == true)

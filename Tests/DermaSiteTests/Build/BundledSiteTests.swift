@@ -18,7 +18,7 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: output + "/dermatomes/\(slug)/index.html"), "no page for \(root)")
         }
         #expect(FileManager.default.fileExists(atPath: output + "/dermatomes/index.html"))
-        #expect(FileManager.default.fileExists(atPath: output + "/dermatomes/leg-dermatomes-front.svg"))
+        #expect(FileManager.default.fileExists(atPath: output + "/dermatomes/charts/clinical-front.svg"))
         try? FileManager.default.removeItem(atPath: output)
     }
 

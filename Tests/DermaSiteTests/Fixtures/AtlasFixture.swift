@@ -14,6 +14,7 @@ enum AtlasFixture {
             disc_levels: ["L4-L5"]
             symptoms: ["Numbness"]
             test: "Touch test."
+            key_point_at: \(["L4": "inner-shin", "L5": "top-of-foot", "S1": "heel"][id] ?? "heel")
             neighbours: \(neighbours)
             urgent: \(id == "S1")
             sources:
@@ -32,8 +33,48 @@ enum AtlasFixture {
     reviewer: "Dr Example"
     """
 
-    /// Front view: a 100 x 100 body split into L4 (left half) and L5 (right half).
-    /// Back view: S1 fills its body.
+    /// Three places, and one map variant that gives each to one root, read in one source.
+    static let places = """
+    sources:
+      - key: book
+        title: "A book of maps"
+    places:
+      - id: inner-shin
+        name: "Inner shin"
+        clinical: "medial leg"
+        group: "Lower leg"
+        words: ["inner shin"]
+      - id: top-of-foot
+        name: "Top of the foot"
+        clinical: "dorsum of the foot"
+        group: "Foot"
+        words: ["top of the foot"]
+      - id: heel
+        name: "Heel"
+        clinical: "calcaneus"
+        group: "Foot"
+        words: ["heel"]
+    variants:
+      - id: clinical
+        name: "Clinical chart"
+        drawing: "Schematic, after a book of maps"
+        claims:
+          - root: L4
+            places: [inner-shin]
+            source: book
+            read: "L4: inner shin"
+          - root: L5
+            places: [top-of-foot]
+            source: book
+            read: "L5: top of the foot"
+          - root: S1
+            places: [heel]
+            source: book
+            read: "S1: heel"
+    """
+
+    /// Front view: a 100 x 100 body split into the inner shin (left half) and the top of the foot
+    /// (right half). Back view: the heel fills its body.
     static let map = """
     views:
       - id: anterior
@@ -41,39 +82,29 @@ enum AtlasFixture {
         view_box: [0, 0, 120, 120]
         outline:
           - [[10, 10], [110, 10], [110, 110], [10, 110]]
-        regions:
-          - root: L4
+        zones:
+          - place: inner-shin
             polygons:
               - [[10, 10], [60, 10], [60, 110], [10, 110]]
-          - root: L5
+            points: [[30, 90]]
+          - place: top-of-foot
             polygons:
               - [[60, 10], [110, 10], [110, 110], [60, 110]]
-        labels:
-          - root: L4
-            at: [35, 60]
-          - root: L5
-            at: [85, 60]
-        key_points:
-          - root: L4
-            at: [30, 90]
-          - root: L5
-            at: [90, 90]
+            points: [[90, 90]]
       - id: posterior
         title: "Back of the legs"
         view_box: [0, 0, 120, 120]
         outline:
           - [[10, 10], [110, 10], [110, 110], [10, 110]]
-        regions:
-          - root: S1
+        zones:
+          - place: heel
             polygons:
               - [[10, 10], [110, 10], [110, 110], [10, 110]]
-        key_points:
-          - root: S1
-            at: [60, 100]
+            points: [[60, 100]]
     """
 
     static func atlas() -> Atlas {
-        let (atlas, diagnostics) = AtlasLoader.parse(roots: roots, map: map)
+        let (atlas, diagnostics) = AtlasLoader.parse(roots: roots, places: places, map: map)
         precondition(diagnostics.isEmpty, "\(diagnostics)")
         return atlas!
     }

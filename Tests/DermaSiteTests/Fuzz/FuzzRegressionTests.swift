@@ -37,7 +37,7 @@ import Testing
             _ = renderer.render("```dermatome-map\n\(body)\n```\n\n```dermatome-table\n\(body)\n```\n")
         case "data-set":
             let parts = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n=====\n")
-            let (atlas, _) = AtlasLoader.parse(roots: parts[0], map: parts.count > 1 ? parts[1] : "views: []\n")
+            let (atlas, _) = AtlasLoader.parse(roots: parts[0], places: parts.count > 2 ? parts[2] : AtlasFixture.places, map: parts.count > 1 ? parts[1] : "views: []\n")
             if let atlas {
                 _ = AtlasValidator.validate(atlas)
                 _ = LegMapRenderer(atlas: atlas, baseURL: base).figure(LegMapRenderer.Options(), id: "m")

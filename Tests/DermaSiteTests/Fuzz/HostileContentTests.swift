@@ -74,14 +74,16 @@ import Testing
             .replacingOccurrences(of: #"name: "Root L5""#, with: #"name: "\#(evil)""#)
             .replacingOccurrences(of: #"summary: "Summary of S1.""#, with: #"summary: "\#(evil)""#)
         let map = AtlasFixture.map.replacingOccurrences(of: #"title: "Front of the legs""#, with: #"title: "\#(evil)""#)
+        let places = AtlasFixture.places.replacingOccurrences(of: #"name: "Heel""#, with: #"name: "\#(evil)""#)
         try site.write("Content/data/dermatomes.yml", roots)
+        try site.write("Content/data/places.yml", places)
         try site.write("Content/data/leg-map.yml", map)
         try site.build()
         for (path, bytes) in try site.snapshot() where path.hasSuffix(".html") || path.hasSuffix(".svg") || path.hasSuffix(".xml") {
             let text = String(decoding: bytes, as: UTF8.self)
             #expect(!text.contains("<script>alert"), "\(path) shows the script unescaped")
         }
-        let chart = try site.read("Public/dermatomes/leg-dermatomes-front.svg")
+        let chart = try site.read("Public/dermatomes/charts/clinical-front.svg")
         #expect(XMLParser(data: Data(chart.utf8)).parse())
         #expect(chart.contains("&lt;script&gt;"))
     }

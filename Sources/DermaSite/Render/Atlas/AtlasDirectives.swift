@@ -1,13 +1,13 @@
 /// The `dermatome-map` and `dermatome-table` directives an article can use.
 public enum AtlasDirectives {
-    public static let mapOptions = ["view", "highlight", "key-points", "caption", "links"]
+    public static let mapOptions = ["view", "variant", "highlight", "key-points", "caption", "links"]
     public static let tableOptions = ["roots", "columns", "caption"]
 
     public static func handlers(atlas: Atlas?, baseURL: BaseURL) -> [String: DirectiveHandler] {
         guard let atlas else {
             let missing: DirectiveHandler = { directive in
                 DirectiveOutput(html: "", diagnostics: [directive.error(nil,
-                    "'\(directive.name)' needs the dermatome data set: \(AtlasLoader.rootsPath) and \(AtlasLoader.mapPath)")])
+                    "'\(directive.name)' needs the dermatome data set: \(AtlasLoader.paths.joined(separator: ", "))")])
             }
             return ["dermatome-map": missing, "dermatome-table": missing]
         }
@@ -24,10 +24,16 @@ public enum AtlasDirectives {
             switch option.key {
             case "view":
                 switch option.value.lowercased() {
-                case "both": options.views = MapView.knownIDs
+                case "both": options.views = MapView.legIDs
                 case "anterior", "front": options.views = ["anterior"]
                 case "posterior", "back": options.views = ["posterior"]
-                default: problems.append(directive.error(option, "'view' must be anterior, posterior or both"))
+                case "saddle": options.views = ["saddle"]
+                default: problems.append(directive.error(option, "'view' must be anterior, posterior, both or saddle"))
+                }
+            case "variant":
+                let ids = atlas.variants.map(\.id) + [LegMapRenderer.agreementID]
+                if ids.contains(option.value) { options.variant = option.value } else {
+                    problems.append(directive.error(option, "unknown map variant '\(option.value)' (variants: \(ids.joined(separator: ", ")))"))
                 }
             case "highlight":
                 if let root = atlas.root(option.value) { options.highlight = root.id } else {

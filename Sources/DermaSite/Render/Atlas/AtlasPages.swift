@@ -8,8 +8,12 @@ struct AtlasPages: Sendable {
 
     func all() throws -> [OutputFile] {
         let roots = try Parallel.map(atlas.roots) { try page(for: $0) }
-        return [try index(), try worksheet()] + roots
+        let places = PlacePages(site: site, atlas: atlas, pages: pages)
+        return [try index(), try worksheet(), try places.index()] + roots + (try Parallel.map(atlas.places) { try places.page(for: $0) })
     }
+
+    /// Every map the atlas shows: the variants in order, then the computed agreement view.
+    var mapIDs: [String] { atlas.variants.map(\.id) + [LegMapRenderer.agreementID] }
 
     /// A printable sensory-exam record: each root's key point, light touch and pinprick on both
     /// sides scored as ISNCSCI does (0, 1, 2 or NT), and the key muscles.
@@ -33,10 +37,13 @@ struct AtlasPages: Sendable {
         let renderer = LegMapRenderer(atlas: atlas, baseURL: baseURL)
         var options = LegMapRenderer.Options()
         options.links = false
-        return atlas.views.map { view in
-            let svg = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                + renderer.svg(view, options: options, id: "chart-\(view.id)", standalone: true)
-            return OutputFile(path: SiteURLs.chart(view.id), text: svg)
+        return mapIDs.flatMap { variant in
+            atlas.views.filter { MapView.legIDs.contains($0.id) }.map { view in
+                options.variant = variant
+                let svg = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                    + renderer.svg(view, options: options, id: "chart-\(view.id)", standalone: true)
+                return OutputFile(path: SiteURLs.chart(view.id, variant: variant), text: svg)
+            }
         }
     }
 
@@ -50,7 +57,8 @@ struct AtlasPages: Sendable {
             "kind": "atlas",
             "title": "Leg dermatome map",
             "description": "A map and table of the leg dermatomes, L1 to S4-S5: the skin each nerve root supplies, and where it is tested.",
-            "map": LegMapRenderer(atlas: atlas, baseURL: baseURL).figure(LegMapRenderer.Options(), id: "atlas-map"),
+            "maps": mapIDs.enumerated().map { index, id in variantMap(id, first: index == 0) },
+            "saddle": saddleMap(),
             "table": DermatomeTable(atlas: atlas, baseURL: baseURL).html(table),
             "charts": chartLinks(),
             "worksheet_url": baseURL.sitePath(SiteURLs.worksheet),
@@ -71,8 +79,18 @@ struct AtlasPages: Sendable {
         let index = atlas.roots.firstIndex { $0.id == root.id }!
         let title = "\(root.id) dermatome: \(root.areaPlain.lowercasedFirst())"
         let description = "Where the \(root.id) nerve root gives feeling to the skin, where it is tested, and what trouble with it can feel like."
+        let places = atlas.variants.map { variant -> [String: Any] in
+            let list = atlas.places(of: root.id, in: variant).map { place -> [String: Any] in
+                let coverage = atlas.coverage(of: place.id, in: variant)
+                return ["name": place.name, "url": baseURL.sitePath(place.urlPath),
+                        "unsettled": coverage.unconfirmed.contains(root.id)]
+            }
+            return ["name": variant.name, "places": list, "has_places": !list.isEmpty]
+        }
         var page: [String: Any] = [
             "kind": "root",
+            "places_by_map": places,
+            "places_url": baseURL.sitePath(SiteURLs.places),
             "title": title,
             "description": description,
             "json_ld": StructuredData.root(root, site: site, review: atlas.review, title: title, description: description),
@@ -104,9 +122,36 @@ struct AtlasPages: Sendable {
     }
 
     private func chartLinks() -> [[String: Any]] {
-        atlas.views.enumerated().map { index, view in
-            ["title": view.title, "url": baseURL.sitePath(SiteURLs.chart(view.id)), "last": index == atlas.views.count - 1]
+        let charts = mapIDs.flatMap { variant in
+            atlas.views.filter { MapView.legIDs.contains($0.id) }.map { view -> [String: Any] in
+                let name = atlas.variant(variant)?.name ?? "Where the maps agree"
+                return ["title": "\(name), \(view.title.lowercasedFirst())", "url": baseURL.sitePath(SiteURLs.chart(view.id, variant: variant))]
+            }
         }
+        return charts.enumerated().map { index, chart in chart.merging(["last": index == charts.count - 1]) { $1 } }
+    }
+
+    /// One map of the atlas page, with what it follows; the first is shown when nothing is chosen.
+    private func variantMap(_ id: String, first: Bool) -> [String: Any] {
+        var options = LegMapRenderer.Options()
+        options.variant = id
+        let variant = atlas.variant(id)
+        return [
+            "id": id,
+            "name": variant?.name ?? "Where the maps agree",
+            "about": variant?.about ?? "This view is not a published map. The site computes it from the maps above: a place is coloured only where every map that describes it gives it the same roots, and cross-hatched where they differ or a claim could not be confirmed. This follows the idea of Lee, McPhee and Stringer (2008) to show only the consistent areas; the drawing is not theirs.",
+            "checked": first,
+            "map": LegMapRenderer(atlas: atlas, baseURL: baseURL).figure(options, id: "map-\(id)"),
+        ]
+    }
+
+    private func saddleMap() -> String {
+        guard atlas.view("saddle") != nil else { return "" }
+        var options = LegMapRenderer.Options()
+        options.views = ["saddle"]
+        options.keyPoints = false
+        options.caption = "The saddle area: the skin that would touch a saddle. New numbness here is an emergency."
+        return LegMapRenderer(atlas: atlas, baseURL: baseURL).figure(options, id: "saddle-map")
     }
 
     private func link(_ root: Root) -> [String: Any] {

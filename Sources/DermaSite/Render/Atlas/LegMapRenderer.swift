@@ -1,18 +1,25 @@
-/// Draws the leg maps as inline SVG: regions filled and outlined, labelled directly, key points as
-/// dots. Interactive maps make each region a link to its root's page; the same facts are always
-/// in the HTML table too.
+/// Draws the maps as inline SVG from the data set: each place's zone is filled with the roots the
+/// chosen map variant gives that place (or, in the agreement view, the roots every variant gives
+/// it), hatched where a claim is not settled or the maps differ. Interactive maps make each zone a
+/// link to its place's page; the same facts are always in the HTML lists and table too.
 public struct LegMapRenderer: Sendable {
     public struct Options: Sendable, Equatable {
         /// View ids to draw, in order.
-        public var views: [String] = MapView.knownIDs
+        public var views: [String] = MapView.legIDs
+        /// A variant id, or `agreement`; nil is the default variant.
+        public var variant: String?
         /// One root drawn strongly, the others muted.
         public var highlight: String?
+        /// One place drawn strongly, the others muted.
+        public var place: String?
         public var keyPoints = true
         public var links = true
         public var caption: String?
 
         public init() {}
     }
+
+    public static let agreementID = "agreement"
 
     public let atlas: Atlas
     public let baseURL: BaseURL
@@ -26,36 +33,38 @@ public struct LegMapRenderer: Sendable {
     /// `id` must be unique on the page.
     public func figure(_ options: Options, id: String) -> String {
         let views = options.views.compactMap(atlas.view)
+        let paint = ZonePaint(atlas: atlas, variant: options.variant)
         var html = "<figure class=\"atlas\" id=\"\(id)\">\n"
-        if options.keyPoints {
+        if options.keyPoints && paint.showsKeyPoints {
             html += """
             <p class="atlas__controls"><input type="checkbox" class="atlas__toggle" id="\(id)-dots" checked>\
             <label for="\(id)-dots">Show the test points (black and white dots)</label></p>
 
             """
         }
-        html += "<div class=\"atlas__views\">\n"
+        html += "<div class=\"atlas__views atlas__views--\(views.count)\">\n"
         for view in views {
             html += "<div class=\"atlas__view\">\n<p class=\"atlas__view-title\" aria-hidden=\"true\">\(Escape.xml(view.title))</p>\n"
             html += svg(view, options: options, id: "\(id)-\(view.id)", standalone: false)
             html += "</div>\n"
         }
         html += "</div>\n"
-        let caption = options.caption ?? defaultCaption(options)
-        html += legend(views: views, options: options)
-        html += "<figcaption>\(Escape.xml(caption))</figcaption>\n"
+        html += MapLegend(atlas: atlas, baseURL: baseURL, paint: paint).html(views: views, options: options)
+        html += "<figcaption>\(Escape.xml(options.caption ?? paint.caption(highlight: options.highlight)))</figcaption>\n"
         html += "</figure>\n"
         return html
     }
 
-    /// One view as an `<svg>`. A standalone file carries its own size, styles and heading.
+    /// One view as an `<svg>`. A standalone file carries its own size, styles, heading and source.
     public func svg(_ view: MapView, options: Options, id: String, standalone: Bool) -> String {
+        let paint = ZonePaint(atlas: atlas, variant: options.variant)
         let box = view.viewBox
         let top = standalone ? box.y - 40 : box.y
-        let height = standalone ? box.height + 40 : box.height
+        let height = standalone ? box.height + 70 : box.height
         let viewBox = [box.x, top, box.width, height].map(SVGNumber.format).joined(separator: " ")
         let interactive = options.links && !standalone
-        let title = "\(view.title): dermatome map" + (options.highlight.map { ", \($0) highlighted" } ?? "")
+        let title = "\(view.title): \(paint.name)" + (options.highlight.map { ", \($0) highlighted" } ?? "")
+            + (options.place.flatMap(atlas.place).map { ", \($0.name.lowercased()) highlighted" } ?? "")
         var svg = "<svg"
         if standalone {
             svg += " xmlns=\"http://www.w3.org/2000/svg\" width=\"\(SVGNumber.format(box.width))\" height=\"\(SVGNumber.format(height))\""
@@ -63,105 +72,106 @@ public struct LegMapRenderer: Sendable {
         svg += " class=\"legmap\" viewBox=\"\(viewBox)\" role=\"\(interactive ? "group" : "img")\""
         svg += " aria-labelledby=\"\(id)-title \(id)-desc\">\n"
         svg += "<title id=\"\(id)-title\">\(Escape.xml(title))</title>\n"
-        svg += "<desc id=\"\(id)-desc\">\(Escape.xml(description(view)))</desc>\n"
+        svg += "<desc id=\"\(id)-desc\">\(Escape.xml(description(view, paint: paint)))</desc>\n"
+        svg += paint.patterns(in: view, prefix: id)
         if standalone {
             svg += "<style>\(Self.standaloneStyle)</style>\n"
             svg += "<rect x=\"\(SVGNumber.format(box.x))\" y=\"\(SVGNumber.format(top))\" width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n"
-            svg += "<text class=\"legmap__heading\" x=\"\(SVGNumber.format(box.x + box.width / 2))\" y=\"\(SVGNumber.format(top + 26))\" text-anchor=\"middle\">\(Escape.xml("Leg dermatomes: \(view.title.lowercased())"))</text>\n"
+            svg += "<text class=\"legmap__heading\" x=\"\(SVGNumber.format(box.x + box.width / 2))\" y=\"\(SVGNumber.format(top + 26))\" text-anchor=\"middle\">\(Escape.xml("Dermatomes: \(view.title.lowercased())"))</text>\n"
+            svg += "<text class=\"legmap__credit\" x=\"\(SVGNumber.format(box.x + 8))\" y=\"\(SVGNumber.format(box.y + box.height + 22))\">\(Escape.xml(paint.drawing))</text>\n"
         }
         svg += "<path class=\"legmap__body\" d=\"\(SVGNumber.path(view.outline.map(\.points)))\" fill=\"#f4efe9\" stroke=\"#4c6272\" stroke-width=\"2\"/>\n"
         svg += "<g class=\"legmap__regions\">\n"
-        for region in view.regions {
-            guard let root = atlas.root(region.root) else { continue }
-            svg += regionElement(region, root: root, options: options, interactive: interactive)
+        for zone in view.zones {
+            guard let place = atlas.place(zone.place) else { continue }
+            svg += zoneElement(zone, place: place, paint: paint, options: options, prefix: id, interactive: interactive)
         }
         svg += "</g>\n"
         if !view.details.isEmpty {
             svg += "<path class=\"legmap__details\" d=\"\(SVGNumber.lines(view.details))\" fill=\"none\" stroke=\"#4c6272\" stroke-width=\"1.2\" stroke-linecap=\"round\" aria-hidden=\"true\"/>\n"
         }
-        svg += labels(view, options: options)
-        if options.keyPoints { svg += keyPoints(view, options: options) }
+        svg += labels(view, paint: paint, options: options)
+        if options.keyPoints && paint.showsKeyPoints { svg += keyPoints(view, options: options) }
         svg += sides(view)
         svg += "</svg>\n"
         return svg
     }
 
-    private func regionElement(_ region: MapView.Region, root: Root, options: Options, interactive: Bool) -> String {
-        let muted = options.highlight.map { !$0.caseInsensitiveEquals(root.id) } ?? false
-        let highlighted = options.highlight.map { $0.caseInsensitiveEquals(root.id) } ?? false
+    private func zoneElement(_ zone: MapView.Zone, place: Place, paint: ZonePaint, options: Options,
+                             prefix: String, interactive: Bool) -> String {
+        let roots = paint.roots(of: place.id)
+        let muted = options.highlight.map { id in !roots.contains { $0.caseInsensitiveEquals(id) } } ?? false
+            || options.place.map { $0 != place.id } ?? false
+        let highlighted = options.place == place.id
+            || options.highlight.map { id in roots.contains { $0.caseInsensitiveEquals(id) } } ?? false
         var classes = "legmap__region"
         if muted { classes += " is-muted" }
         if highlighted { classes += " is-highlighted" }
-        let path = "<path d=\"\(SVGNumber.path(region.polygons.map(\.points)))\" fill=\"\(root.colour)\""
+        let fill = paint.fill(of: place.id, prefix: prefix)
+        let path = "<path d=\"\(SVGNumber.path(zone.polygons.map(\.points)))\" fill=\"\(fill)\""
             + (muted ? " fill-opacity=\"0.22\"" : "")
-            + " stroke=\"#000\" stroke-width=\"\(highlighted ? 3 : 1.5)\" stroke-linejoin=\"round\"/>"
-        let name = Escape.xml("\(root.id): \(root.areaPlain)")
+            + " stroke=\"#000\" stroke-width=\"\(options.place == place.id ? 3.5 : 0.8)\" stroke-linejoin=\"round\"/>"
+        let name = Escape.xml("\(place.name): \(paint.says(of: place.id))")
         if interactive {
-            return "<a class=\"\(classes)\" href=\"\(Escape.xml(baseURL.sitePath(root.urlPath)))\" aria-label=\"\(name)\">\(path)</a>\n"
+            return "<a class=\"\(classes)\" href=\"\(Escape.xml(baseURL.sitePath(place.urlPath)))\" aria-label=\"\(name)\">\(path)</a>\n"
         }
-        return "<g class=\"\(classes)\">\(path)</g>\n"
+        return "<g class=\"\(classes)\"><title>\(name)</title>\(path)</g>\n"
     }
 
-    private func labels(_ view: MapView, options: Options) -> String {
+    /// Each root named once per view, in its largest settled zone on the leg drawn on the left.
+    private func labels(_ view: MapView, paint: ZonePaint, options: Options) -> String {
+        var best: [String: (area: Double, at: Point)] = [:]
+        for zone in view.zones {
+            guard case let .root(id)? = paint.single(zone.place), let polygon = zone.polygons.first else { continue }
+            let area = Geometry.area(polygon.points)
+            if area > best[id]?.area ?? 0 { best[id] = (area, LabelPlacement.point(in: polygon.points)) }
+        }
         var out = "<g class=\"legmap__labels\" aria-hidden=\"true\">\n"
-        for label in view.labels {
-            let muted = options.highlight.map { !$0.caseInsensitiveEquals(label.root) } ?? false
+        for root in atlas.roots {
+            guard let label = best[root.id] else { continue }
+            let muted = options.highlight.map { !$0.caseInsensitiveEquals(root.id) } ?? false || options.place != nil
             out += "<text x=\"\(SVGNumber.format(label.at.x))\" y=\"\(SVGNumber.format(label.at.y))\""
                 + (muted ? " class=\"is-muted\" fill-opacity=\"0.55\"" : "")
-                + " text-anchor=\"middle\" dominant-baseline=\"central\">\(Escape.xml(label.root))</text>\n"
+                + " text-anchor=\"middle\" dominant-baseline=\"central\">\(Escape.xml(root.id))</text>\n"
         }
         return out + "</g>\n"
     }
 
     private func keyPoints(_ view: MapView, options: Options) -> String {
         var out = "<g class=\"legmap__keypoints\" aria-hidden=\"true\">\n"
-        for point in view.keyPoints where options.highlight.map({ $0.caseInsensitiveEquals(point.root) }) ?? true {
-            out += "<circle cx=\"\(SVGNumber.format(point.at.x))\" cy=\"\(SVGNumber.format(point.at.y))\" r=\"5\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"2.5\"/>\n"
+        for root in atlas.roots where options.highlight.map({ $0.caseInsensitiveEquals(root.id) }) ?? true {
+            for point in atlas.keyPoints(of: root, in: view) ?? [] {
+                out += "<circle cx=\"\(SVGNumber.format(point.x))\" cy=\"\(SVGNumber.format(point.y))\" r=\"5\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"2.5\"/>\n"
+            }
         }
         return out + "</g>\n"
     }
 
-    /// "Right" and "Left" over the legs: the front view faces you, so the sides swap.
+    /// Whose leg is whose: the front view faces you, so the sides swap.
     private func sides(_ view: MapView) -> String {
+        guard MapView.legIDs.contains(view.id) else { return "" }
         let box = view.viewBox
-        let (leftText, rightText) = view.id == "anterior" ? ("Right", "Left") : ("Left", "Right")
+        let (leftText, rightText) = view.id == "anterior" ? ("Your right leg", "Your left leg") : ("Your left leg", "Your right leg")
         let y = SVGNumber.format(box.y + 22)
         return "<g class=\"legmap__sides\" aria-hidden=\"true\"><text x=\"\(SVGNumber.format(box.x + 8))\" y=\"\(y)\">\(leftText)</text>"
             + "<text x=\"\(SVGNumber.format(box.x + box.width - 8))\" y=\"\(y)\" text-anchor=\"end\">\(rightText)</text></g>\n"
     }
 
-    private func description(_ view: MapView) -> String {
-        let parts = view.regions.compactMap { region in atlas.root(region.root).map { "\($0.id), \($0.areaPlain.lowercasedFirst())" } }
-        let side = view.id == "anterior" ? "The person faces you, so their right leg is on your left." :
-            "You see the person from behind, so their right leg is on your right."
-        return "\(side) Coloured areas show the skin each nerve root supplies: \(parts.joined(separator: "; ")). Borders vary between people."
-    }
-
-    private func defaultCaption(_ options: Options) -> String {
-        if let id = options.highlight, let root = atlas.root(id) {
-            return "The \(root.id) dermatome (strong colour) among the other leg dermatomes. Borders vary from person to person."
+    private func description(_ view: MapView, paint: ZonePaint) -> String {
+        let parts = view.zones.compactMap { zone in atlas.place(zone.place).map { "\($0.name): \(paint.says(of: $0.id))" } }
+        let side: String
+        switch view.id {
+        case "anterior": side = "The person faces you, so their right leg is on your left."
+        case "posterior": side = "You see the person from behind, so their right leg is on your right."
+        default: side = "The area between the legs, seen from below."
         }
-        return "Leg dermatomes, front and back. Each colour is the skin one nerve root supplies. Borders vary from person to person."
-    }
-
-    private func legend(views: [MapView], options: Options) -> String {
-        let shown = Set(views.flatMap { $0.regions.map(\.root) })
-        var html = "<ul class=\"atlas__legend\">\n"
-        for root in atlas.roots where shown.contains(root.id) {
-            let current = options.highlight.map { $0.caseInsensitiveEquals(root.id) } ?? false
-            html += "<li><span class=\"swatch\" style=\"background:\(root.colour)\" aria-hidden=\"true\"></span>"
-            let text = "<b>\(Escape.xml(root.id))</b> \(Escape.xml(root.areaPlain))"
-            html += options.links && !current
-                ? "<a href=\"\(Escape.xml(baseURL.sitePath(root.urlPath)))\">\(text)</a>"
-                : "<span\(current ? " aria-current=\"page\"" : "")>\(text)</span>"
-            html += "</li>\n"
-        }
-        return html + "</ul>\n"
+        return "\(side) \(paint.drawing). \(parts.joined(separator: "; ")). Borders vary between people."
     }
 
     static let standaloneStyle = "text{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif}"
         + ".legmap__labels text{font-size:17px;font-weight:700;fill:#111;paint-order:stroke;stroke:#fff;stroke-width:4px;stroke-linejoin:round}"
         + ".legmap__sides text{font-size:14px;fill:#4c6272}.legmap__heading{font-size:20px;font-weight:700;fill:#212b32}"
+        + ".legmap__credit{font-size:11px;fill:#4c6272}"
 }
 
 extension String {

@@ -1,0 +1,102 @@
+/// A named place on the body (a landmark): the shared words of the data set and the map.
+/// Each view of the map draws a zone for it; each map variant says which roots supply it.
+public struct Place: Sendable {
+    public var id: String
+    /// "Big toe"
+    public var name: String
+    /// "Hallux (great toe)"
+    public var clinical: String
+    /// Where on the body, for grouping the list: "Hip and groin", "Foot" ...
+    public var group: String
+    /// Phrases that name this place in running text ("big toe", "great toe"), lower case.
+    public var words: [String]
+    public var position: SourcePosition
+
+    public init(id: String, name: String, clinical: String, group: String, words: [String],
+                position: SourcePosition = SourcePosition(file: "", line: 0, column: 0)) {
+        self.id = id
+        self.name = name
+        self.clinical = clinical
+        self.group = group
+        self.words = words
+        self.position = position
+    }
+
+    /// `/where/<id>/`
+    public var urlPath: String { "where/\(id)/" }
+}
+
+/// One published way of drawing the dermatomes ("the clinical chart", "Keegan & Garrett").
+/// Its claims say which roots supply which places, each with where it was read.
+public struct MapVariant: Sendable {
+    public var id: String
+    public var name: String
+    /// What the drawing on this site is: "Schematic, after ...".
+    public var drawing: String
+    public var about: String
+    public var claims: [PlaceClaim]
+    public var position: SourcePosition
+
+    public init(id: String, name: String, drawing: String, about: String, claims: [PlaceClaim],
+                position: SourcePosition = SourcePosition(file: "", line: 0, column: 0)) {
+        self.id = id
+        self.name = name
+        self.drawing = drawing
+        self.about = about
+        self.claims = claims
+        self.position = position
+    }
+}
+
+/// "Under this variant, root R supplies these places": read in a source, or not confirmed.
+public struct PlaceClaim: Sendable {
+    public var root: String
+    public var places: [String]
+    /// Each place's position in the file, for errors about that place.
+    public var placePositions: [SourcePosition]
+    /// A key of the data set's `sources:`; nil when unconfirmed.
+    public var source: String?
+    /// The passage, legend or caption the claim was read in.
+    public var passage: String?
+    /// Why the claim is not confirmed; an unconfirmed claim is never shown as fact.
+    public var unconfirmed: String?
+    public var position: SourcePosition
+
+    public var isConfirmed: Bool { unconfirmed == nil }
+
+    public init(root: String, places: [String], placePositions: [SourcePosition] = [], source: String? = nil,
+                passage: String? = nil, unconfirmed: String? = nil,
+                position: SourcePosition = SourcePosition(file: "", line: 0, column: 0)) {
+        self.root = root
+        self.places = places
+        self.placePositions = placePositions
+        self.source = source
+        self.passage = passage
+        self.unconfirmed = unconfirmed
+        self.position = position
+    }
+}
+
+/// A source that claims can cite by key.
+public struct KeyedSource: Sendable {
+    public var key: String
+    public var source: Source
+    public var position: SourcePosition
+
+    public init(key: String, source: Source, position: SourcePosition = SourcePosition(file: "", line: 0, column: 0)) {
+        self.key = key
+        self.source = source
+        self.position = position
+    }
+}
+
+/// Where a root's ISNCSCI key point sits: on a place's landmark, or halfway between two.
+public struct KeyPointPlacement: Sendable, Equatable {
+    public var places: [String]
+    public var position: SourcePosition
+
+    public init(places: [String], position: SourcePosition = SourcePosition(file: "", line: 0, column: 0)) {
+        self.places = places
+        self.position = position
+    }
+}

@@ -1,0 +1,96 @@
+/// "Where do you feel it?": a page per named place at /where/<place>/, saying which roots each map
+/// variant gives it and where the maps differ, and the list of every place at /where/.
+struct PlacePages {
+    let site: Site
+    let atlas: Atlas
+    let pages: PageRenderer
+
+    private var baseURL: BaseURL { site.config.baseURL }
+
+    /// Every place, grouped by where it is on the body, each a plain link.
+    func groups() -> [[String: Any]] {
+        var order: [String] = []
+        var members: [String: [Place]] = [:]
+        for place in atlas.places {
+            if members[place.group] == nil { order.append(place.group) }
+            members[place.group, default: []].append(place)
+        }
+        return order.map { group in
+            ["name": group, "places": members[group]!.map { place in
+                ["name": place.name, "url": baseURL.sitePath(place.urlPath), "says": ZonePaint(atlas: atlas, variant: nil).says(of: place.id)]
+            }]
+        }
+    }
+
+    func index() throws -> OutputFile {
+        try pages.page("pages/places", sitePath: SiteURLs.places, page: [
+            "kind": "places",
+            "title": "Where do you feel it?",
+            "description": "Choose the part of your leg, foot or saddle area where you feel numbness, tingling or pain, and see which nerve root supplies that skin.",
+            "locator": locatorMap(id: "where-map"),
+            "groups": groups(),
+            "red_flags": site.redFlags.map { RedFlagsCard.html($0) } ?? "",
+        ])
+    }
+
+    /// The leg maps with every zone a link to its place, drawn as the maps agree.
+    func locatorMap(id: String) -> String {
+        var options = LegMapRenderer.Options()
+        options.variant = LegMapRenderer.agreementID
+        options.views = atlas.views.map(\.id).filter(MapView.legIDs.contains)
+        options.caption = "Select the place where you feel it. Colours show the root where the maps agree; cross-hatched places are where the maps differ."
+        return LegMapRenderer(atlas: atlas, baseURL: baseURL).figure(options, id: id)
+    }
+
+    func page(for place: Place) throws -> OutputFile {
+        var options = LegMapRenderer.Options()
+        options.place = place.id
+        options.views = atlas.views.filter { $0.zone(place.id) != nil }.map(\.id)
+        options.keyPoints = false
+        options.caption = "The \(place.name.lowercased()) on the \(atlas.defaultVariant?.name ?? "map")."
+        let renderer = LegMapRenderer(atlas: atlas, baseURL: baseURL)
+        var named = Set<String>()
+        let variants = atlas.variants.map { variant -> [String: Any] in
+            let coverage = atlas.coverage(of: place.id, in: variant)
+            named.formUnion(coverage.allRoots)
+            let claims = atlas.claims(about: place.id, in: variant).map { claim -> [String: Any] in
+                var out: [String: Any] = ["root": claim.root, "confirmed": claim.isConfirmed]
+                out.setOptional("root_url", atlas.root(claim.root).map { baseURL.sitePath($0.urlPath) })
+                out.setOptional("passage", claim.passage)
+                out.setOptional("source", claim.source.flatMap(atlas.source).map(sourceText))
+                out.setOptional("unconfirmed", claim.unconfirmed)
+                return out
+            }
+            return ["name": variant.name, "says": PlaceWordsCheck.describe(coverage), "claims": claims, "has_claims": !claims.isEmpty]
+        }
+        let agreement: String
+        switch atlas.agreement(of: place.id) {
+        case .agree(let roots): agreement = "The maps shown here agree: the \(place.name.lowercased()) is supplied by \(roots.joined(separator: " and "))."
+        case .differ: agreement = "The maps differ here, or a claim could not be checked. Your clinician will not rely on this place alone."
+        case .notSettled: agreement = "No source read for this site settles which root supplies this place."
+        case .unknown: agreement = "None of the maps shown here gives this place a root."
+        }
+        let roots = atlas.roots.filter { named.contains($0.id) }.map { root -> [String: Any] in
+            ["id": root.id, "area": root.areaPlain, "url": baseURL.sitePath(root.urlPath)]
+        }
+        let saddle = place.group.lowercased().contains("saddle")
+        return try pages.page("pages/place", sitePath: place.urlPath, page: [
+            "kind": "place",
+            "title": "\(place.name): which nerve root supplies it?",
+            "description": "Numbness, tingling or pain in the \(place.name.lowercased()) (\(place.clinical)): which spinal nerve root supplies this skin, where the dermatome maps differ, and when to get help.",
+            "place": ["name": place.name, "clinical": place.clinical, "group": place.group],
+            "agreement": agreement,
+            "variants": variants,
+            "roots": roots,
+            "has_roots": !roots.isEmpty,
+            "map": renderer.figure(options, id: "place-map"),
+            "saddle": saddle,
+            "places_url": baseURL.sitePath(SiteURLs.places),
+            "red_flags": site.redFlags.map { RedFlagsCard.html($0) } ?? "",
+        ])
+    }
+
+    private func sourceText(_ source: Source) -> String {
+        [source.authors, source.title, source.publisher, source.year.map(String.init)].compactMap { $0 }.joined(separator: ". ")
+    }
+}

@@ -1,0 +1,159 @@
+/// How a zone looks on one map: the chosen variant's claims, or the computed agreement of all
+/// variants. Colour is never the only cue: overlap and doubt are patterns, and every zone names
+/// its roots in its label and on its place's page.
+struct ZonePaint {
+    enum Look: Equatable {
+        case root(String)
+        case stripes([String])
+        case notSettled([String])
+        case differ
+        case none
+    }
+
+    let atlas: Atlas
+    /// nil draws the agreement view.
+    let variant: MapVariant?
+
+    init(atlas: Atlas, variant id: String?) {
+        self.atlas = atlas
+        if id == LegMapRenderer.agreementID {
+            variant = nil
+        } else {
+            variant = id.flatMap(atlas.variant) ?? atlas.defaultVariant
+        }
+    }
+
+    var isAgreement: Bool { variant == nil }
+
+    var name: String { variant?.name ?? "where the maps agree" }
+
+    var drawing: String {
+        variant?.drawing ?? "Computed by this site from the map variants it shows: coloured where every map that describes a place gives it the same roots, hatched where they differ or a claim could not be confirmed"
+    }
+
+    /// The ISNCSCI key points belong to the clinical chart, and so to the agreement view drawn over it.
+    var showsKeyPoints: Bool { variant == nil || variant?.id == atlas.defaultVariant?.id }
+
+    func look(_ place: String) -> Look {
+        guard let variant else {
+            switch atlas.agreement(of: place) {
+            case .agree(let roots): return roots.count == 1 ? .root(roots[0]) : .stripes(roots)
+            case .differ: return .differ
+            case .notSettled:
+                return .notSettled(atlas.variants.flatMap { atlas.coverage(of: place, in: $0).allRoots }.uniqued())
+            case .unknown: return .none
+            }
+        }
+        let coverage = atlas.coverage(of: place, in: variant)
+        switch coverage.status {
+        case .root(let id): return .root(id)
+        case .shared(let ids): return .stripes(ids)
+        case .notSettled: return .notSettled(coverage.allRoots)
+        case .none: return .none
+        }
+    }
+
+    /// The one root a zone is labelled with, when it has one.
+    func single(_ place: String) -> Look? {
+        if case .root = look(place) { return look(place) }
+        return nil
+    }
+
+    /// Roots this map draws at the place, for highlighting one root.
+    func roots(of place: String) -> [String] {
+        switch look(place) {
+        case .root(let id): return [id]
+        case .stripes(let ids), .notSettled(let ids): return ids
+        case .differ: return atlas.variants.flatMap { atlas.coverage(of: place, in: $0).allRoots }
+        case .none: return []
+        }
+    }
+
+    func fill(of place: String, prefix: String) -> String {
+        switch look(place) {
+        case .root(let id): return atlas.root(id)?.colour ?? "#ffffff"
+        case .stripes(let ids): return "url(#\(prefix)-s-\(ids.joined(separator: "-")))"
+        case .notSettled: return "url(#\(prefix)-unsettled)"
+        case .differ: return "url(#\(prefix)-differ)"
+        case .none: return "#f4efe9"
+        }
+    }
+
+    /// What this map says of a place, in words.
+    func says(of place: String) -> String {
+        switch look(place) {
+        case .root(let id): return id
+        case .stripes(let ids): return "\(ids.joined(separator: " and ")) (both supply it)"
+        case .notSettled(let ids): return "not settled (\(ids.joined(separator: " or ")) is claimed, but no source read here confirms it)"
+        case .differ:
+            let parts = atlas.variants.map { "\($0.name): \(PlaceWordsCheck.describe(atlas.coverage(of: place, in: $0)))" }
+            return "maps differ (\(parts.joined(separator: "; ")))"
+        case .none: return "no map shown here gives it a root"
+        }
+    }
+
+    /// The `<defs>` for the patterns this view uses; ids are unique per map on a page.
+    func patterns(in view: MapView, prefix: String) -> String {
+        var seen = Set<String>()
+        var defs = ""
+        for zone in view.zones {
+            let look = look(zone.place)
+            switch look {
+            case .stripes(let ids):
+                let id = "\(prefix)-s-\(ids.joined(separator: "-"))"
+                guard seen.insert(id).inserted else { continue }
+                let width = 14.0 / Double(ids.count)
+                defs += "<pattern id=\"\(id)\" width=\"14\" height=\"14\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+                for (index, root) in ids.enumerated() {
+                    defs += "<rect x=\"\(SVGNumber.format(Double(index) * width))\" y=\"0\" width=\"\(SVGNumber.format(width))\" height=\"14\" fill=\"\(atlas.root(root)?.colour ?? "#ffffff")\"/>"
+                }
+                defs += "</pattern>"
+            case .notSettled:
+                guard seen.insert("unsettled").inserted else { continue }
+                defs += "<pattern id=\"\(prefix)-unsettled\" width=\"10\" height=\"10\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+                    + "<rect width=\"10\" height=\"10\" fill=\"#e8e8e8\"/><rect width=\"3\" height=\"10\" fill=\"#8a8a8a\"/></pattern>"
+            case .differ:
+                guard seen.insert("differ").inserted else { continue }
+                defs += "<pattern id=\"\(prefix)-differ\" width=\"10\" height=\"10\" patternUnits=\"userSpaceOnUse\">"
+                    + "<rect width=\"10\" height=\"10\" fill=\"#ffffff\"/><path d=\"M0 10L10 0M-2 2L2 -2M8 12L12 8\" stroke=\"#4c4c4c\" stroke-width=\"2\"/>"
+                    + "<path d=\"M0 0L10 10\" stroke=\"#4c4c4c\" stroke-width=\"1\"/></pattern>"
+            default: continue
+            }
+        }
+        return defs.isEmpty ? "" : "<defs>\(defs)</defs>\n"
+    }
+
+    func caption(highlight: String?) -> String {
+        if let id = highlight, let root = atlas.root(id) {
+            return "The places the \(root.id) root supplies on the \(name) (strong colour), among the others. \(drawing). Borders vary from person to person."
+        }
+        return "\(drawing). Each colour is the skin one nerve root supplies; stripes mean two roots share a place. Borders vary from person to person."
+    }
+}
+
+/// Where a label fits inside a polygon: the sampled point farthest from its edges.
+enum LabelPlacement {
+    static func point(in polygon: [Point]) -> Point {
+        let box = Geometry.bounds(polygon)
+        var best = Point((box.minX + box.maxX) / 2, (box.minY + box.maxY) / 2)
+        var bestDistance = -1.0
+        let steps = 16
+        for i in 0...steps {
+            for j in 0...steps {
+                let p = Point(box.minX + (box.maxX - box.minX) * Double(i) / Double(steps),
+                              box.minY + (box.maxY - box.minY) * Double(j) / Double(steps))
+                guard Geometry.contains(polygon, p) else { continue }
+                let distance = Geometry.distanceToEdge(polygon, p)
+                if distance > bestDistance { (best, bestDistance) = (p, distance) }
+            }
+        }
+        return Point((best.x * 10).rounded() / 10, (best.y * 10).rounded() / 10)
+    }
+}
+
+extension Array where Element == String {
+    func uniqued() -> [String] {
+        var seen = Set<String>()
+        return filter { seen.insert($0).inserted }
+    }
+}
