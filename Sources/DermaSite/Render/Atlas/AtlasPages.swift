@@ -59,6 +59,7 @@ struct AtlasPages: Sendable {
             "description": "A map and table of the leg dermatomes, L1 to S4-S5: the skin each nerve root supplies, and where it is tested.",
             "maps": mapIDs.enumerated().map { index, id in variantMap(id, first: index == 0) },
             "saddle": saddleMap(),
+            "red_flags": site.redFlags.map { RedFlagsCard.html($0) } ?? "",
             "table": DermatomeTable(atlas: atlas, baseURL: baseURL).html(table),
             "charts": chartLinks(),
             "worksheet_url": baseURL.sitePath(SiteURLs.worksheet),
