@@ -224,9 +224,7 @@ public struct SiteBuilder: Sendable {
             generated.formUnion(atlas.roots.map { SiteURLs.file(for: $0.urlPath) })
             generated.insert(SiteURLs.file(for: SiteURLs.places))
             generated.formUnion(atlas.places.map { SiteURLs.file(for: $0.urlPath) })
-            for variant in atlas.variants.map(\.id) + [LegMapRenderer.agreementID] {
-                generated.formUnion(atlas.views.map { SiteURLs.chart($0.id, variant: variant) })
-            }
+            generated.formUnion(AtlasMaps.charts(atlas).map(\.path))
         }
         return staticFiles.filter(generated.contains).map {
             .error("\(ContentLoader.contentFolder)/\($0)", "this file would overwrite a generated page or file with the same path")

@@ -140,7 +140,6 @@ enum RootsDecoder {
                     symptoms: list("symptoms"), test: text("test") ?? "", neighbours: list("neighbours"),
                     urgent: urgent, sources: sources, position: reader.position(of: values["id"] ?? node))
         root.keyPointAt = keyPointAt
-        positions["summary"] = values["summary"].map { reader.position(of: $0) }
         if case let .sequence(items)? = values["symptoms"] {
             for (index, item) in items.enumerated() { positions["symptoms.\(index + 1)"] = reader.position(of: item) }
         }

@@ -42,7 +42,7 @@ enum PlacesDecoder {
 
     private static func place(_ node: Node, reader: inout YAMLReader) -> Place? {
         var values: [String: Node] = [:]
-        for (key, _, value) in reader.fields(of: node, known: ["id", "name", "clinical", "group", "words"], context: "a place") {
+        for (key, _, value) in reader.fields(of: node, known: ["id", "name", "clinical", "group", "words", "urgent"], context: "a place") {
             values[key] = value
         }
         let missing = ["id", "name", "clinical", "group"].filter { values[$0] == nil }
@@ -57,8 +57,9 @@ enum PlacesDecoder {
             reader.report(.error, at: values["id"], "a place id must be lower case words joined by '-', such as big-toe")
         }
         let words = values["words"].map { reader.strings($0, key: "words") } ?? []
+        let urgent = values["urgent"].flatMap { reader.bool($0, key: "urgent") } ?? false
         return Place(id: id, name: name, clinical: clinical, group: group, words: words.map { $0.lowercased() },
-                     position: reader.position(of: values["id"]))
+                     urgent: urgent, position: reader.position(of: values["id"]))
     }
 
     private static func variant(_ node: Node, reader: inout YAMLReader) -> MapVariant? {

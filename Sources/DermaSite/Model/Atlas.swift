@@ -80,7 +80,7 @@ public struct Root: Sendable {
     public var sources: [Source]
     /// Where the map puts the key point, from the places' landmarks.
     public var keyPointAt: KeyPointPlacement?
-    /// Where each text was written ("area.plain", "summary", "symptoms.2"), for errors about its words.
+    /// Where each text was written ("area.plain", "symptoms.2"), for errors about its words.
     public var textPositions: [String: SourcePosition] = [:]
 
     /// The texts that say where this root's skin is, with their names in textPositions.
@@ -151,6 +151,8 @@ public struct MapView: Sendable {
         public var place: String
         public var polygons: [Polygon]
         public var points: [Point]
+        /// Where a root's name fits in the first polygon; found once, when the map is loaded.
+        public var labelPoint: Point?
         public var position: SourcePosition
 
         public init(place: String, polygons: [Polygon], points: [Point],
@@ -158,6 +160,7 @@ public struct MapView: Sendable {
             self.place = place
             self.polygons = polygons
             self.points = points
+            self.labelPoint = polygons.first.flatMap { Geometry.labelPoint(in: $0.points) }
             self.position = position
         }
     }

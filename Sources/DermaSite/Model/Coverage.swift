@@ -27,6 +27,16 @@ public struct PlaceCoverage: Sendable, Equatable {
 
     /// Every root named, confirmed or not.
     public var allRoots: [String] { confirmed + unconfirmed.filter { !confirmed.contains($0) } }
+
+    /// In words, for pages and errors: "L5", "L4 and L5", "not settled (L4 or L5)".
+    public var summary: String {
+        switch status {
+        case .root(let id): return id
+        case .shared(let ids): return ids.joined(separator: " and ")
+        case .notSettled: return "not settled (\(allRoots.joined(separator: " or ")))"
+        case .none: return "says nothing"
+        }
+    }
 }
 
 /// What the variants together say of one place: the computed "where the maps agree" view.

@@ -10,15 +10,18 @@ public struct Place: Sendable {
     public var group: String
     /// Phrases that name this place in running text ("big toe", "great toe"), lower case.
     public var words: [String]
+    /// New numbness here is an emergency (the saddle area): its page leads with the urgent signs.
+    public var urgent: Bool
     public var position: SourcePosition
 
-    public init(id: String, name: String, clinical: String, group: String, words: [String],
+    public init(id: String, name: String, clinical: String, group: String, words: [String], urgent: Bool = false,
                 position: SourcePosition = SourcePosition(file: "", line: 0, column: 0)) {
         self.id = id
         self.name = name
         self.clinical = clinical
         self.group = group
         self.words = words
+        self.urgent = urgent
         self.position = position
     }
 

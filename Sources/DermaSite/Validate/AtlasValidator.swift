@@ -139,8 +139,7 @@ public enum AtlasValidator {
         return diagnostics
     }
 
-    /// Bounds the quadratic self-intersection test and the scanline work on hostile input.
-    static let maxPoints = 5000
+    static var maxPoints: Int { Geometry.maxPoints }
 
     static func inside(_ box: MapView.Box, _ p: Point) -> Bool {
         p.x.isFinite && p.y.isFinite && p.x >= box.x && p.y >= box.y && p.x <= box.x + box.width && p.y <= box.y + box.height

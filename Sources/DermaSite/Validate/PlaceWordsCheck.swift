@@ -34,7 +34,7 @@ enum PlaceWordsCheck {
                         !coverage.confirmed.isEmpty && !coverage.confirmed.contains(root.id)
                     }
                     if differ && !hedged {
-                        let summary = coverages.map { variant, coverage in "\(variant.name): \(describe(coverage))" }
+                        let summary = coverages.map { variant, coverage in "\(variant.name): \(coverage.summary)" }
                         diagnostics.append(AtlasValidator.error(position,
                             "\(root.id) \(fieldName(field)) names '\(mention.phrase)' (\(mention.place)) as if settled, but the maps differ there (\(summary.joined(separator: "; "))): say so in the same text, for example '(maps differ here)'"))
                     }
@@ -71,15 +71,6 @@ enum PlaceWordsCheck {
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
-    }
-
-    static func describe(_ coverage: PlaceCoverage) -> String {
-        switch coverage.status {
-        case .root(let id): return id
-        case .shared(let ids): return ids.joined(separator: " and ")
-        case .notSettled: return "not settled (\(coverage.allRoots.joined(separator: " or ")))"
-        case .none: return "says nothing"
-        }
     }
 
     private static func fieldName(_ field: String) -> String {

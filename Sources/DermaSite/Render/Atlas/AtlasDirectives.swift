@@ -31,7 +31,7 @@ public enum AtlasDirectives {
                 default: problems.append(directive.error(option, "'view' must be anterior, posterior, both or saddle"))
                 }
             case "variant":
-                let ids = atlas.variants.map(\.id) + [LegMapRenderer.agreementID]
+                let ids = AtlasMaps.ids(atlas)
                 if ids.contains(option.value) { options.variant = option.value } else {
                     problems.append(directive.error(option, "unknown map variant '\(option.value)' (variants: \(ids.joined(separator: ", ")))"))
                 }

@@ -12,9 +12,6 @@ struct AtlasPages: Sendable {
         return [try index(), try worksheet(), try places.index()] + roots + (try Parallel.map(atlas.places) { try places.page(for: $0) })
     }
 
-    /// Every map the atlas shows: the variants in order, then the computed agreement view.
-    var mapIDs: [String] { atlas.variants.map(\.id) + [LegMapRenderer.agreementID] }
-
     /// A printable sensory-exam record: each root's key point, light touch and pinprick on both
     /// sides scored as ISNCSCI does (0, 1, 2 or NT), and the key muscles.
     func worksheet() throws -> OutputFile {
@@ -37,13 +34,11 @@ struct AtlasPages: Sendable {
         let renderer = LegMapRenderer(atlas: atlas, baseURL: baseURL)
         var options = LegMapRenderer.Options()
         options.links = false
-        return mapIDs.flatMap { variant in
-            atlas.views.filter { MapView.legIDs.contains($0.id) }.map { view in
-                options.variant = variant
-                let svg = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                    + renderer.svg(view, options: options, id: "chart-\(view.id)", standalone: true)
-                return OutputFile(path: SiteURLs.chart(view.id, variant: variant), text: svg)
-            }
+        return AtlasMaps.charts(atlas).map { chart in
+            options.variant = chart.map
+            let svg = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                + renderer.svg(chart.view, options: options, id: "chart-\(chart.view.id)", standalone: true)
+            return OutputFile(path: chart.path, text: svg)
         }
     }
 
@@ -57,7 +52,7 @@ struct AtlasPages: Sendable {
             "kind": "atlas",
             "title": "Leg dermatome map",
             "description": "A map and table of the leg dermatomes, L1 to S4-S5: the skin each nerve root supplies, and where it is tested.",
-            "maps": mapIDs.enumerated().map { index, id in variantMap(id, first: index == 0) },
+            "maps": AtlasMaps.ids(atlas).enumerated().map { index, id in variantMap(id, first: index == 0) },
             "saddle": saddleMap(),
             "red_flags": site.redFlags.map { RedFlagsCard.html($0) } ?? "",
             "table": DermatomeTable(atlas: atlas, baseURL: baseURL).html(table),
@@ -123,13 +118,11 @@ struct AtlasPages: Sendable {
     }
 
     private func chartLinks() -> [[String: Any]] {
-        let charts = mapIDs.flatMap { variant in
-            atlas.views.filter { MapView.legIDs.contains($0.id) }.map { view -> [String: Any] in
-                let name = atlas.variant(variant)?.name ?? "Where the maps agree"
-                return ["title": "\(name), \(view.title.lowercasedFirst())", "url": baseURL.sitePath(SiteURLs.chart(view.id, variant: variant))]
-            }
+        let charts = AtlasMaps.charts(atlas)
+        return charts.enumerated().map { index, chart in
+            ["title": "\(AtlasMaps.name(chart.map, in: atlas)), \(chart.view.title.lowercasedFirst())",
+             "url": baseURL.sitePath(chart.path), "last": index == charts.count - 1]
         }
-        return charts.enumerated().map { index, chart in chart.merging(["last": index == charts.count - 1]) { $1 } }
     }
 
     /// One map of the atlas page, with what it follows; the first is shown when nothing is chosen.
@@ -139,7 +132,7 @@ struct AtlasPages: Sendable {
         let variant = atlas.variant(id)
         return [
             "id": id,
-            "name": variant?.name ?? "Where the maps agree",
+            "name": AtlasMaps.name(id, in: atlas),
             "about": variant?.about ?? "This view is not a published map. The site computes it from the maps above: a place is coloured only where every map that describes it gives it the same roots, and cross-hatched where they differ or a claim could not be confirmed. This follows the idea of Lee, McPhee and Stringer (2008) to show only the consistent areas; the drawing is not theirs.",
             "checked": first,
             "map": LegMapRenderer(atlas: atlas, baseURL: baseURL).figure(options, id: "map-\(id)"),

@@ -19,7 +19,7 @@ public struct LegMapRenderer: Sendable {
         public init() {}
     }
 
-    public static let agreementID = "agreement"
+    public static let agreementID = AtlasMaps.agreementID
 
     public let atlas: Atlas
     public let baseURL: BaseURL
@@ -45,7 +45,7 @@ public struct LegMapRenderer: Sendable {
         html += "<div class=\"atlas__views atlas__views--\(views.count)\">\n"
         for view in views {
             html += "<div class=\"atlas__view\">\n<p class=\"atlas__view-title\" aria-hidden=\"true\">\(Escape.xml(view.title))</p>\n"
-            html += svg(view, options: options, id: "\(id)-\(view.id)", standalone: false)
+            html += svg(view, options: options, id: "\(id)-\(view.id)", standalone: false, paint: paint)
             html += "</div>\n"
         }
         html += "</div>\n"
@@ -57,7 +57,10 @@ public struct LegMapRenderer: Sendable {
 
     /// One view as an `<svg>`. A standalone file carries its own size, styles, heading and source.
     public func svg(_ view: MapView, options: Options, id: String, standalone: Bool) -> String {
-        let paint = ZonePaint(atlas: atlas, variant: options.variant)
+        svg(view, options: options, id: id, standalone: standalone, paint: ZonePaint(atlas: atlas, variant: options.variant))
+    }
+
+    private func svg(_ view: MapView, options: Options, id: String, standalone: Bool, paint: ZonePaint) -> String {
         let box = view.viewBox
         let top = standalone ? box.y - 40 : box.y
         let height = standalone ? box.height + 70 : box.height
@@ -122,9 +125,10 @@ public struct LegMapRenderer: Sendable {
     private func labels(_ view: MapView, paint: ZonePaint, options: Options) -> String {
         var best: [String: (area: Double, at: Point)] = [:]
         for zone in view.zones {
-            guard case let .root(id)? = paint.single(zone.place), let polygon = zone.polygons.first else { continue }
+            guard let id = paint.labelRoot(zone.place), let polygon = zone.polygons.first,
+                  let at = zone.labelPoint ?? zone.points.first else { continue }
             let area = Geometry.area(polygon.points)
-            if area > best[id]?.area ?? 0 { best[id] = (area, LabelPlacement.point(in: polygon.points)) }
+            if area > best[id]?.area ?? 0 { best[id] = (area, at) }
         }
         var out = "<g class=\"legmap__labels\" aria-hidden=\"true\">\n"
         for root in atlas.roots {

@@ -15,9 +15,10 @@ struct PlacePages {
             if members[place.group] == nil { order.append(place.group) }
             members[place.group, default: []].append(place)
         }
+        let agreement = ZonePaint(atlas: atlas, variant: AtlasMaps.agreementID)
         return order.map { group in
             ["name": group, "places": members[group]!.map { place in
-                ["name": place.name, "url": baseURL.sitePath(place.urlPath), "says": ZonePaint(atlas: atlas, variant: nil).says(of: place.id)]
+                ["name": place.name, "url": baseURL.sitePath(place.urlPath), "says": agreement.says(of: place.id)]
             }]
         }
     }
@@ -61,7 +62,7 @@ struct PlacePages {
                 out.setOptional("unconfirmed", claim.unconfirmed)
                 return out
             }
-            return ["name": variant.name, "says": PlaceWordsCheck.describe(coverage), "claims": claims, "has_claims": !claims.isEmpty]
+            return ["name": variant.name, "says": coverage.summary, "claims": claims, "has_claims": !claims.isEmpty]
         }
         let agreement: String
         switch atlas.agreement(of: place.id) {
@@ -73,7 +74,6 @@ struct PlacePages {
         let roots = atlas.roots.filter { named.contains($0.id) }.map { root -> [String: Any] in
             ["id": root.id, "area": root.areaPlain, "url": baseURL.sitePath(root.urlPath)]
         }
-        let saddle = place.group.lowercased().contains("saddle")
         return try pages.page("pages/place", sitePath: place.urlPath, page: [
             "kind": "place",
             "title": "\(place.name): which nerve root supplies it?",
@@ -84,7 +84,7 @@ struct PlacePages {
             "roots": roots,
             "has_roots": !roots.isEmpty,
             "map": renderer.figure(options, id: "place-map"),
-            "saddle": saddle,
+            "urgent": place.urgent,
             "places_url": baseURL.sitePath(SiteURLs.places),
             "red_flags": site.redFlags.map { RedFlagsCard.html($0) } ?? "",
         ])

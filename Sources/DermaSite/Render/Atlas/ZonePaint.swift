@@ -1,6 +1,6 @@
-/// How a zone looks on one map: the chosen variant's claims, or the computed agreement of all
-/// variants. Colour is never the only cue: overlap and doubt are patterns, and every zone names
-/// its roots in its label and on its place's page.
+/// How each zone looks on one map: the chosen variant's claims, or the computed agreement of all
+/// variants, worked out once per map. Colour is never the only cue: overlap and doubt are
+/// patterns, and every zone names its roots in its label and on its place's page.
 struct ZonePaint {
     enum Look: Equatable {
         case root(String)
@@ -13,19 +13,18 @@ struct ZonePaint {
     let atlas: Atlas
     /// nil draws the agreement view.
     let variant: MapVariant?
+    private let looks: [String: Look]
 
     init(atlas: Atlas, variant id: String?) {
         self.atlas = atlas
-        if id == LegMapRenderer.agreementID {
-            variant = nil
-        } else {
-            variant = id.flatMap(atlas.variant) ?? atlas.defaultVariant
-        }
+        let variant = id == AtlasMaps.agreementID ? nil : id.flatMap(atlas.variant) ?? atlas.defaultVariant
+        self.variant = variant
+        var looks: [String: Look] = [:]
+        for place in atlas.places { looks[place.id] = Self.look(place.id, atlas: atlas, variant: variant) }
+        self.looks = looks
     }
 
-    var isAgreement: Bool { variant == nil }
-
-    var name: String { variant?.name ?? "where the maps agree" }
+    var name: String { variant?.name ?? AtlasMaps.agreementName }
 
     var drawing: String {
         variant?.drawing ?? "Computed by this site from the map variants it shows: coloured where every map that describes a place gives it the same roots, hatched where they differ or a claim could not be confirmed"
@@ -34,7 +33,9 @@ struct ZonePaint {
     /// The ISNCSCI key points belong to the clinical chart, and so to the agreement view drawn over it.
     var showsKeyPoints: Bool { variant == nil || variant?.id == atlas.defaultVariant?.id }
 
-    func look(_ place: String) -> Look {
+    func look(_ place: String) -> Look { looks[place] ?? .none }
+
+    private static func look(_ place: String, atlas: Atlas, variant: MapVariant?) -> Look {
         guard let variant else {
             switch atlas.agreement(of: place) {
             case .agree(let roots): return roots.count == 1 ? .root(roots[0]) : .stripes(roots)
@@ -54,8 +55,8 @@ struct ZonePaint {
     }
 
     /// The one root a zone is labelled with, when it has one.
-    func single(_ place: String) -> Look? {
-        if case .root = look(place) { return look(place) }
+    func labelRoot(_ place: String) -> String? {
+        if case let .root(id) = look(place) { return id }
         return nil
     }
 
@@ -86,7 +87,7 @@ struct ZonePaint {
         case .stripes(let ids): return "\(ids.joined(separator: " and ")) (both supply it)"
         case .notSettled(let ids): return "not settled (\(ids.joined(separator: " or ")) is claimed, but no source read here confirms it)"
         case .differ:
-            let parts = atlas.variants.map { "\($0.name): \(PlaceWordsCheck.describe(atlas.coverage(of: place, in: $0)))" }
+            let parts = atlas.variants.map { "\($0.name): \(atlas.coverage(of: place, in: $0).summary)" }
             return "maps differ (\(parts.joined(separator: "; ")))"
         case .none: return "no map shown here gives it a root"
         }
@@ -97,8 +98,7 @@ struct ZonePaint {
         var seen = Set<String>()
         var defs = ""
         for zone in view.zones {
-            let look = look(zone.place)
-            switch look {
+            switch look(zone.place) {
             case .stripes(let ids):
                 let id = "\(prefix)-s-\(ids.joined(separator: "-"))"
                 guard seen.insert(id).inserted else { continue }
@@ -128,26 +128,6 @@ struct ZonePaint {
             return "The places the \(root.id) root supplies on the \(name) (strong colour), among the others. \(drawing). Borders vary from person to person."
         }
         return "\(drawing). Each colour is the skin one nerve root supplies; stripes mean two roots share a place. Borders vary from person to person."
-    }
-}
-
-/// Where a label fits inside a polygon: the sampled point farthest from its edges.
-enum LabelPlacement {
-    static func point(in polygon: [Point]) -> Point {
-        let box = Geometry.bounds(polygon)
-        var best = Point((box.minX + box.maxX) / 2, (box.minY + box.maxY) / 2)
-        var bestDistance = -1.0
-        let steps = 16
-        for i in 0...steps {
-            for j in 0...steps {
-                let p = Point(box.minX + (box.maxX - box.minX) * Double(i) / Double(steps),
-                              box.minY + (box.maxY - box.minY) * Double(j) / Double(steps))
-                guard Geometry.contains(polygon, p) else { continue }
-                let distance = Geometry.distanceToEdge(polygon, p)
-                if distance > bestDistance { (best, bestDistance) = (p, distance) }
-            }
-        }
-        return Point((best.x * 10).rounded() / 10, (best.y * 10).rounded() / 10)
     }
 }
 

@@ -1,7 +1,29 @@
-/// Plane geometry for validating the maps: areas, containment and overlap of simple polygons.
+/// Plane geometry of the maps: areas, containment and overlap of simple polygons, and where a label fits.
 /// Overlap and union areas are measured by scanlines, which handles any simple polygon (convex or
 /// not) and is exact along every sampled line.
 public enum Geometry {
+    /// Bounds the quadratic self-intersection test, the scanline work and label placement on hostile input.
+    public static let maxPoints = 5000
+
+    /// Where a label fits inside a polygon: the sampled point farthest from its edges.
+    public static func labelPoint(in polygon: [Point]) -> Point? {
+        guard polygon.count >= 3, polygon.count <= maxPoints else { return nil }
+        let box = bounds(polygon)
+        var best: Point?
+        var bestDistance = -1.0
+        let steps = 16
+        for i in 0...steps {
+            for j in 0...steps {
+                let p = Point(box.minX + (box.maxX - box.minX) * Double(i) / Double(steps),
+                              box.minY + (box.maxY - box.minY) * Double(j) / Double(steps))
+                guard p.x.isFinite, p.y.isFinite, contains(polygon, p) else { continue }
+                let distance = distanceToEdge(polygon, p)
+                if distance > bestDistance { (best, bestDistance) = (p, distance) }
+            }
+        }
+        return best.map { Point(($0.x * 10).rounded() / 10, ($0.y * 10).rounded() / 10) }
+    }
+
     /// Shoelace formula; positive whatever the winding.
     public static func area(_ points: [Point]) -> Double {
         guard points.count >= 3 else { return 0 }
