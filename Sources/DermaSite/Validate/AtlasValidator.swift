@@ -12,12 +12,16 @@ public enum AtlasValidator {
 
     public static func validate(_ atlas: Atlas) -> [Diagnostic] {
         var diagnostics = validateRoots(atlas)
-        diagnostics += PlacesValidator.validate(atlas)
+        let references = PlacesValidator.validate(atlas)
+        diagnostics += references
         for view in atlas.views { diagnostics += validateView(view, atlas: atlas) }
         var seenViews = Set<String>()
         for view in atlas.views where !seenViews.insert(view.id).inserted {
             diagnostics.append(error(view.position, "view '\(view.id)' is defined twice"))
         }
+        // A misspelt place or root in a claim would also make the key points and texts look wrong:
+        // report the misspelling alone, the root cause, until it is fixed.
+        guard !references.hasErrors else { return diagnostics }
         diagnostics += KeyPointCheck.validate(atlas)
         diagnostics += PlaceWordsCheck.validate(atlas)
         return diagnostics

@@ -71,18 +71,20 @@ enum KeyPointCheck {
             for view in atlas.views {
                 guard let points = atlas.keyPoints(of: root, in: view) else { continue }
                 placedSomewhere = true
+                // One error per view: the legs are mirror images, so the second would say the same.
                 for point in points {
                     let holder = view.zones.first { zone in zone.polygons.contains { Geometry.contains($0.points, point) } }
                     let at = "[\(AtlasValidator.rounded(point.x)), \(AtlasValidator.rounded(point.y))]"
                     guard let holder else {
                         diagnostics.append(error(placement.position, "the \(root.id) key point at \(at) in view '\(view.id)' is in no place's zone"))
-                        continue
+                        break
                     }
                     let coverage = atlas.coverage(of: holder.place, in: main)
                     if !coverage.confirmed.contains(root.id) {
                         let given = coverage.allRoots.isEmpty ? "no root" : coverage.allRoots.joined(separator: " and ")
                         diagnostics.append(error(placement.position,
                             "the \(root.id) key point at \(at) in view '\(view.id)' lies in \(holder.place), which the \(main.name) gives to \(given), not to \(root.id)"))
+                        break
                     }
                 }
             }

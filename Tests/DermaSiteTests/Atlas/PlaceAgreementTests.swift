@@ -64,6 +64,13 @@ import Testing
         #expect(found == ["Content/data/dermatomes.yml:\(at):14: error: L5 'area.plain' names 'big toe' (big-toe), but no map variant in Content/data/places.yml gives big-toe to L5: correct the text or add a claim with its source"], "\(found)")
     }
 
+    @Test func aMisspeltPlaceIsReportedAloneAsTheRootCause() {
+        let places = Self.places.replacingOccurrences(of: "places: [big-toe]", with: "places: [big-tow]")
+        let found = problems(places: places)
+        // Not also "L5 names 'big toe' but no map gives it to L5": that follows from the misspelling.
+        #expect(found == ["Content/data/places.yml:\(line(of: "places: [big-tow]", in: places)):18: error: unknown place 'big-tow'; did you mean big-toe?"], "\(found)")
+    }
+
     @Test func whereMapsDifferTheTextMustSaySo() {
         let places = Self.places + Self.secondVariant
         let found = problems(places: places)

@@ -96,6 +96,20 @@ import Testing
         #expect(rendered.contains("articles/leg-dermatomes/index.html"))
     }
 
+    @Test func placesEditRecoloursTheMapsEverywhere() throws {
+        let site = try EditableSite()
+        // Give the big toe to L5 on the clinical chart: every map, the home page and the place page change.
+        try site.edit(AtlasLoader.placesPath) {
+            $0.replacingOccurrences(of: "places: [inner-edge-of-foot, big-toe, first-web-space, middle-toes]\n        unconfirmed",
+                                    with: "places: [inner-edge-of-foot, first-web-space, middle-toes]\n        unconfirmed")
+              .replacingOccurrences(of: "places: [top-of-foot]\n        source: medscape-isncsci", with: "places: [top-of-foot, big-toe]\n        source: medscape-isncsci")
+        }
+        let rendered = try site.rebuild(AtlasLoader.placesPath)
+        #expect(rendered.isSuperset(of: ["index.html", "where/big-toe/index.html", "dermatomes/index.html", "dermatomes/charts/clinical-front.svg"]))
+        try site.edit(AtlasLoader.mapPath) { $0.replacingOccurrences(of: "title: \"Front of the legs\"", with: "title: \"Front\"") }
+        #expect(try site.rebuild(AtlasLoader.mapPath).contains("where/heel/index.html"))
+    }
+
     @Test func stylesheetConfigurationGlossaryAndFiles() throws {
         let site = try EditableSite()
         try site.edit("Templates/assets/style.css") { $0 + "\n/* edited */\n" }
