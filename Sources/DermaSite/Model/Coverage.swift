@@ -97,7 +97,7 @@ extension Atlas {
         }
     }
 
-    private func inRootOrder(_ ids: Set<String>) -> [String] {
+    func inRootOrder(_ ids: Set<String>) -> [String] {
         let known = roots.map(\.id).filter(ids.contains)
         return known + ids.subtracting(known).sorted()
     }

@@ -38,7 +38,7 @@ import Testing
         #expect(l5.contains(#"<a href="/legs/where/top-of-foot/">Top of the foot</a>"#))
         let place = try site.read("Public/where/top-of-foot/index.html")
         #expect(place.contains("<h1>Top of the foot: which nerve root supplies it?</h1>"))
-        #expect(place.contains("“L5: top of the foot” (A book of maps)"))
+        #expect(place.contains("“L5: top of the foot”<br><span class=\"claims__source\">Read in: A book of maps.</span>"))
         #expect(place.contains("care-card--emergency"))
         let home = try site.read("Public/index.html")
         #expect(home.contains(#"href="/legs/where/heel/""#) && home.contains("Where do you feel it?"))

@@ -121,25 +121,31 @@ public struct LegMapRenderer: Sendable {
         return "<g class=\"\(classes)\"><title>\(name)</title>\(path)</g>\n"
     }
 
-    /// Each root named once per view, in its largest settled zone on the leg drawn on the left.
+    /// Each root named once per view, in its largest settled zone on the leg drawn on the left;
+    /// a zone too small to hold the name is left to the legend and the zone's own name.
     private func labels(_ view: MapView, paint: ZonePaint, options: Options) -> String {
         var best: [String: (area: Double, at: Point)] = [:]
         for zone in view.zones {
             guard let id = paint.labelRoot(zone.place), let polygon = zone.polygons.first,
                   let at = zone.labelPoint ?? zone.points.first else { continue }
             let area = Geometry.area(polygon.points)
-            if area > best[id]?.area ?? 0 { best[id] = (area, at) }
+            if area >= Self.smallestLabelledArea, area > best[id]?.area ?? 0 { best[id] = (area, at) }
         }
+        let placeRoots = options.place.map(paint.roots(of:))
         var out = "<g class=\"legmap__labels\" aria-hidden=\"true\">\n"
         for root in atlas.roots {
             guard let label = best[root.id] else { continue }
-            let muted = options.highlight.map { !$0.caseInsensitiveEquals(root.id) } ?? false || options.place != nil
+            let muted = options.highlight.map { !$0.caseInsensitiveEquals(root.id) } ?? false
+                || placeRoots.map { !$0.contains(root.id) } ?? false
             out += "<text x=\"\(SVGNumber.format(label.at.x))\" y=\"\(SVGNumber.format(label.at.y))\""
                 + (muted ? " class=\"is-muted\" fill-opacity=\"0.55\"" : "")
                 + " text-anchor=\"middle\" dominant-baseline=\"central\">\(Escape.xml(root.id))</text>\n"
         }
         return out + "</g>\n"
     }
+
+    /// Square map units; below this a root's name would cover its zone and its neighbours.
+    static let smallestLabelledArea = 700.0
 
     private func keyPoints(_ view: MapView, options: Options) -> String {
         var out = "<g class=\"legmap__keypoints\" aria-hidden=\"true\">\n"

@@ -5,7 +5,9 @@ struct MapLegend {
     let paint: ZonePaint
 
     func html(views: [MapView], options: LegMapRenderer.Options) -> String {
-        let looks = views.flatMap { $0.zones.map { paint.look($0.place) } }
+        // A map of one place explains only what that place shows.
+        let places = options.place.map { [$0] } ?? views.flatMap { $0.zones.map(\.place) }
+        let looks = places.map(paint.look)
         var shown = Set<String>()
         for look in looks {
             switch look {

@@ -91,6 +91,8 @@ struct PlacePages {
     }
 
     private func sourceText(_ source: Source) -> String {
-        [source.authors, source.title, source.publisher, source.year.map(String.init)].compactMap { $0 }.joined(separator: ". ")
+        let text = [source.authors, source.title, source.publisher, source.year.map(String.init)].compactMap { $0 }
+            .map { $0.hasSuffix(".") || $0.hasSuffix("?") ? String($0.dropLast()) : $0 }
+        return text.joined(separator: ". ") + "."
     }
 }

@@ -41,7 +41,7 @@ struct ZonePaint {
             case .agree(let roots): return roots.count == 1 ? .root(roots[0]) : .stripes(roots)
             case .differ: return .differ
             case .notSettled:
-                return .notSettled(atlas.variants.flatMap { atlas.coverage(of: place, in: $0).allRoots }.uniqued())
+                return .notSettled(atlas.inRootOrder(Set(atlas.variants.flatMap { atlas.coverage(of: place, in: $0).allRoots })))
             case .unknown: return .none
             }
         }
@@ -128,12 +128,5 @@ struct ZonePaint {
             return "The places the \(root.id) root supplies on the \(name) (strong colour), among the others. \(drawing). Borders vary from person to person."
         }
         return "\(drawing). Each colour is the skin one nerve root supplies; stripes mean two roots share a place. Borders vary from person to person."
-    }
-}
-
-extension Array where Element == String {
-    func uniqued() -> [String] {
-        var seen = Set<String>()
-        return filter { seen.insert($0).inserted }
     }
 }
