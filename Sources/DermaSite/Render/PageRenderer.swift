@@ -22,6 +22,7 @@ struct PageRenderer: Sendable {
             "description": site.config.description,
             "items": site.articles.map(context.listItem),
             "has_locator": site.atlas != nil,
+            "has_red_flags": site.redFlags != nil,
         ]
         if let atlas = site.atlas {
             // The symptom locator leads the home page, where most readers land.

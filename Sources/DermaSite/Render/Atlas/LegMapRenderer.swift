@@ -44,7 +44,7 @@ public struct LegMapRenderer: Sendable {
         }
         html += "<div class=\"atlas__views atlas__views--\(views.count)\">\n"
         for view in views {
-            html += "<div class=\"atlas__view\">\n<p class=\"atlas__view-title\" aria-hidden=\"true\">\(Escape.xml(view.title))</p>\n"
+            html += "<div class=\"atlas__view atlas__view--\(view.id)\">\n<p class=\"atlas__view-title\" aria-hidden=\"true\">\(Escape.xml(view.title))</p>\n"
             html += svg(view, options: options, id: "\(id)-\(view.id)", standalone: false, paint: paint)
             html += "</div>\n"
         }
@@ -132,9 +132,12 @@ public struct LegMapRenderer: Sendable {
             if area >= Self.smallestLabelledArea, area > best[id]?.area ?? 0 { best[id] = (area, at) }
         }
         let placeRoots = options.place.map(paint.roots(of:))
+        // A name that would sit on a key-point dot moves just above it.
+        let dots = options.keyPoints && paint.showsKeyPoints ? atlas.roots.flatMap { atlas.keyPoints(of: $0, in: view) ?? [] } : []
         var out = "<g class=\"legmap__labels\" aria-hidden=\"true\">\n"
         for root in atlas.roots {
-            guard let label = best[root.id] else { continue }
+            guard var label = best[root.id] else { continue }
+            if dots.contains(where: { abs($0.x - label.at.x) < 16 && abs($0.y - label.at.y) < 12 }) { label.at.y -= 16 }
             let muted = options.highlight.map { !$0.caseInsensitiveEquals(root.id) } ?? false
                 || placeRoots.map { !$0.contains(root.id) } ?? false
             out += "<text x=\"\(SVGNumber.format(label.at.x))\" y=\"\(SVGNumber.format(label.at.y))\""

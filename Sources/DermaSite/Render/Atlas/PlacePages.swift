@@ -38,7 +38,8 @@ struct PlacePages {
     func locatorMap(id: String) -> String {
         var options = LegMapRenderer.Options()
         options.variant = LegMapRenderer.agreementID
-        options.views = atlas.views.map(\.id).filter(MapView.legIDs.contains)
+        // The saddle view too, so numbness there can be pointed at as well.
+        options.views = atlas.views.map(\.id)
         options.caption = "Select the place where you feel it. Colours show the root where the maps agree; cross-hatched places are where the maps differ."
         return LegMapRenderer(atlas: atlas, baseURL: baseURL).figure(options, id: id)
     }
