@@ -42,6 +42,9 @@ import Testing
         #expect(place.contains("care-card--emergency"))
         let home = try site.read("Public/index.html")
         #expect(home.contains(#"href="/legs/where/heel/""#) && home.contains("Where do you feel it?"))
+        // Symptoms in both legs or between the legs go straight to the urgent signs, which exist there.
+        #expect(home.contains(#"<a href="/legs/where/#red-flags-title">check the urgent signs now</a>"#))
+        #expect(try site.read("Public/where/index.html").contains(#"id="red-flags-title""#))
         #expect(l5.contains(#"class="legmap__region is-highlighted""#))
         #expect(l5.contains(#"href="/legs/dermatomes/l4/""#) && l5.contains(#"href="/legs/dermatomes/s1/""#))
         #expect(!l5.contains("care-card--emergency"))
