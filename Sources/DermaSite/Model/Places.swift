@@ -1,29 +1,19 @@
 /// A named place on the body (a landmark): the shared words of the data set and the map.
 /// Each view of the map draws a zone for it; each map variant says which roots supply it.
+/// Built by the data set's loader; the types here only hold what it read.
 public struct Place: Sendable {
     public var id: String
     /// "Big toe"
     public var name: String
-    /// "Hallux (great toe)"
+    /// "hallux"
     public var clinical: String
     /// Where on the body, for grouping the list: "Hip and groin", "Foot" ...
     public var group: String
     /// Phrases that name this place in running text ("big toe", "great toe"), lower case.
     public var words: [String]
     /// New numbness here is an emergency (the saddle area): its page leads with the urgent signs.
-    public var urgent: Bool
-    public var position: SourcePosition
-
-    public init(id: String, name: String, clinical: String, group: String, words: [String], urgent: Bool = false,
-                position: SourcePosition = SourcePosition(file: "", line: 0, column: 0)) {
-        self.id = id
-        self.name = name
-        self.clinical = clinical
-        self.group = group
-        self.words = words
-        self.urgent = urgent
-        self.position = position
-    }
+    public var urgent = false
+    public var position = SourcePosition(file: "", line: 0, column: 0)
 
     /// `/where/<id>/`
     public var urlPath: String { "where/\(id)/" }
@@ -38,17 +28,7 @@ public struct MapVariant: Sendable {
     public var drawing: String
     public var about: String
     public var claims: [PlaceClaim]
-    public var position: SourcePosition
-
-    public init(id: String, name: String, drawing: String, about: String, claims: [PlaceClaim],
-                position: SourcePosition = SourcePosition(file: "", line: 0, column: 0)) {
-        self.id = id
-        self.name = name
-        self.drawing = drawing
-        self.about = about
-        self.claims = claims
-        self.position = position
-    }
+    public var position = SourcePosition(file: "", line: 0, column: 0)
 }
 
 /// "Under this variant, root R supplies these places": read in a source, or not confirmed.
@@ -56,50 +36,27 @@ public struct PlaceClaim: Sendable {
     public var root: String
     public var places: [String]
     /// Each place's position in the file, for errors about that place.
-    public var placePositions: [SourcePosition]
+    public var placePositions: [SourcePosition] = []
     /// A key of the data set's `sources:`; nil when unconfirmed.
     public var source: String?
     /// The passage, legend or caption the claim was read in.
     public var passage: String?
     /// Why the claim is not confirmed; an unconfirmed claim is never shown as fact.
     public var unconfirmed: String?
-    public var position: SourcePosition
+    public var position = SourcePosition(file: "", line: 0, column: 0)
 
     public var isConfirmed: Bool { unconfirmed == nil }
-
-    public init(root: String, places: [String], placePositions: [SourcePosition] = [], source: String? = nil,
-                passage: String? = nil, unconfirmed: String? = nil,
-                position: SourcePosition = SourcePosition(file: "", line: 0, column: 0)) {
-        self.root = root
-        self.places = places
-        self.placePositions = placePositions
-        self.source = source
-        self.passage = passage
-        self.unconfirmed = unconfirmed
-        self.position = position
-    }
 }
 
 /// A source that claims can cite by key.
 public struct KeyedSource: Sendable {
     public var key: String
     public var source: Source
-    public var position: SourcePosition
-
-    public init(key: String, source: Source, position: SourcePosition = SourcePosition(file: "", line: 0, column: 0)) {
-        self.key = key
-        self.source = source
-        self.position = position
-    }
+    public var position = SourcePosition(file: "", line: 0, column: 0)
 }
 
 /// Where a root's ISNCSCI key point sits: on a place's landmark, or halfway between two.
 public struct KeyPointPlacement: Sendable, Equatable {
     public var places: [String]
-    public var position: SourcePosition
-
-    public init(places: [String], position: SourcePosition = SourcePosition(file: "", line: 0, column: 0)) {
-        self.places = places
-        self.position = position
-    }
+    public var position = SourcePosition(file: "", line: 0, column: 0)
 }
