@@ -8,7 +8,7 @@ struct Dermasite: AsyncParsableCommand {
         abstract: "Build the leg-dermatome patient-education site.",
         discussion: "Exit status: 0 built, 1 content errors, 2 usage errors.",
         version: DermaSiteVersion.current,
-        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self]
+        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self, ReviewCommand.self]
     )
 }
 

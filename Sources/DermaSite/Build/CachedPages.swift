@@ -10,7 +10,7 @@ struct CachedPages {
 
     /// What every page shows of the site: the configuration, theme assets and the menu's sections.
     private var common: [Int] {
-        [versions.config, cache.assetsVersion, site.atlas == nil ? 0 : 1, site.glossary == nil ? 0 : 1]
+        [versions.config, cache.assetsVersion, site.atlas == nil ? 0 : 1, site.glossary == nil ? 0 : 1, versions.redFlags]
     }
 
     private func templates(_ names: String...) -> [Int] { names.map(cache.templateVersion) }
@@ -22,9 +22,11 @@ struct CachedPages {
     func articles(_ rendered: [RenderedMarkdown]) throws -> [OutputFile] {
         let common = self.common
         let shared = PageKey(article: 0, markdown: 0, template: cache.templateVersion("pages/article"), config: common[0],
-                             assets: common[1], atlas: common[2], glossary: common[3])
+                             assets: common[1], atlas: common[2], glossary: common[3], redFlags: common[4],
+                             review: .notReviewed)
         let articles = site.articles
-        let alignedKey = [shared.template, shared.config, shared.assets, shared.atlas, shared.glossary]
+        let alignedKey = [shared.template, shared.config, shared.assets, shared.atlas, shared.glossary, shared.redFlags,
+                          versions.reviews]
         let reused = cache.alignedPages.reusable(articles, key: alignedKey, pages: rendered)
         var stale: [(index: Int, key: PageKey)] = []
         var files: [OutputFile] = []
@@ -37,6 +39,7 @@ struct CachedPages {
             var key = shared
             key.article = articleVersion(article)
             key.markdown = markdownVersion(article)
+            key.review = site.reviews.status(of: SiteReviews.subject(of: article))
             if let stored = cache.articlePages[article.sourcePath], stored.key == key {
                 files.append(stored.file)
             } else {
@@ -78,7 +81,7 @@ struct CachedPages {
             files += made
         }
         if let atlas = site.atlas {
-            let key = [versions.atlas, versions.guidance]
+            let key = [versions.atlas, versions.guidance, versions.reviews]
                 + templates("pages/atlas", "pages/root", "pages/worksheet", "pages/place", "pages/places") + common
             files += try group("atlas", key) { try AtlasPages(site: site, atlas: atlas, pages: pages).all() }
         }
@@ -87,7 +90,7 @@ struct CachedPages {
                 GlossaryUse(urlPath: $0.0.urlPath, title: $0.0.meta.title, terms: $0.1.glossaryTerms)
             }
             let usage = cache.version(of: uses, in: &cache.glossaryUsage)
-            files += try group("glossary", [versions.guidance, usage] + templates("pages/glossary") + common) {
+            files += try group("glossary", [versions.guidance, versions.reviews, usage] + templates("pages/glossary") + common) {
                 [try GlossaryPage(site: site, glossary: glossary, pages: pages).render(usedBy: rendered)]
             }
         }
@@ -206,4 +209,6 @@ struct PageKey: Equatable {
     var assets: Int
     var atlas: Int
     var glossary: Int
+    var redFlags: Int
+    var review: ReviewStatus
 }

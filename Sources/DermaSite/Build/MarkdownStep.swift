@@ -19,6 +19,8 @@ enum MarkdownStep {
             environment.sitePages.insert(SiteURLs.atlas)
             environment.sitePages.insert(SiteURLs.worksheet)
             environment.sitePages.formUnion(atlas.roots.map(\.urlPath))
+            environment.sitePages.insert(SiteURLs.places)
+            environment.sitePages.formUnion(atlas.places.map(\.urlPath))
         }
         return environment
     }
@@ -35,7 +37,7 @@ enum MarkdownStep {
             articles = site.articles
             staticFiles = site.staticFiles
             hasGlossary = site.glossary != nil
-            roots = site.atlas?.roots.map(\.urlPath)
+            roots = site.atlas.map { $0.roots.map(\.urlPath) + $0.places.map(\.urlPath) }
         }
 
         static func == (a: Self, b: Self) -> Bool {
@@ -75,7 +77,8 @@ enum MarkdownStep {
             let rendererKey = [environmentVersion, versions.config, versions.atlas, versions.guidance]
             let configured = cache.keyed(&cache.markdownRenderer, rendererKey) { () -> MarkdownRenderer in
                 var directives = AtlasDirectives.handlers(atlas: site.atlas, baseURL: site.config.baseURL)
-                directives["red-flags"] = RedFlagsCard.handler(site.redFlags)
+                directives["red-flags"] = RedFlagsCard.handler(site.filledRedFlags)
+                directives["care-card"] = CareCard.handler(emergency: site.config.emergency)
                 var renderer = MarkdownRenderer(
                     allowRawHTML: site.config.allowRawHTML,
                     links: LinkResolver(baseURL: site.config.baseURL, pages: environment.pages, files: environment.files,
@@ -133,6 +136,9 @@ struct InputVersions {
     var config = 0
     var atlas = 0
     var guidance = 0
+    var reviews = 0
+    /// Every page shows the emergency box, made from the red flags.
+    var redFlags = 0
 }
 
 /// What an article's Markdown may draw on beyond its own text, found in the text when it is read.

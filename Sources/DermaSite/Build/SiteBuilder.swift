@@ -111,7 +111,15 @@ public struct SiteBuilder: Sendable {
             return (glossary, redFlags)
         }
 
+        diagnostics += EmergencyCheck.check(config: config, redFlags: redFlags)
         note("load glossary and red flags")
+        let reviews = clock.run("load reviews") { () -> SiteReviews in
+            // Read every build: the record is small, and it hashes only the files it names.
+            let (reviews, problems) = ReviewLoader.load(root: root, fileSystem: fileSystem)
+            diagnostics += problems
+            return reviews
+        }
+        note("load reviews")
 
         // Validate
         let articles = clock.run("validate content") { () -> [Article] in
@@ -139,10 +147,13 @@ public struct SiteBuilder: Sendable {
         note("compile templates")
 
         // Render
-        let versions = InputVersions(config: cache.config.version, atlas: cache.atlas.version, guidance: cache.guidance.version)
+        let versions = InputVersions(config: cache.config.version, atlas: cache.atlas.version, guidance: cache.guidance.version,
+                                     reviews: cache.version(of: reviews, in: &cache.reviews),
+                                     redFlags: cache.version(of: redFlags, in: &cache.redFlags))
         let placeholder = config ?? SiteConfig(title: "", baseURL: BaseURL("http://localhost/")!)
-        let site = Site(config: placeholder, articles: articles, templates: templateSource, assets: assets,
+        var site = Site(config: placeholder, articles: articles, templates: templateSource, assets: assets,
                         staticFiles: content.staticFiles, atlas: atlas, glossary: glossary, redFlags: redFlags)
+        site.reviews = reviews
         let rendered = clock.run("render markdown") { () -> [RenderedMarkdown] in
             let results = MarkdownStep.render(site, linksMustResolve: options.linksMustResolve, cache: cache,
                                               versions: versions)
@@ -153,6 +164,7 @@ public struct SiteBuilder: Sendable {
         let readability = clock.run("check reading level and reviews") { () -> [PageReadability] in
             let scores = cache.readability(site: site, rendered: rendered)
             diagnostics += cache.contentStandards(site: site, rendered: rendered, readability: scores, today: options.today)
+            diagnostics += ReviewCheck.check(site: site, reviews: reviews, today: options.today)
             return scores
         }
         guard config != nil, let templates, !diagnostics.hasErrors else {

@@ -39,7 +39,6 @@ public enum AtlasLoader {
     private static func assemble(_ roots: RootsDecoder.Decoded?, _ places: PlacesDecoder.Decoded?, _ views: [MapView]?) -> Atlas? {
         guard let roots, let places, let views else { return nil }
         var atlas = Atlas(roots: roots.decoded, views: views, rootsWithErrors: roots.failed)
-        atlas.review = roots.review
         atlas.places = places.places
         atlas.variants = places.variants
         atlas.sources = places.sources
@@ -49,33 +48,25 @@ public enum AtlasLoader {
 
 /// dermatomes.yml: `roots:` and one entry per root.
 enum RootsDecoder {
-    typealias Decoded = (decoded: [Root], failed: Set<String>, review: Atlas.Review)
+    typealias Decoded = (decoded: [Root], failed: Set<String>)
 
     static let keys = ["id", "name", "segment", "colour", "area", "summary", "key_point", "key_point_at", "key_muscle",
-                       "reflex", "disc_levels", "compression", "symptoms", "test", "neighbours", "urgent", "sources"]
+                       "reflex", "disc_levels", "compression", "symptoms", "test", "neighbours", "urgent", "sources", "see_also"]
     static let required = ["id", "name", "segment", "colour", "area", "summary", "key_point", "disc_levels",
                            "symptoms", "test", "neighbours", "urgent", "sources"]
 
     static func decode(_ node: Node, reader: inout YAMLReader) -> Decoded {
-        let top = reader.fields(of: node, known: ["roots", "reviewed", "next_review", "reviewer"], context: "the dermatome data set")
-        var review = Atlas.Review()
-        for (key, _, value) in top where !YAMLReader.isNull(value) {
-            switch key {
-            case "reviewed": review.reviewed = reader.day(value, key: key)
-            case "next_review":
-                review.nextReview = reader.day(value, key: key)
-                review.nextReviewPosition = reader.position(of: value)
-            case "reviewer": review.reviewer = reader.string(value, key: key)
-            default: break
-            }
+        let top = reader.fields(of: node, known: ["roots"] + FrontMatter.movedKeys, context: "the dermatome data set")
+        for (key, keyNode, _) in top where FrontMatter.movedKeys.contains(key) {
+            reader.report(.error, at: keyNode, "'\(key)' is no longer written here: a clinician's review of the data set is recorded with 'dermasite review \(AtlasLoader.rootsPath) --reviewer NAME --role ROLE', which also records what they read; delete this line")
         }
         guard let list = top.first(where: { $0.key == "roots" })?.value else {
             reader.report(.error, at: node, "missing 'roots:', the list of nerve roots")
-            return ([], [], review)
+            return ([], [])
         }
         guard case let .sequence(items) = list else {
             reader.report(.error, at: list, "'roots' must be a list; start each root with '- id: ...'")
-            return ([], [], review)
+            return ([], [])
         }
         var decoded: [Root] = [], failed = Set<String>()
         for item in items {
@@ -85,7 +76,7 @@ enum RootsDecoder {
                 failed.insert(id)
             }
         }
-        return (decoded, failed, review)
+        return (decoded, failed)
     }
 
     private static func decodeRoot(_ node: Node, reader: inout YAMLReader) -> Root? {
@@ -140,6 +131,7 @@ enum RootsDecoder {
                     symptoms: list("symptoms"), test: text("test") ?? "", neighbours: list("neighbours"),
                     urgent: urgent, sources: sources, position: reader.position(of: values["id"] ?? node))
         root.keyPointAt = keyPointAt
+        root.seeAlso = values["see_also"].map { SeeAlsoDecoder.decode($0, reader: &reader) } ?? []
         if case let .sequence(items)? = values["symptoms"] {
             for (index, item) in items.enumerated() { positions["symptoms.\(index + 1)"] = reader.position(of: item) }
         }

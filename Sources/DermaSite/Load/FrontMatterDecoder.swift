@@ -26,9 +26,8 @@ public enum FrontMatterDecoder {
             case "slug": meta.slug = reader.string(value, key: key)
             case "order": meta.order = reader.int(value, key: key)
             case "tags": meta.tags = reader.strings(value, key: key).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-            case "reviewed": meta.reviewed = reader.day(value, key: key)
-            case "next_review": meta.nextReview = reader.day(value, key: key)
-            case "reviewer": meta.reviewer = reader.string(value, key: key)
+            case "reviewed", "next_review", "reviewer":
+                reader.report(.error, at: keyNode, "'\(key)' is no longer written in the article: a clinician's review is recorded with 'dermasite review \(file) --reviewer NAME --role ROLE', which also records what they read; delete this line")
             case "sources": meta.sources = sources(value, reader: &reader)
             default: break
             }
@@ -48,6 +47,7 @@ public enum FrontMatterDecoder {
                 continue
             }
             var source = Source(title: "")
+            source.position = reader.position(of: item)
             for (key, _, value) in reader.fields(of: item, known: Source.knownKeys, context: "a source") {
                 if YAMLReader.isNull(value) { continue }
                 switch key {
@@ -63,6 +63,15 @@ public enum FrontMatterDecoder {
                             reader.report(.error, at: value, "a source's 'url' must start with https:// or http://")
                         }
                     }
+                case "doi":
+                    if let doi = reader.string(value, key: key)?.trimmingWhitespace() {
+                        if isDOI(doi) {
+                            source.doi = doi
+                        } else {
+                            reader.report(.error, at: value, "a 'doi' looks like 10.1002/ca.20636 (without https://doi.org/)")
+                        }
+                    }
+                case "checked": source.checked = reader.day(value, key: key)
                 default: break
                 }
             }
@@ -73,6 +82,15 @@ public enum FrontMatterDecoder {
             }
         }
         return out
+    }
+
+    /// `10.` then a registrant code of digits (dots allowed), a slash and a suffix with no spaces.
+    static func isDOI(_ text: String) -> Bool {
+        let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].hasPrefix("10."), parts[0].count > 3, !parts[1].isEmpty else { return false }
+        let registrant = parts[0].dropFirst(3)
+        return registrant.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") } && registrant.first!.isNumber
+            && !parts[1].contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" })
     }
 
     static func isWebAddress(_ text: String) -> Bool {

@@ -8,7 +8,7 @@ public enum GuidanceLoader {
     public static func load(root: String, fileSystem: FileSystem) -> (Glossary?, RedFlags?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let glossary = read(glossaryPath, root: root, fileSystem: fileSystem, diagnostics: &diagnostics) { parseGlossary($0, reader: &$1) }
-        let flags = read(redFlagsPath, root: root, fileSystem: fileSystem, diagnostics: &diagnostics) { parseRedFlags($0, reader: &$1) }
+        let flags = read(redFlagsPath, root: root, fileSystem: fileSystem, diagnostics: &diagnostics) { RedFlagsDecoder.decode($0, reader: &$1) }
         return (glossary ?? nil, flags ?? nil, diagnostics)
     }
 
@@ -53,24 +53,5 @@ public enum GuidanceLoader {
             terms.append(.init(id: id, term: term, definition: definition, position: position))
         }
         return Glossary(terms: terms)
-    }
-
-    static func parseRedFlags(_ node: Node, reader: inout YAMLReader) -> RedFlags? {
-        let keys = ["title", "intro", "signs", "advice", "why", "sources"]
-        var values: [String: Node] = [:]
-        for (key, _, value) in reader.fields(of: node, known: keys, context: "the red flags") where !YAMLReader.isNull(value) {
-            values[key] = value
-        }
-        let missing = keys.filter { values[$0] == nil }
-        if !missing.isEmpty {
-            reader.report(.error, at: node, "the red flags are missing \(missing.map { "'\($0)'" }.joined(separator: ", "))")
-            return nil
-        }
-        func text(_ key: String) -> String { reader.string(values[key]!, key: key)?.trimmingWhitespace() ?? "" }
-        let signs = reader.strings(values["signs"]!, key: "signs")
-        let sources = FrontMatterDecoder.sources(values["sources"]!, reader: &reader)
-        if signs.isEmpty { reader.report(.error, at: values["signs"], "'signs' needs at least one warning sign") }
-        return RedFlags(title: text("title"), intro: text("intro"), signs: signs, advice: text("advice"), why: text("why"),
-                        sources: sources)
     }
 }

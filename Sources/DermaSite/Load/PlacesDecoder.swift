@@ -42,7 +42,7 @@ enum PlacesDecoder {
 
     private static func place(_ node: Node, reader: inout YAMLReader) -> Place? {
         var values: [String: Node] = [:]
-        for (key, _, value) in reader.fields(of: node, known: ["id", "name", "clinical", "group", "words", "urgent"], context: "a place") {
+        for (key, _, value) in reader.fields(of: node, known: ["id", "name", "clinical", "group", "words", "urgent", "see_also"], context: "a place") {
             values[key] = value
         }
         let missing = ["id", "name", "clinical", "group"].filter { values[$0] == nil }
@@ -58,8 +58,9 @@ enum PlacesDecoder {
         }
         let words = values["words"].map { reader.strings($0, key: "words") } ?? []
         let urgent = values["urgent"].flatMap { reader.bool($0, key: "urgent") } ?? false
+        let seeAlso = values["see_also"].map { SeeAlsoDecoder.decode($0, reader: &reader) } ?? []
         return Place(id: id, name: name, clinical: clinical, group: group, words: words.map { $0.lowercased() },
-                     urgent: urgent, position: reader.position(of: values["id"]))
+                     urgent: urgent, seeAlso: seeAlso, position: reader.position(of: values["id"]))
     }
 
     private static func variant(_ node: Node, reader: inout YAMLReader) -> MapVariant? {

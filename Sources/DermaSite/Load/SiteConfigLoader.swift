@@ -2,7 +2,7 @@
 public enum SiteConfigLoader {
     public static let path = "Content/site.yml"
     static let knownKeys = ["title", "description", "base_url", "language", "publisher", "allow_raw_html", "menu",
-                            "reading_grade_target"]
+                            "reading_grade_target", "emergency", "require_clinical_review", "conflicts_of_interest", "feedback"]
 
     public static func load(root: String, fileSystem: FileSystem) -> (SiteConfig?, [Diagnostic]) {
         let full = FilePath.join(root, path)
@@ -24,6 +24,7 @@ public enum SiteConfigLoader {
         }
         var title: String?, description = "", baseURL: BaseURL?, language = "en", publisher = ""
         var allowRawHTML = false, menu = SiteConfig.defaultMenu, gradeTarget = 8.0
+        var emergency: EmergencySettings?, health = HealthSettings()
         for (key, _, value) in reader.fields(of: root, known: knownKeys, context: "the site configuration") {
             switch key {
             case "title": title = reader.string(value, key: key)?.trimmingWhitespace()
@@ -46,6 +47,10 @@ public enum SiteConfigLoader {
             case "publisher": publisher = reader.string(value, key: key)?.trimmingWhitespace() ?? ""
             case "allow_raw_html": allowRawHTML = reader.bool(value, key: key) ?? false
             case "menu": menu = menuItems(value, reader: &reader)
+            case "emergency": emergency = HealthSettingsDecoder.emergency(value, reader: &reader)
+            case "require_clinical_review": health.requireClinicalReview = reader.bool(value, key: key) ?? false
+            case "conflicts_of_interest": health.conflictsOfInterest = reader.string(value, key: key)?.trimmingWhitespace() ?? ""
+            case "feedback": health.feedback = HealthSettingsDecoder.feedback(value, reader: &reader)
             case "reading_grade_target":
                 if let grade = reader.number(value, key: key) {
                     if (1...20).contains(grade) { gradeTarget = grade } else {
@@ -65,6 +70,8 @@ public enum SiteConfigLoader {
         var config = SiteConfig(title: title, description: description, baseURL: baseURL, language: language,
                                 publisher: publisher, allowRawHTML: allowRawHTML, menu: menu)
         config.readingGradeTarget = gradeTarget
+        config.emergency = emergency
+        config.health = health
         return (config, reader.diagnostics)
     }
 

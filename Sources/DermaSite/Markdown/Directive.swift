@@ -15,12 +15,19 @@ public struct Directive: Sendable {
     }
 
     public var name: String
+    /// What follows the name on the fence line: `urgent` in ```` ```care-card urgent ````.
+    public var argument: String? = nil
     public var options: [Option]
+    /// The block's text as written (options are parsed from it unless the directive is free text).
+    public var body: String = ""
     /// File line of the opening fence.
     public var line: Int
     public var file: String
     /// 1 for the first directive on the page, 2 for the next…: for ids unique on the page.
     public var index: Int
+
+    /// Directives whose body is prose, not `key: value` options.
+    public static let freeText: Set<String> = ["care-card"]
 
     public func error(_ option: Option?, _ message: String) -> Diagnostic {
         .error(file, line: option?.line ?? line, column: 1, message)

@@ -17,7 +17,7 @@ public struct MarkdownRenderer: Sendable {
                                                    "site-header", "site-footer", "review", "red-flags-title", "footnotes-title", "facts",
                                                    "symptoms", "testing", "summary-table", "why-maps-differ", "download"]
     /// Id families cmark-gfm (footnotes) and the directives (maps) number for themselves.
-    public static let reservedPrefixes = ["fn-", "fnref-", "dermatome-map-", "root-map", "atlas-map", "glossary-", "red-flags"]
+    public static let reservedPrefixes = ["fn-", "fnref-", "dermatome-map-", "root-map", "atlas-map", "glossary-", "red-flags", "care-card", "emergency-box", "page-status"]
 
     public init(allowRawHTML: Bool = false, links: LinkResolver? = nil, directives: [String: DirectiveHandler] = [:]) {
         self.allowRawHTML = allowRawHTML
@@ -88,9 +88,14 @@ public struct MarkdownRenderer: Sendable {
 
         for (index, (node, name)) in directiveNodes.enumerated() {
             let line = node.position.line + lineOffset
-            let (options, problems) = DirectiveParser.options(node.literal ?? "", firstLine: line + 1, file: file)
+            let body = node.literal ?? ""
+            let (options, problems) = Directive.freeText.contains(name) ? ([], [])
+                : DirectiveParser.options(body, firstLine: line + 1, file: file)
             diagnostics += problems
-            let output = directives[name]!(Directive(name: name, options: options, line: line, file: file, index: index + 1))
+            let words = node.fenceInfo.split(separator: " ", maxSplits: 1)
+            let argument = words.count > 1 ? words[1].trimmingWhitespace() : nil
+            let output = directives[name]!(Directive(name: name, argument: argument, options: options, body: body, line: line,
+                                                     file: file, index: index + 1))
             diagnostics += output.diagnostics
             document.replace(node, withHTML: output.html)
         }

@@ -10,17 +10,6 @@ public struct Atlas: Sendable {
     public var sources: [KeyedSource] = []
     /// Ids of roots whose entry had errors: they exist, so references to them are not "unknown".
     public var rootsWithErrors: Set<String> = []
-    /// Review of the whole data set (every root page shows it).
-    public var review = Review()
-
-    public struct Review: Sendable, Equatable {
-        public var reviewed: Day?
-        public var nextReview: Day?
-        public var reviewer: String?
-        public var nextReviewPosition: SourcePosition?
-
-        public init() {}
-    }
 
     public init(roots: [Root], views: [MapView], rootsWithErrors: Set<String> = []) {
         self.roots = roots
@@ -78,6 +67,8 @@ public struct Root: Sendable {
     /// Trouble here can be a sign of cauda equina syndrome: the page shows the red flags.
     public var urgent: Bool
     public var sources: [Source]
+    /// Other causes of symptoms in this root's area, each linking to the page that explains it.
+    public var seeAlso: [SeeAlso] = []
     /// Where the map puts the key point, from the places' landmarks.
     public var keyPointAt: KeyPointPlacement?
     /// Where each text was written ("area.plain", "symptoms.2"), for errors about its words.

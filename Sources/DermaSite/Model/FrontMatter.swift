@@ -8,9 +8,6 @@ public struct FrontMatter: Sendable, Equatable {
     public var slug: String?
     public var order: Int?
     public var tags: [String] = []
-    public var reviewed: Day?
-    public var nextReview: Day?
-    public var reviewer: String?
     public var sources: [Source] = []
     /// Keys the file set, valid or not: a key that was there but wrong is reported once, not
     /// again as missing.
@@ -24,7 +21,11 @@ public struct FrontMatter: Sendable, Equatable {
 
     /// Every key an article may set, in the order `dermasite new` writes them.
     public static let knownKeys = ["title", "description", "date", "updated", "draft", "slug", "order", "tags",
-                                   "reviewed", "next_review", "reviewer", "sources"]
+                                   "sources"] + movedKeys
+
+    /// Keys that used to record a review in the article. A review now lives in the review record,
+    /// tied to the text that was reviewed, so these are refused rather than silently shown.
+    public static let movedKeys = ["reviewed", "next_review", "reviewer"]
 }
 
 /// A citation: enough detail for a reader to find it.
@@ -34,14 +35,26 @@ public struct Source: Sendable, Equatable {
     public var publisher: String?
     public var year: Int?
     public var url: String?
+    /// `10.1002/ar.1091020409`, without `https://doi.org/`.
+    public var doi: String?
+    /// For a web page with no year: the day someone last read it.
+    public var checked: Day?
+    /// Where the source is written, for the completeness check.
+    public var position: SourcePosition?
 
-    public init(title: String, authors: String? = nil, publisher: String? = nil, year: Int? = nil, url: String? = nil) {
+    public init(title: String, authors: String? = nil, publisher: String? = nil, year: Int? = nil, url: String? = nil,
+                doi: String? = nil, checked: Day? = nil) {
         self.title = title
         self.authors = authors
         self.publisher = publisher
         self.year = year
         self.url = url
+        self.doi = doi
+        self.checked = checked
     }
 
-    public static let knownKeys = ["title", "authors", "publisher", "year", "url"]
+    /// The address a reader follows: the URL, or the DOI's.
+    public var link: String? { url ?? doi.map { "https://doi.org/\($0)" } }
+
+    public static let knownKeys = ["title", "authors", "publisher", "year", "url", "doi", "checked"]
 }

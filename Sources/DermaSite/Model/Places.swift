@@ -13,10 +13,20 @@ public struct Place: Sendable {
     public var words: [String]
     /// New numbness here is an emergency (the saddle area): its page leads with the urgent signs.
     public var urgent = false
+    /// Other causes of symptoms here, each linking to the page that explains it.
+    public var seeAlso: [SeeAlso] = []
     public var position = SourcePosition(file: "", line: 0, column: 0)
 
     /// `/where/<id>/`
     public var urlPath: String { "where/\(id)/" }
+}
+
+/// "Something else can cause this": a sentence and the site page that explains it. The link is
+/// checked with every other link of the page it is shown on.
+public struct SeeAlso: Sendable, Equatable {
+    public var text: String
+    /// A site path, such as `/articles/foot-drop/` or `/articles/foot-drop/#what-causes-foot-drop`.
+    public var link: String
 }
 
 /// One published way of drawing the dermatomes ("the clinical chart", "Keegan & Garrett").

@@ -11,6 +11,8 @@ public struct Site: Sendable {
     public var atlas: Atlas?
     public var glossary: Glossary?
     public var redFlags: RedFlags?
+    /// Which clinician checked which page source, and whether it changed since.
+    public var reviews = SiteReviews()
 
     public init(config: SiteConfig, articles: [Article], templates: TemplateSource, assets: [ThemeAsset],
                 staticFiles: [String], atlas: Atlas? = nil, glossary: Glossary? = nil, redFlags: RedFlags? = nil) {
@@ -22,6 +24,14 @@ public struct Site: Sendable {
         self.atlas = atlas
         self.glossary = glossary
         self.redFlags = redFlags
+    }
+}
+
+extension Site {
+    /// The red flags with the site's emergency numbers and services in place.
+    public var filledRedFlags: RedFlags? {
+        guard let flags = redFlags else { return nil }
+        return config.emergency.map(flags.filled) ?? flags
     }
 }
 

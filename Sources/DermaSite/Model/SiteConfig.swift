@@ -21,6 +21,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var menu: [MenuItem]
     /// Pages scoring above this Flesch–Kincaid grade get a warning.
     public var readingGradeTarget: Double = 8
+    /// Where readers go in an emergency; nil when the site has not said.
+    public var emergency: EmergencySettings?
+    public var health = HealthSettings()
 
     public static let defaultMenu = [MenuItem(title: "Home", url: "/"), MenuItem(title: "Articles", url: "/articles/")]
 
@@ -34,6 +37,47 @@ public struct SiteConfig: Sendable, Equatable {
         self.allowRawHTML = allowRawHTML
         self.menu = menu
     }
+}
+
+/// The numbers and services of the site's country: the emergency box and the red-flags card use
+/// these, so a site for another country changes them in one place.
+public struct EmergencySettings: Sendable, Equatable {
+    /// What to call: `999`, `911`, `112`.
+    public var call: String
+    /// Where to go: `A&E`, `the emergency room`.
+    public var goTo: String
+    /// The urgent, non-emergency advice line (`NHS 111`), if the country has one.
+    public var urgentLine: String?
+    /// The site page with every warning sign, such as `/articles/when-to-get-urgent-help/`.
+    public var helpPage: String?
+
+    public init(call: String, goTo: String, urgentLine: String? = nil, helpPage: String? = nil) {
+        self.call = call
+        self.goTo = goTo
+        self.urgentLine = urgentLine
+        self.helpPage = helpPage
+    }
+
+    /// `{call}` and the other placeholders data files may use instead of a number or a service.
+    public func fill(_ text: String) -> String {
+        text.replacingOccurrences(of: "{call}", with: call)
+            .replacingOccurrences(of: "{go_to}", with: goTo)
+            .replacingOccurrences(of: "{urgent_line}", with: urgentLine ?? "your doctor's urgent advice line")
+    }
+
+    public static let placeholders = ["{call}", "{go_to}", "{urgent_line}"]
+}
+
+/// What health-information standards ask of every medical page besides its text.
+public struct HealthSettings: Sendable, Equatable {
+    /// Unreviewed, overdue or changed-since-review pages fail the build (for the published build).
+    public var requireClinicalReview = false
+    /// Who pays for the site and what its authors gain, in a sentence.
+    public var conflictsOfInterest = ""
+    /// Where a reader reports a mistake: a web address or a mailto: link.
+    public var feedback = ""
+
+    public init() {}
 }
 
 /// The address the site is published at, e.g. `https://example.org/legs/`.

@@ -3,12 +3,39 @@
 struct PageContext: Sendable {
     let site: Site
     let assetURLs: [String: String]
+    /// `site.emergency`: what the emergency box on every page says; empty without settings or red flags.
+    let emergency: EmergencyBox?
 
     init(site: Site) {
         self.site = site
         var urls: [String: String] = [:]
         for asset in site.assets { urls[asset.templateKey] = site.config.baseURL.sitePath(asset.outputPath) }
         assetURLs = urls
+        emergency = site.config.emergency.flatMap { settings in
+            site.filledRedFlags.map { EmergencyBox(settings: settings, flags: $0, baseURL: site.config.baseURL) }
+        }
+    }
+
+    /// What the emergency box on every page says.
+    struct EmergencyBox: Sendable {
+        let settings: EmergencySettings
+        let flags: RedFlags
+        let baseURL: BaseURL
+
+        var values: [String: Any] {
+            let others = flags.others.filter { $0.level == .emergency }.map { ["name": $0.name, "text": $0.text] }
+            var box: [String: Any] = ["call": settings.call, "go_to": settings.goTo, "title": flags.title,
+                                      "others": others, "has_others": !others.isEmpty]
+            box.setOptional("summary", flags.summary)
+            box.setOptional("urgent_line", settings.urgentLine)
+            box.setOptional("help_url", settings.helpPage.map(baseURL.sitePath))
+            return box
+        }
+    }
+
+    /// True on the page whose own full emergency card sits at its top: the box would repeat it.
+    func isHelpPage(_ sitePath: String) -> Bool {
+        site.config.emergency?.helpPage.map { String($0.dropFirst()) == sitePath } ?? false
     }
 
     /// What every page has: `site`, `assets`, `menu` and `page`.
@@ -40,6 +67,12 @@ struct PageContext: Sendable {
                 "glossary_url": config.baseURL.sitePath(SiteURLs.glossary),
                 "has_glossary": site.glossary != nil,
                 "has_atlas": site.atlas != nil,
+                "conflicts_of_interest": config.health.conflictsOfInterest,
+                "has_conflicts_of_interest": !config.health.conflictsOfInterest.isEmpty,
+                "feedback_url": config.health.feedback,
+                "has_feedback_url": !config.health.feedback.isEmpty,
+                "emergency": emergency?.values ?? [:],
+                "has_emergency": emergency != nil,
             ] as [String: Any],
             "assets": assetURLs,
             "menu": menu(current: sitePath),
@@ -91,20 +124,17 @@ struct PageContext: Sendable {
             "has_tags": !meta.tags.isEmpty,
             "sources": meta.sources.map(source),
             "has_sources": !meta.sources.isEmpty,
-            "has_review": meta.reviewed != nil || meta.nextReview != nil,
         ]
+        let review = site.reviews.status(of: SiteReviews.subject(of: article))
+        ReviewContext.add(review, to: &page)
+        page["full_card_on_top"] = isHelpPage(article.urlPath)
         page.setOptional("description", meta.description)
         page.setOptional("date_iso", meta.date?.iso)
         page.setOptional("date_long", meta.date?.long)
         let updated = meta.updated == meta.date ? nil : meta.updated
         page.setOptional("updated_iso", updated?.iso)
         page.setOptional("updated_long", updated?.long)
-        page.setOptional("reviewed_iso", meta.reviewed?.iso)
-        page.setOptional("reviewed_long", meta.reviewed?.long)
-        page.setOptional("next_review_iso", meta.nextReview?.iso)
-        page.setOptional("next_review_long", meta.nextReview?.long)
-        page.setOptional("reviewer", meta.reviewer)
-        page["json_ld"] = StructuredData.article(article, site: site)
+        page["json_ld"] = StructuredData.article(article, site: site, review: review)
         return page
     }
 
@@ -113,7 +143,10 @@ struct PageContext: Sendable {
         out.setOptional("authors", source.authors)
         out.setOptional("publisher", source.publisher)
         out.setOptional("year", source.year.map(String.init))
-        out.setOptional("url", source.url)
+        out.setOptional("url", source.link)
+        out.setOptional("doi", source.doi)
+        out.setOptional("checked_long", source.checked?.long)
+        out.setOptional("checked_iso", source.checked?.iso)
         return out
     }
 }

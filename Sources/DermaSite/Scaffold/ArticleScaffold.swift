@@ -6,7 +6,6 @@ public enum ArticleScaffold {
     }
 
     public static func text(title: String, today: Day) -> String {
-        let nextYear = Day(year: today.year + 1, month: today.month, day: min(today.day, 28)) ?? today
         return """
         ---
         # The page's heading and the name in search results. Keep it under about 70 characters.
@@ -25,19 +24,16 @@ public enum ArticleScaffold {
         order:
         # A few topics, lower case.
         tags: []
-        # The day a clinician last checked the page, and when it must be checked again.
-        reviewed:
-        next_review: \(nextYear.iso)
-        # Who checked it, e.g. "Dr A Example, consultant neurologist".
-        reviewer: ""
-        # Where the facts come from. For each source, copy the five example lines below
-        # without their '#', keeping the spaces, and fill them in.
+        # Where the facts come from. For each source, copy the example lines below without their
+        # '#', keeping the spaces, and fill them in. A source needs a title, a year (or, for a web
+        # page with no date, 'checked:' with the day you read it) and a url or a doi.
         sources:
         #  - title: "Sciatica"
-        #    authors: ""
         #    publisher: "NHS"
-        #    year: 2024
         #    url: "https://www.nhs.uk/conditions/sciatica/"
+        #    checked: \(today.iso)
+        # A clinician's review is not written here: once they have checked the page, record it
+        # with 'dermasite review'. Until then the page says it has not been checked.
         ---
 
         Write the article here in plain Markdown. Start with a short paragraph that says what the

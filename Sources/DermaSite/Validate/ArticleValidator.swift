@@ -44,10 +44,6 @@ public enum ArticleValidator {
             local.diagnostics.append(.warning(file, line: at("updated").line, column: at("updated").column,
                                               "'updated' (\(updated)) is before 'date' (\(date))"))
         }
-        if let reviewed = meta.reviewed, let next = meta.nextReview, next < reviewed {
-            local.diagnostics.append(.warning(file, line: at("next_review").line, column: at("next_review").column,
-                                              "'next_review' (\(next)) is before 'reviewed' (\(reviewed))"))
-        }
         for (tag, slug) in zip(meta.tags, local.tagSlugs) where slug.isEmpty {
             local.diagnostics.append(.error(file, line: at("tags").line, column: at("tags").column,
                                             "tag '\(tag)' has no letters or digits to make an address from"))

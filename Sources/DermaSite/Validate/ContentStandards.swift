@@ -1,5 +1,5 @@
-/// The health-information standards a page must meet: a reading level at or below the site's
-/// target, a clinical review with a next review date that has not passed, and recorded sources.
+/// The health-information standards a page's text must meet: a reading level at or below the
+/// site's target, and sources a reader can find. (Reviews: ReviewCheck.)
 public struct PageReadability: Sendable, Equatable {
     public var title: String
     /// Where the text comes from: the article, or the data set for a root page.
@@ -35,42 +35,19 @@ public enum ContentStandards {
         return diagnostics + checkAtlas(site: site, readability: Array(readability.dropFirst(site.articles.count)), today: today)
     }
 
-    /// One article: its reading level, review dates and sources.
+    /// One article: its reading level and sources.
     static func check(article: Article, readability page: PageReadability, today: Day?, target: Double) -> [Diagnostic] {
         var diagnostics = gradeWarning(page, target: target)
         guard !article.meta.unreadable else { return diagnostics }
-        let meta = article.meta, file = article.sourcePath
-        func at(_ key: String) -> (Int, Int) { meta.keyPositions[key].map { ($0.line, $0.column) } ?? (1, 1) }
-        if meta.reviewed == nil {
-            diagnostics.append(.warning(file, line: 1, column: 1, "no 'reviewed' date: record when a clinician last checked this page"))
+        if article.meta.sources.isEmpty {
+            diagnostics.append(.warning(article.sourcePath, line: 1, column: 1, "no 'sources': list where the page's facts come from"))
         }
-        if meta.nextReview == nil {
-            diagnostics.append(.warning(file, line: 1, column: 1, "no 'next_review' date: plan when the page must be checked again"))
-        } else if let today, let next = meta.nextReview, next < today {
-            let (line, column) = at("next_review")
-            diagnostics.append(.warning(file, line: line, column: column, "review overdue: 'next_review' was \(next.long); check the page and update 'reviewed' and 'next_review'"))
-        }
-        if meta.sources.isEmpty {
-            diagnostics.append(.warning(file, line: 1, column: 1, "no 'sources': list where the page's facts come from"))
-        }
-        return diagnostics
+        return diagnostics + SourceCheck.check(article.meta.sources, file: article.sourcePath)
     }
 
-    /// The root pages' reading levels and the data set's review dates.
+    /// The root pages' reading levels and the sources of the data set and the red flags.
     static func checkAtlas(site: Site, readability roots: [PageReadability], today: Day?) -> [Diagnostic] {
-        var diagnostics = roots.flatMap { gradeWarning($0, target: site.config.readingGradeTarget) }
-        if let atlas = site.atlas {
-            let review = atlas.review
-            if review.reviewed == nil || review.nextReview == nil {
-                diagnostics.append(.warning(AtlasLoader.rootsPath, line: 1, column: 1,
-                    "no 'reviewed' and 'next_review' dates for the dermatome data set: every root page shows them"))
-            } else if let today, let next = review.nextReview, next < today {
-                let at = review.nextReviewPosition
-                diagnostics.append(.warning(AtlasLoader.rootsPath, line: at?.line ?? 1, column: at?.column ?? 1,
-                    "review overdue: 'next_review' was \(next.long); check the facts and update 'reviewed' and 'next_review'"))
-            }
-        }
-        return diagnostics
+        roots.flatMap { gradeWarning($0, target: site.config.readingGradeTarget) } + SourceCheck.check(site: site)
     }
 
     private static func gradeWarning(_ page: PageReadability, target: Double) -> [Diagnostic] {

@@ -38,8 +38,9 @@ import Testing
         #expect(l5.contains(#"<a href="/legs/where/top-of-foot/">Top of the foot</a>"#))
         let place = try site.read("Public/where/top-of-foot/index.html")
         #expect(place.contains("<h1>Top of the foot: which nerve root supplies it?</h1>"))
-        #expect(place.contains("“L5: top of the foot”<br><span class=\"claims__source\">Read in: A book of maps.</span>"))
-        #expect(place.contains("care-card--emergency"))
+        #expect(place.contains("“L5: top of the foot”<br><span class=\"claims__source\">Read in: A book of maps. 2020.</span>"))
+        #expect(place.contains("care-card--emergency") || place.contains("emergency-box"))
+        #expect(place.contains("This page has not yet been checked by a clinician."))
         let home = try site.read("Public/index.html")
         #expect(home.contains(#"href="/legs/where/heel/""#) && home.contains("Where do you feel it?"))
         // Symptoms in both legs or between the legs go straight to the urgent signs, which exist there.
@@ -50,8 +51,8 @@ import Testing
         #expect(!l5.contains("care-card--emergency"))
         let s1 = try site.read("Public/dermatomes/s1/index.html")
         #expect(s1.contains("care-card--emergency"))
-        #expect(s1.contains(#"Page last reviewed: <time datetime="2026-01-01">1 January 2026</time>"#))
-        #expect(s1.contains(#""lastReviewed":"2026-01-01""#))
+        #expect(s1.contains("This page has not yet been checked by a clinician."))
+        #expect(!s1.contains("lastReviewed") && !s1.contains("reviewedBy"))
         let article = try site.read("Public/articles/map/index.html")
         #expect(article.contains(#"<figure class="atlas" id="dermatome-map-1">"#))
         #expect(article.contains(#"<a href="/legs/dermatomes/l4/">L4</a>"#))
@@ -62,10 +63,6 @@ import Testing
         }
         #expect(try site.read("Public/sitemap.xml").contains("https://example.org/legs/dermatomes/s1/"))
         #expect(try site.read("Public/sitemap.xml").contains("https://example.org/legs/where/heel/"))
-        var options = BuildOptions(root: site.root)
-        options.today = Day(iso: "2026-11-28")
-        let overdue = try SiteBuilder().build(options).diagnostics.map(\.description)
-        #expect(overdue.contains { $0.hasPrefix("Content/data/dermatomes.yml:") && $0.contains("review overdue: 'next_review' was 1 June 2026") })
     }
 
     @Test(arguments: [

@@ -2,14 +2,21 @@
 import Foundation
 import Testing
 
-/// The project's own Content/ and Templates/ must always build cleanly.
+/// The project's own Content/ and Templates/ must always build cleanly. Two warnings are honest
+/// and expected: no clinician has reviewed the bundled pages yet, and some sources lack a detail
+/// that could not be checked (the closing notes list them).
 @Suite struct BundledSiteTests {
-    @Test func bundledSiteBuildsWithoutErrorsOrWarnings() throws {
+    @Test func bundledSiteBuildsWithoutErrorsOrUnexpectedWarnings() throws {
         let output = NSTemporaryDirectory() + "dermasite-bundled-" + UUID().uuidString
         let report = try SiteBuilder().build(BuildOptions(root: FixtureSite.projectRoot, output: output))
-        #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.description))")
+        let unexpected = report.diagnostics.filter { !$0.isUnreviewedReminder && !$0.message.hasSuffix("so a reader can find it") }
+        #expect(unexpected.isEmpty, "\(unexpected.map(\.description))")
+        #expect(report.diagnostics.filter(\.isUnreviewedReminder).count == 1)
         let article = try String(contentsOfFile: output + "/articles/leg-dermatomes/index.html", encoding: .utf8)
-        #expect(article.contains("Page last reviewed:"))
+        // Nobody has reviewed the bundled site: it must say so and claim nothing.
+        #expect(article.contains("This page has not yet been checked by a clinician."))
+        #expect(!article.contains("Page last reviewed") && !article.contains("lastReviewed") && !article.contains("reviewedBy"))
+        #expect(article.contains(#"class="emergency-box""#))
         #expect(article.contains("<figure class=\"atlas\""))
         #expect(article.contains("<table class=\"dermatome-table\">"))
         for root in ["L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4-S5"] {
@@ -30,8 +37,8 @@ import Testing
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(article.meta.title == "Why does my \"foot\" tingle?")
         #expect(article.meta.draft)
-        #expect(article.meta.nextReview == Day(iso: "2027-11-28"))
-        for key in FrontMatter.knownKeys {
+        #expect(!text.contains("\nreviewed:"), "a review is recorded with 'dermasite review', not typed in")
+        for key in FrontMatter.knownKeys where !FrontMatter.movedKeys.contains(key) {
             #expect(text.contains("\n\(key):"), "scaffold lacks \(key)")
         }
         let site = try FixtureSite.basic()

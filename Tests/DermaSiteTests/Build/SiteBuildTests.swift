@@ -90,7 +90,7 @@ import Testing
 
     @Test func aWrongValueIsReportedOnceNotAgainAsMissing() throws {
         let site = try FixtureSite.basic()
-        try site.write("Content/articles/first.md", "---\ntitle: \"  \"\ndate: 2026-13-01\nreviewed: 2026-01-01\nnext_review: 2099-01-01\nsources: [S]\n---\nx\n")
+        try site.write("Content/articles/first.md", "---\ntitle: \"  \"\ndate: 2026-13-01\nsources: [{title: S, year: 2020, url: \"https://example.org/\"}]\n---\nx\n")
         let diagnostics = try #require(site.failingBuild()).map(\.description)
         let expected: [String] = [
             "Content/articles/first.md:1:1: warning: missing 'description'; search results and the home page show it",
@@ -225,7 +225,7 @@ import Testing
             description: "</title><script>x()</script>"
             date: 2026-01-01
             tags: ["<b>tag</b>"]
-            reviewer: "<i>Dr</i>"
+            updated: 2026-01-02
             sources:
               - title: "<svg onload=alert(1)>"
                 url: "https://example.org/?a=1&b='x'"
@@ -236,8 +236,12 @@ import Testing
             Body with <script>raw()</script>.
             """,
         ])
+        _ = try ReviewRecorder.record(root: site.root, fileSystem: LocalFileSystem(), subject: "articles/a.md",
+                                      reviewer: "<i>Dr</i>", role: "<img src=x onerror=alert(2)>", today: Day(iso: "2026-01-01")!)
         try site.build()
-        for (path, bytes) in try site.snapshot() where !path.hasPrefix("assets/") {
+        #expect(try site.read("Public/articles/a/index.html").contains("Checked by &lt;i&gt;Dr&lt;/i&gt;, &lt;img src=x"))
+        // The manifest is the tool's own plain-text record (its warnings quote the source), not a page.
+        for (path, bytes) in try site.snapshot() where !path.hasPrefix("assets/") && path != Manifest.fileName {
             let text = String(decoding: bytes, as: UTF8.self)
             for raw in ["<script>", "<img src=x", "<svg onload", "<b>tag", "<i>Dr", "&b='x'"] {
                 #expect(!text.contains(raw), "\(path) contains unescaped \(raw)")

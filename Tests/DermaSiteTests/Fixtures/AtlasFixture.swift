@@ -18,7 +18,7 @@ enum AtlasFixture {
             neighbours: \(neighbours)
             urgent: \(id == "S1")
             sources:
-              - title: "A source for \(id)"
+              - {title: "A source for \(id)", year: 2020, url: "https://example.org/\(id)"}
         \(extra)
         """
     }
@@ -28,9 +28,6 @@ enum AtlasFixture {
     \(root("L4", colour: "#F0E442", neighbours: "[L5]"))
     \(root("L5", colour: "#0072B2", neighbours: "[L4, S1]"))
     \(root("S1", colour: "#D55E00", neighbours: "[L5]"))
-    reviewed: 2026-01-01
-    next_review: 2026-06-01
-    reviewer: "Dr Example"
     """
 
     /// Three places, and one map variant that gives each to one root, read in one source.
@@ -38,6 +35,8 @@ enum AtlasFixture {
     sources:
       - key: book
         title: "A book of maps"
+        year: 2020
+        url: "https://example.org/maps"
     places:
       - id: inner-shin
         name: "Inner shin"

@@ -38,15 +38,27 @@ struct FixtureSite {
 
     var output: String { root + "/Public" }
 
+    /// Builds the site. Fixture pages are never reviewed, so the one-line reminder that says so is
+    /// left out (ReviewTests look at it) unless `reviewReminder` is true.
     @discardableResult
-    func build(baseURL: String? = nil, drafts: Bool = false, output: String? = nil) throws -> BuildReport {
-        try SiteBuilder().build(BuildOptions(root: root, output: output, baseURL: baseURL, includeDrafts: drafts))
+    func build(baseURL: String? = nil, drafts: Bool = false, output: String? = nil, today: Day? = nil,
+               reviewReminder: Bool = false) throws -> BuildReport {
+        do {
+            var options = BuildOptions(root: root, output: output, baseURL: baseURL, includeDrafts: drafts)
+            options.today = today
+            var report = try SiteBuilder().build(options)
+            if !reviewReminder { report.diagnostics.removeAll(where: \.isUnreviewedReminder) }
+            return report
+        } catch var failure as BuildFailure {
+            if !reviewReminder { failure.diagnostics.removeAll(where: \.isUnreviewedReminder) }
+            throw failure
+        }
     }
 
     /// The diagnostics of a build that is expected to fail.
-    func failingBuild(baseURL: String? = nil) -> [Diagnostic]? {
+    func failingBuild(baseURL: String? = nil, today: Day? = nil, reviewReminder: Bool = false) -> [Diagnostic]? {
         do {
-            try build(baseURL: baseURL)
+            try build(baseURL: baseURL, today: today, reviewReminder: reviewReminder)
             return nil
         } catch let failure as BuildFailure {
             return failure.diagnostics
@@ -74,17 +86,20 @@ struct FixtureSite {
     base_url: https://example.org/
     language: en-GB
     publisher: Test Publisher
+    emergency:
+      call: "999"
+      go_to: "A&E"
+      urgent_line: "NHS 111"
 
     """
 
-    /// A complete article: every field a health page needs (review dates, a source) unless `extra`
-    /// sets them itself.
+    /// A complete article: every field a health page needs (a source a reader can find) unless
+    /// `extra` sets it itself.
     static func article(title: String = "An article", date: String = "2026-01-15", extra: String = "",
                         body: String = "Some text.\n") -> String {
         var review = ""
-        if !extra.contains("reviewed:") { review += "reviewed: 2026-01-01\n" }
-        if !extra.contains("next_review:") { review += "next_review: 2099-01-01\n" }
-        if !extra.contains("sources:") { review += "sources: [\"A test source\"]\n" }
+        // Three lines, as the review dates and source used to take: tests name lines below it.
+        if !extra.contains("sources:") { review += "sources:\n  - {title: \"A test source\", year: 2020,\n     url: \"https://example.org/source\"}\n" }
         return "---\ntitle: \"\(title)\"\ndescription: \"About \(title).\"\ndate: \(date)\n\(extra)\(review)---\n\n\(body)"
     }
 
@@ -99,4 +114,9 @@ struct FixtureSite {
             "Content/images/map.png": "not really a png",
         ])
     }
+}
+
+extension Diagnostic {
+    /// The build's one-line "N medical pages have not been checked by a clinician" warning.
+    var isUnreviewedReminder: Bool { severity == .warning && message.contains("not been checked by a clinician (") }
 }

@@ -14,16 +14,18 @@ import Testing
 
     """
     static let redFlags = """
-    title: "Call 999 or go to A&E now if:"
+    title: "Call {call} or go to {go_to} now if:"
     intro: "You have back pain and any of these are new:"
     signs:
       - "numbness around your <bottom>"
       - "weakness in both legs"
-    advice: "Go to A&E or call 999."
+    advice: "Go to {go_to} or call {call}."
     why: "These can be signs of cauda equina syndrome."
     sources:
       - title: "Cauda equina syndrome"
         publisher: "NHS"
+        url: "https://www.nhs.uk/conditions/cauda-equina-syndrome/"
+        checked: 2026-12-01
 
     """
 
@@ -32,10 +34,9 @@ import Testing
         try site.write("Content/data/glossary.yml", Self.glossary)
         try site.write("Content/data/red-flags.yml", Self.redFlags)
         try site.write("Content/articles/words.md", FixtureSite.article(title: "Words", extra: """
-        reviewed: 2026-01-01
-        next_review: 2026-06-01
         sources:
           - title: "A book"
+            year: 2021
             url: "https://example.org/book"
 
         """, body: """
@@ -65,7 +66,7 @@ import Testing
         let site = try site(extraBody: "\nAn [odd word](glossary:mediall).\n")
         let diagnostics = try #require(site.failingBuild())
         #expect(diagnostics.map(\.description).contains {
-            $0.hasPrefix("Content/articles/words.md:17:4: error: no glossary entry with id 'mediall'; did you mean 'medial'?")
+            $0.hasPrefix("Content/articles/words.md:16:4: error: no glossary entry with id 'mediall'; did you mean 'medial'?")
         }, "\(diagnostics)")
     }
 
@@ -73,24 +74,41 @@ import Testing
         let site = try site()
         try site.build()
         let page = try site.read("Public/articles/words/index.html")
-        #expect(page.contains(#"<section class="care-card care-card--emergency" aria-labelledby="red-flags-1-title">"#))
+        #expect(page.contains(#"<section class="care-card care-card--emergency" aria-labelledby="red-flags-1-title" data-search-ignore>"#))
         #expect(page.contains("<li>numbness around your &lt;bottom&gt;</li>"))
+        // The numbers come from site.yml, not the data file.
         #expect(page.contains("<span class=\"care-card__tag\">Emergency</span> Call 999 or go to A&amp;E now if:"))
+        #expect(page.contains("<strong>Go to A&amp;E or call 999.</strong>"))
     }
 
-    @Test func overdueAndSourcelessPagesAreFlagged() throws {
+    @Test func sourcelessAndIncompleteSourcesAreFlaggedAtTheirLines() throws {
         let site = try site()
-        try site.write("Content/articles/bare.md", "---\ntitle: Bare\ndescription: No review.\ndate: 2026-01-01\n---\nText.\n")
-        var options = BuildOptions(root: site.root)
-        options.today = Day(iso: "2026-11-28")
-        let report = try SiteBuilder().build(options)
-        let messages = report.diagnostics.map(\.description)
-        #expect(messages.contains { $0.hasPrefix("Content/articles/words.md:6:1: warning: review overdue: 'next_review' was 1 June 2026") }, "\(messages)")
+        try site.write("Content/articles/bare.md", "---\ntitle: Bare\ndescription: No sources.\ndate: 2026-01-01\n---\nText.\n")
+        try site.write("Content/articles/half.md", """
+        ---
+        title: Half
+        description: Half-cited.
+        date: 2026-01-01
+        sources:
+          - title: "A web page"
+            url: "https://example.org/page"
+          - title: "A paper"
+            year: 2011
+          - title: "A paper with a DOI"
+            year: 2008
+            doi: 10.1002/ca.20636
+        ---
+        Text.
+
+        """)
+        let messages = try site.build().diagnostics.map(\.description)
         #expect(messages.contains { $0.hasPrefix("Content/articles/bare.md") && $0.contains("no 'sources'") })
-        #expect(messages.contains { $0.hasPrefix("Content/articles/bare.md") && $0.contains("no 'reviewed' date") })
+        #expect(messages.contains("Content/articles/half.md:6:5: warning: source 'A web page' needs a 'year', or 'checked:' with the day you read the page so a reader can find it"), "\(messages)")
+        #expect(messages.contains("Content/articles/half.md:8:5: warning: source 'A paper' needs a 'url' or 'doi' so a reader can find it"))
+        #expect(!messages.contains { $0.contains("A paper with a DOI") })
         #expect(!messages.contains { $0.hasPrefix("Content/articles/first.md") })
-        options.today = Day(iso: "2026-05-01")
-        #expect(!(try SiteBuilder().build(options)).diagnostics.contains { $0.message.contains("overdue") })
+        let page = try site.read("Public/articles/half/index.html")
+        #expect(page.contains(#"<a href="https://doi.org/10.1002/ca.20636">A paper with a DOI</a>"#))
     }
 
     @Test func readingLevelAboveTheTargetIsAWarning() throws {
@@ -107,7 +125,9 @@ import Testing
 
     @Test func structuredDataIsValidJSONAndCannotCloseItsScript() throws {
         let site = try site()
-        try site.write("Content/articles/evil.md", FixtureSite.article(title: "</script><script>alert(1)</script>", extra: "reviewer: \"Dr <b>X</b> & co\"\nreviewed: 2026-01-01\n"))
+        try site.write("Content/articles/evil.md", FixtureSite.article(title: "</script><script>alert(1)</script>"))
+        _ = try ReviewRecorder.record(root: site.root, fileSystem: LocalFileSystem(), subject: "articles/evil.md",
+                                      reviewer: "Dr <b>X</b> & co", role: "GP", today: Day(iso: "2026-01-01")!)
         try site.build()
         let page = try site.read("Public/articles/evil/index.html")
         let start = try #require(page.range(of: "<script type=\"application/ld+json\">"))
@@ -118,6 +138,8 @@ import Testing
         #expect(object["name"] as? String == "</script><script>alert(1)</script>")
         #expect(object["lastReviewed"] as? String == "2026-01-01")
         #expect((object["reviewedBy"] as? [String: Any])?["name"] as? String == "Dr <b>X</b> & co")
+        #expect((object["reviewedBy"] as? [String: Any])?["@type"] as? String == "Person")
+        #expect((object["reviewedBy"] as? [String: Any])?["jobTitle"] as? String == "GP")
         #expect((object["audience"] as? [String: Any])?["audienceType"] as? String == "Patient")
         #expect(!json.contains("<"))
     }

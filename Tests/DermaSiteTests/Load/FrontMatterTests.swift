@@ -37,15 +37,15 @@ import Testing
         slug: legs
         order: 3
         tags: [one, two]
-        reviewed: 2026-01-05
-        next_review: 2027-01-05
-        reviewer: Dr Example
         sources:
           - title: The dermatomes in man
             authors: Foerster O
             publisher: Brain 56(1)
             year: 1933
-            url: https://doi.org/10.1093/brain/56.1.1
+            doi: 10.1093/brain/56.1.1
+          - title: Sciatica
+            url: https://www.nhs.uk/conditions/sciatica/
+            checked: 2026-12-02
           - Plain title only
         """
         let (meta, diagnostics) = FrontMatterDecoder.decode(yaml: yaml, file: file)
@@ -57,11 +57,28 @@ import Testing
         #expect(meta.slug == "legs")
         #expect(meta.order == 3)
         #expect(meta.tags == ["one", "two"])
-        #expect(meta.nextReview == Day(iso: "2027-01-05"))
-        #expect(meta.reviewer == "Dr Example")
-        #expect(meta.sources.count == 2)
+        #expect(meta.sources.count == 3)
         #expect(meta.sources[0].year == 1933)
-        #expect(meta.sources[1] == Source(title: "Plain title only"))
+        #expect(meta.sources[0].doi == "10.1093/brain/56.1.1")
+        #expect(meta.sources[0].link == "https://doi.org/10.1093/brain/56.1.1")
+        #expect(meta.sources[1].checked == Day(iso: "2026-12-02"))
+        #expect(meta.sources[2] == Source(title: "Plain title only"))
+    }
+
+    @Test func reviewKeysInFrontMatterAreRefusedWithTheCommandToUse() {
+        let yaml = "title: A\nreviewed: 2026-01-05\nreviewer: Dr Example\n"
+        let (meta, diagnostics) = FrontMatterDecoder.decode(yaml: yaml, file: file)
+        #expect(meta.title == "A")
+        #expect(diagnostics.map(\.line) == [3, 4], "front matter starts on the file's line 2")
+        #expect(diagnostics.allSatisfy { $0.severity == .error && $0.message.contains("dermasite review") })
+    }
+
+    @Test func malformedDOIIsAnErrorAtItsLine() {
+        let yaml = "title: A\nsources:\n  - title: B\n    doi: https://doi.org/10.1/x\n  - title: C\n    doi: 10.1002/ca.20636\n"
+        let (meta, diagnostics) = FrontMatterDecoder.decode(yaml: yaml, file: file)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.line == 5, "front matter starts on the file's line 2")
+        #expect(meta.sources.map(\.doi) == [nil, "10.1002/ca.20636"])
     }
 
     @Test func unknownKeyWarnsWithLineAndSuggestion() {

@@ -25,6 +25,8 @@ public final class BuildCache: @unchecked Sendable {
     let atlas = Memo<(Atlas?, [Diagnostic])>()
     let guidance = Memo<(Glossary?, RedFlags?, [Diagnostic])>()
     var atlasProblems: Keyed<[Diagnostic]>?
+    var reviews: Versioned<SiteReviews>?
+    var redFlags: Versioned<RedFlags?>?
     var compiled: Keyed<(TemplateSet?, [Diagnostic])>?
     /// The version of each template as pages see it: bumped when it or anything it includes changes.
     var templateVersions: [String: Int] = [:]
@@ -76,6 +78,8 @@ public final class BuildCache: @unchecked Sendable {
         content.reset()
         for memo in [config, templates, atlas, guidance] as [any Resettable] { memo.reset() }
         atlasProblems = nil
+        reviews = nil
+        redFlags = nil
         compiled = nil
         templateVersions = [:]
         markdownEnvironment = nil

@@ -22,12 +22,14 @@ struct AtlasPages: Sendable {
             row.setOptional("key_muscle", root.keyMuscle.map { $0.components(separatedBy: " (").first ?? $0 })
             return row
         }
-        return try pages.page("pages/worksheet", sitePath: SiteURLs.worksheet, page: [
+        var page: [String: Any] = [
             "kind": "worksheet",
             "title": "Leg sensory exam worksheet",
             "description": "A printable record of a sensory exam of the legs: each root's test point, light touch and pinprick on both sides, and the key muscles.",
             "rows": rows,
-        ])
+        ]
+        addReview(to: &page)
+        return try pages.page("pages/worksheet", sitePath: SiteURLs.worksheet, page: page)
     }
 
     func charts() -> [OutputFile] {
@@ -54,7 +56,7 @@ struct AtlasPages: Sendable {
             "description": "A map and table of the leg dermatomes, L1 to S4-S5: the skin each nerve root supplies, and where it is tested.",
             "maps": AtlasMaps.ids(atlas).enumerated().map { index, id in variantMap(id, first: index == 0) },
             "saddle": saddleMap(),
-            "red_flags": site.redFlags.map { RedFlagsCard.html($0) } ?? "",
+            "red_flags": site.filledRedFlags.map { RedFlagsCard.html($0) } ?? "",
             "table": DermatomeTable(atlas: atlas, baseURL: baseURL).html(table),
             "charts": chartLinks(),
             "worksheet_url": baseURL.sitePath(SiteURLs.worksheet),
@@ -74,6 +76,7 @@ struct AtlasPages: Sendable {
         table.links = false
         let index = atlas.roots.firstIndex { $0.id == root.id }!
         let title = "\(root.id) dermatome: \(root.areaPlain.lowercasedFirst())"
+        let review = site.reviews.status(of: SiteReviews.dataSet)
         let description = "Where the \(root.id) nerve root gives feeling to the skin, where it is tested, and what trouble with it can feel like."
         let places = atlas.variants.map { variant -> [String: Any] in
             let list = atlas.places(of: root.id, in: variant).map { place -> [String: Any] in
@@ -89,7 +92,7 @@ struct AtlasPages: Sendable {
             "places_url": baseURL.sitePath(SiteURLs.places),
             "title": title,
             "description": description,
-            "json_ld": StructuredData.root(root, site: site, review: atlas.review, title: title, description: description),
+            "json_ld": StructuredData.root(root, site: site, review: review, title: title, description: description),
             "root": rootValues(root),
             "map": LegMapRenderer(atlas: atlas, baseURL: baseURL).figure(map, id: "root-map"),
             "sources": root.sources.map(pages.context.source),
@@ -97,7 +100,10 @@ struct AtlasPages: Sendable {
             "neighbours": root.neighbours.compactMap(atlas.root).map(link),
             "charts": chartLinks(),
             "has_red_flags": root.urgent && site.redFlags != nil,
-            "red_flags": root.urgent ? site.redFlags.map { RedFlagsCard.html($0) } ?? "" : "",
+            "full_card_on_top": root.urgent && site.redFlags != nil,
+            "see_also": root.seeAlso.map(seeAlso),
+            "has_see_also": !root.seeAlso.isEmpty,
+            "red_flags": root.urgent ? site.filledRedFlags.map { RedFlagsCard.html($0) } ?? "" : "",
         ]
         addReview(to: &page)
         page["has_previous"] = index > 0
@@ -107,14 +113,13 @@ struct AtlasPages: Sendable {
         return try pages.page("pages/root", sitePath: root.urlPath, page: page)
     }
 
-    /// The data set's review dates, which every page built from it shows.
+    /// The data set's review, which every page built from it shows.
     private func addReview(to page: inout [String: Any]) {
-        page.setOptional("reviewed_iso", atlas.review.reviewed?.iso)
-        page.setOptional("reviewed_long", atlas.review.reviewed?.long)
-        page.setOptional("next_review_iso", atlas.review.nextReview?.iso)
-        page.setOptional("next_review_long", atlas.review.nextReview?.long)
-        page.setOptional("reviewer", atlas.review.reviewer)
-        page["has_review"] = atlas.review.reviewed != nil || atlas.review.nextReview != nil
+        ReviewContext.add(site.reviews.status(of: SiteReviews.dataSet), to: &page)
+    }
+
+    func seeAlso(_ item: SeeAlso) -> [String: Any] {
+        ["text": item.text, "url": baseURL.sitePath(item.link)]
     }
 
     private func chartLinks() -> [[String: Any]] {

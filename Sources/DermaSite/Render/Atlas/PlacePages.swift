@@ -24,14 +24,17 @@ struct PlacePages {
     }
 
     func index() throws -> OutputFile {
-        try pages.page("pages/places", sitePath: SiteURLs.places, page: [
+        var page: [String: Any] = [
             "kind": "places",
             "title": "Where do you feel it?",
             "description": "Choose the part of your leg, foot or saddle area where you feel numbness, tingling or pain, and see which nerve root supplies that skin.",
             "locator": locatorMap(id: "where-map"),
             "groups": groups(),
-            "red_flags": site.redFlags.map { RedFlagsCard.html($0) } ?? "",
-        ])
+            "red_flags": site.filledRedFlags.map { RedFlagsCard.html($0) } ?? "",
+            "full_card_on_top": site.redFlags != nil,
+        ]
+        ReviewContext.add(site.reviews.status(of: SiteReviews.dataSet), to: &page)
+        return try pages.page("pages/places", sitePath: SiteURLs.places, page: page)
     }
 
     /// The leg maps with every zone a link to its place, drawn as the maps agree.
@@ -75,7 +78,7 @@ struct PlacePages {
         let roots = atlas.roots.filter { named.contains($0.id) }.map { root -> [String: Any] in
             ["id": root.id, "area": root.areaPlain, "url": baseURL.sitePath(root.urlPath)]
         }
-        return try pages.page("pages/place", sitePath: place.urlPath, page: [
+        var page: [String: Any] = [
             "kind": "place",
             "title": "\(place.name): which nerve root supplies it?",
             "description": "Numbness, tingling or pain in the \(place.name.lowercased()) (\(place.clinical)): which spinal nerve root supplies this skin, where the dermatome maps differ, and when to get help.",
@@ -87,8 +90,13 @@ struct PlacePages {
             "map": renderer.figure(options, id: "place-map"),
             "urgent": place.urgent,
             "places_url": baseURL.sitePath(SiteURLs.places),
-            "red_flags": site.redFlags.map { RedFlagsCard.html($0) } ?? "",
-        ])
+            "red_flags": site.filledRedFlags.map { RedFlagsCard.html($0) } ?? "",
+            "full_card_on_top": place.urgent && site.redFlags != nil,
+            "see_also": place.seeAlso.map(AtlasPages(site: site, atlas: atlas, pages: pages).seeAlso),
+            "has_see_also": !place.seeAlso.isEmpty,
+        ]
+        ReviewContext.add(site.reviews.status(of: SiteReviews.dataSet), to: &page)
+        return try pages.page("pages/place", sitePath: place.urlPath, page: page)
     }
 
     private func sourceText(_ source: Source) -> String {

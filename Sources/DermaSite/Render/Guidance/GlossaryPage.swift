@@ -15,11 +15,13 @@ struct GlossaryPage: Sendable {
             let pages = usedOn[term.id] ?? []
             return ["id": term.id, "term": term.term, "definition": term.definition, "used_on": pages, "has_used_on": !pages.isEmpty]
         }
-        return try pages.page("pages/glossary", sitePath: SiteURLs.glossary, page: [
+        var page: [String: Any] = [
             "kind": "glossary",
             "title": "Words explained",
             "description": "Plain-language meanings of the medical words used on \(site.config.title).",
             "terms": terms,
-        ])
+        ]
+        ReviewContext.add(site.reviews.status(of: SiteReviews.glossary), to: &page)
+        return try pages.page("pages/glossary", sitePath: SiteURLs.glossary, page: page)
     }
 }

@@ -1,20 +1,19 @@
 /// schema.org JSON-LD for search engines and health-information tools: articles and root pages
 /// are MedicalWebPages with review dates, reviewer, audience, citations and publisher.
 enum StructuredData {
-    static func article(_ article: Article, site: Site) -> String {
+    static func article(_ article: Article, site: Site, review: ReviewStatus) -> String {
         let meta = article.meta
         var page = webPage(site: site, sitePath: article.urlPath, name: meta.title, description: meta.description)
         page["datePublished"] = meta.date?.iso
         page["dateModified"] = (meta.updated ?? meta.date)?.iso
-        page["lastReviewed"] = meta.reviewed?.iso
-        page["reviewedBy"] = meta.reviewer.map { ["@type": "Organization", "name": $0] }
+        claim(review, on: &page)
         page["citation"] = meta.sources.isEmpty ? nil : meta.sources.map(citation)
         page["keywords"] = meta.tags.isEmpty ? nil : meta.tags.joined(separator: ", ")
         page["about"] = meta.tags.isEmpty ? nil : meta.tags.map { ["@type": "Thing", "name": $0] }
         return encode(page)
     }
 
-    static func root(_ root: Root, site: Site, review: Atlas.Review, title: String, description: String) -> String {
+    static func root(_ root: Root, site: Site, review: ReviewStatus, title: String, description: String) -> String {
         var page = webPage(site: site, sitePath: root.urlPath, name: title, description: description)
         page["about"] = [
             "@type": "Nerve",
@@ -22,9 +21,15 @@ enum StructuredData {
             "sensoryUnit": ["@type": "SuperficialAnatomy", "name": "\(root.id) dermatome", "description": root.areaClinical],
         ] as [String: Any]
         page["citation"] = root.sources.isEmpty ? nil : root.sources.map(citation)
-        page["lastReviewed"] = review.reviewed?.iso
-        page["reviewedBy"] = review.reviewer.map { ["@type": "Organization", "name": $0] }
+        claim(review, on: &page)
         return encode(page)
+    }
+
+    /// A review is claimed only by a named person, and only for the content they checked.
+    static func claim(_ review: ReviewStatus, on page: inout [String: Any]) {
+        guard let review = review.claimable else { return }
+        page["lastReviewed"] = review.reviewed.iso
+        page["reviewedBy"] = ["@type": "Person", "name": review.reviewer, "jobTitle": review.role]
     }
 
     static func website(site: Site) -> String {
@@ -61,7 +66,8 @@ enum StructuredData {
         value["author"] = source.authors
         value["publisher"] = source.publisher
         value["datePublished"] = source.year.map(String.init)
-        value["url"] = source.url
+        value["url"] = source.link
+        if let doi = source.doi { value["identifier"] = ["@type": "PropertyValue", "propertyID": "DOI", "value": doi] }
         return value
     }
 
