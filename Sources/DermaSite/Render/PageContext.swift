@@ -116,9 +116,7 @@ struct PageContext: Sendable {
             "kind": "article",
             "title": meta.title,
             "content": rendered.html,
-            "toc": rendered.tableOfContents.map {
-                ["id": $0.id, "text": $0.text, "is_sub": $0.level == 3] as [String: Any]
-            },
+            "toc": Self.nestedContents(rendered.tableOfContents),
             "has_toc": rendered.tableOfContents.count >= 2,
             "tags": tagLinks(meta.tags),
             "has_tags": !meta.tags.isEmpty,
@@ -136,6 +134,19 @@ struct PageContext: Sendable {
         page.setOptional("updated_long", updated?.long)
         page["json_ld"] = StructuredData.article(article, site: site, review: review)
         return page
+    }
+
+    /// Each h2 with its h3s as `subs`, so a numbered list counts only the sections.
+    static func nestedContents(_ entries: [Heading]) -> [[String: Any]] {
+        var out: [(entry: Heading, subs: [[String: Any]])] = []
+        for entry in entries {
+            if entry.level == 3, !out.isEmpty {
+                out[out.count - 1].subs.append(["id": entry.id, "text": entry.text])
+            } else {
+                out.append((entry, []))
+            }
+        }
+        return out.map { ["id": $0.entry.id, "text": $0.entry.text, "subs": $0.subs, "has_subs": !$0.subs.isEmpty] }
     }
 
     func source(_ source: Source) -> [String: Any] {

@@ -125,6 +125,28 @@ import Testing
         try site.rebuild("Content/images/note.txt")
     }
 
+    @Test func reviewsRedFlagsAndEmergencySettingsRebuildWhatShowsThem() throws {
+        let site = try EditableSite()
+        let record = { (subject: String, day: String) in
+            _ = try ReviewRecorder.record(root: site.site.root, fileSystem: LocalFileSystem(), subject: subject,
+                                          reviewer: "Dr A Example", role: "GP", today: Day(iso: day)!)
+        }
+        try record("articles/sensory-exam.md", "2026-11-30")
+        let reviewed = try site.rebuild(ReviewLoader.path)
+        #expect(reviewed.contains(Self.page) && !reviewed.contains("articles/foot-drop/index.html"))
+        // An edit to the reviewed article changes its status without touching the record.
+        try site.edit(Self.article) { $0 + "\nAn edit after the review.\n" }
+        try site.rebuild(Self.article)
+        try record(SiteReviews.dataSet, "2026-11-30")
+        #expect(try site.rebuild(ReviewLoader.path).contains("dermatomes/l5/index.html"))
+        try site.edit(AtlasLoader.mapPath) { $0 + "\n# a comment\n" }
+        #expect(try site.rebuild(AtlasLoader.mapPath).contains("where/heel/index.html"))
+        try site.edit(GuidanceLoader.redFlagsPath) { $0.replacingOccurrences(of: "summary: \"", with: "summary: \"edited ") }
+        #expect(try site.rebuild(GuidanceLoader.redFlagsPath).contains("articles/foot-drop/index.html"), "every page shows the box")
+        try site.edit(SiteConfigLoader.path) { $0.replacingOccurrences(of: "call: \"999\"", with: "call: \"112\"") }
+        try site.rebuild(SiteConfigLoader.path)
+    }
+
     @Test func aBrokenEditFailsAndItsFixBuildsAgain() throws {
         let site = try EditableSite()
         let original = try site.site.read(Self.article)
