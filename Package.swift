@@ -29,11 +29,14 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // renameat2(RENAME_EXCHANGE), which Swift cannot call directly: the output changes as a whole.
+        .target(name: "CSystemCalls"),
         // The core: load -> validate -> render -> write. No command line, no server, no printing.
         .target(
             name: "DermaSite",
             dependencies: [
                 "CCmarkGFM",
+                "CSystemCalls",
                 "Yams",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),

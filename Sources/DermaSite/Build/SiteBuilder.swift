@@ -10,8 +10,19 @@ public struct SiteBuilder: Sendable {
     /// Builds and writes the site. Throws `BuildFailure` with every diagnostic when anything is wrong;
     /// the output folder is then untouched.
     public func build(_ options: BuildOptions, outputDisplayName: String = "Public") throws -> BuildReport {
-        var clock = StepClock(onStep: options.onStep)
         let writer = OutputWriter(fileSystem: fileSystem, output: options.output, displayName: outputDisplayName)
+        // One build at a time per output: the lock covers the "up to date" check too.
+        return try writer.withLock { try build(options, writer: writer) }
+    }
+
+    private func build(_ options: BuildOptions, writer: OutputWriter) throws -> BuildReport {
+        var clock = StepClock(onStep: options.onStep)
+        // A kill during an earlier write is finished or undone before the output is read.
+        do {
+            try clock.run("recover output") { try writer.recover() }
+        } catch {
+            throw BuildFailure(step: "recover output", diagnostics: [.error(writer.displayName, "\(error)")])
+        }
         let inputs = clock.run("fingerprint inputs") { InputFingerprint(options, fileSystem: fileSystem) }
         if let current = clock.run("compare with last build", { writer.isUpToDate(inputs: inputs) }) {
             var report = BuildReport()

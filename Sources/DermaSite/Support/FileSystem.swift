@@ -18,15 +18,27 @@ public protocol FileSystem: Sendable {
     func createDirectory(_ path: String) throws
     func move(from source: String, to destination: String) throws
     func remove(_ path: String) throws
+    /// Swaps two paths in one step. Throws with `unsupported` set where the system or the file
+    /// system cannot (then the caller falls back to moving files one by one).
+    func exchange(_ first: String, _ second: String) throws
+    /// A second name for an existing file (unchanged pages cost no copy).
+    func hardLink(from existing: String, to new: String) throws
+    /// Runs `body` holding an exclusive lock on the file at `path` (created if missing), or throws
+    /// at once, naming the process that holds it.
+    func withExclusiveLock<T>(_ path: String, _ body: () throws -> T) throws -> T
 }
 
 public struct FileSystemError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var message: String
 
-    public init(_ path: String, _ message: String) {
+    /// The operation is not possible here (not a failure of this particular file).
+    public var unsupported = false
+
+    public init(_ path: String, _ message: String, unsupported: Bool = false) {
         self.path = path
         self.message = message
+        self.unsupported = unsupported
     }
 
     public var description: String { "\(path): \(message)" }

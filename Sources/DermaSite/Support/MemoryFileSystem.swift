@@ -88,6 +88,14 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         }
     }
 
+    public func exchange(_ first: String, _ second: String) throws {
+        guard exists(first), exists(second) else { throw FileSystemError(first, "cannot exchange: a path is missing") }
+        let parking = key(first) + ".exchanging"
+        try move(from: first, to: parking)
+        try move(from: second, to: first)
+        try move(from: parking, to: second)
+    }
+
     public func remove(_ path: String) throws {
         lock.withLock {
             let k = key(path)

@@ -1,10 +1,12 @@
-/// Puts a built site into the output folder without ever leaving it half-written by a failed build.
+/// Puts a built site into the output folder so that, after a crash or a kill at any moment, the
+/// output is the whole old site or the whole new one.
 ///
-/// Rendering finishes before anything is written. The files that differ from the output's manifest
-/// are then written into a staging folder beside the output and moved in one by one with rename(2),
-/// which replaces a file atomically; files the previous build wrote and this one did not are then
-/// removed. Unchanged files are not touched, so a no-change rebuild writes nothing, and the output
-/// folder itself stays the same folder (a server already serving it keeps working).
+/// Rendering finishes before anything is written. The new site is then built as a tree beside the
+/// output (unchanged files are hard links to the current ones, so this costs little), and the two
+/// trees are exchanged in one step with renameat2(RENAME_EXCHANGE). Where that cannot work (the
+/// output is a mount point, or on another system) files are moved in one by one after a journal,
+/// and the next command finishes an interrupted write before it reads the output. A lock beside
+/// the output keeps two builds from writing it at once.
 public struct OutputWriter: Sendable {
     public let fileSystem: FileSystem
     /// The output folder, e.g. `/site/Public`.
@@ -14,11 +16,19 @@ public struct OutputWriter: Sendable {
 
     public init(fileSystem: FileSystem, output: String, displayName: String) {
         self.fileSystem = fileSystem
+        var output = output
+        while output.count > 1, output.hasSuffix("/") { output.removeLast() }
         self.output = output
         self.displayName = displayName
     }
 
     static let stagingPrefix = ".dermasite-staging-"
+
+    /// Beside the output, in the same folder, so an exchange is a rename within one file system.
+    private var parent: String { FilePath.directory(of: output) }
+    private var siblingPrefix: String { ".\(FilePath.fileName(of: output)).dermasite-" }
+    private var nextTree: String { FilePath.join(parent, "\(siblingPrefix)next-\(getpid())") }
+    var lockPath: String { FilePath.join(parent, "\(siblingPrefix)lock") }
 
     public struct Report: Sendable {
         /// The manifest now in the output folder.
@@ -42,7 +52,7 @@ public struct OutputWriter: Sendable {
         guard fileSystem.isDirectory(output), !fileSystem.isSymbolicLink(output) else {
             return .error(displayName, "the output path exists and is not a folder; choose another --output")
         }
-        let names = ((try? fileSystem.list(output)) ?? []).filter { !$0.hasPrefix(Self.stagingPrefix) }
+        let names = ((try? fileSystem.list(output)) ?? []).filter { !$0.hasPrefix(Self.stagingPrefix) && $0 != Self.journalName }
         if names.isEmpty || names.contains(Manifest.fileName) { return nil }
         return .error(displayName,
             "refusing to replace this folder: it is not empty and was not written by dermasite (no \(Manifest.fileName)); choose another --output or empty it")
@@ -64,29 +74,80 @@ public struct OutputWriter: Sendable {
         let changed = Set(manifest.changed(since: previous)).union(missingOnDisk(manifest, previous: previous))
         let newPaths = Set(manifest.entries.map(\.path))
         let stale = (previous?.entries ?? []).map(\.path).filter { !newPaths.contains($0) }
-        // Staged inside the output, so every move is a rename within one file system even when the
-        // output folder is a mount point of its own.
-        let staging = FilePath.join(output, "\(Self.stagingPrefix)\(getpid())")
         do {
-            try fileSystem.createDirectory(output)
-            for name in (try? fileSystem.list(output)) ?? [] where name.hasPrefix(Self.stagingPrefix) {
-                try fileSystem.remove(FilePath.join(output, name))  // left by a build that was killed
+            try recover()
+            if try !writeBySwap(files, manifest: manifest, changed: changed, previous: previous) {
+                let toWrite = files.filter { changed.contains($0.path) }.sorted { $0.path < $1.path }
+                try writeByMoves(toWrite, manifest: manifest, stale: stale, newPaths: newPaths)
             }
-            try fileSystem.createDirectory(staging)
-            let toWrite = files.filter { changed.contains($0.path) }.sorted { $0.path < $1.path }
-            try writeAll(toWrite, into: staging)
-            try fileSystem.write(Array(manifest.text.utf8), to: FilePath.join(staging, Manifest.fileName))
-            try removeAll(stale, keeping: newPaths)
-            try moveAll(toWrite.map(\.path) + [Manifest.fileName], from: staging)
-            try fileSystem.remove(staging)
         } catch let failure as BuildFailure {
-            try? fileSystem.remove(staging)
             throw failure
         } catch {
-            try? fileSystem.remove(staging)
-            throw BuildFailure(step: "write output", diagnostics: [.error(displayName, "\(error)")])
+            let state = fileSystem.exists(journalPath)
+                ? "the next build will finish putting the new site in place"
+                : "the output was left as it was"
+            throw BuildFailure(step: "write output", diagnostics: [.error(displayName, "\(error); \(state)")])
         }
         return Report(manifest: manifest, filesWritten: files.count, filesChanged: changed.count, filesRemoved: stale.count)
+    }
+
+    /// Builds the new tree beside the output and exchanges the two. False, with nothing changed,
+    /// where an exchange is not possible here.
+    private func writeBySwap(_ files: [OutputFile], manifest: Manifest, changed: Set<String>, previous: Manifest?) throws -> Bool {
+        let next = nextTree
+        try fileSystem.remove(next)
+        try fileSystem.createDirectory(next)
+        var fresh: [OutputFile] = [], reused: [OutputFile] = []
+        for file in files {
+            let reusable = !changed.contains(file.path) && !hasLinkedAncestor(file.path)
+                && fileSystem.fileSize(FilePath.join(output, file.path)) != nil
+            if reusable { reused.append(file) } else { fresh.append(file) }
+        }
+        try writeAll(fresh, into: next, linked: reused, from: output)
+        // A page open in a browser keeps the stylesheet it loaded: the last build's assets stay one build longer.
+        let newPaths = Set(files.map(\.path))
+        for entry in previous?.entries ?? [] where entry.path.hasPrefix("assets/") && !newPaths.contains(entry.path) {
+            try? fileSystem.hardLink(from: FilePath.join(output, entry.path), to: FilePath.join(next, entry.path))
+        }
+        try fileSystem.write(Array(manifest.text.utf8), to: FilePath.join(next, Manifest.fileName))
+        guard fileSystem.exists(output) else {
+            try fileSystem.move(from: next, to: output)
+            return true
+        }
+        do {
+            try fileSystem.exchange(next, output)
+        } catch let error as FileSystemError where error.unsupported {
+            try fileSystem.remove(next)
+            return false
+        }
+        try fileSystem.remove(next)  // the old site
+        return true
+    }
+
+    /// Runs `body` holding the output's lock, so a second build into the same folder says so at
+    /// once instead of both failing. Without a folder for the lock file, runs unlocked.
+    public func withLock<T>(_ body: () throws -> T) throws -> T {
+        let folder = parent.isEmpty ? "." : parent
+        guard fileSystem.isDirectory(folder) else { return try body() }
+        do {
+            return try fileSystem.withExclusiveLock(lockPath, body)
+        } catch let error as FileSystemError where error.path == lockPath {
+            throw BuildFailure(step: "lock output", diagnostics: [.error(displayName, error.message)])
+        }
+    }
+
+    /// Leaves exactly one whole site: finishes a journaled write a kill interrupted, and removes
+    /// the trees and staging folders of builds that did not finish. Call with the lock held.
+    public func recover() throws {
+        let folder = parent.isEmpty ? "." : parent
+        for name in (try? fileSystem.list(folder)) ?? [] where name.hasPrefix(siblingPrefix + "next-") {
+            try fileSystem.remove(FilePath.join(parent, name))
+        }
+        guard fileSystem.isDirectory(output), !fileSystem.isSymbolicLink(output) else { return }
+        if let journal = try? fileSystem.readText(journalPath) { try finishMoves(journal) }
+        for name in (try? fileSystem.list(output)) ?? [] where name.hasPrefix(Self.stagingPrefix) {
+            try fileSystem.remove(FilePath.join(output, name))
+        }
     }
 
     /// The last build's manifest when that build had exactly these inputs and its files are all
@@ -106,117 +167,6 @@ public struct OutputWriter: Sendable {
         return manifest.entries.filter { entry in
             fileSystem.fileSize(FilePath.join(output, entry.path)) != sizes[entry.path]
         }.map(\.path)
-    }
-
-    private func hasLinkedAncestor(_ path: String) -> Bool {
-        var folder = FilePath.directory(of: path)
-        while !folder.isEmpty {
-            if fileSystem.isSymbolicLink(FilePath.join(output, folder)) { return true }
-            folder = FilePath.directory(of: folder)
-        }
-        return false
-    }
-
-    private func writeAll(_ files: [OutputFile], into folder: String) throws {
-        let fileSystem = self.fileSystem
-        // Folders level by level (parents first), each level in parallel: mkdir dominates small pages.
-        var byDepth: [Int: Set<String>] = [:]
-        for file in files {
-            var parent = FilePath.directory(of: file.path)
-            while !parent.isEmpty {
-                byDepth[parent.split(separator: "/").count, default: []].insert(parent)
-                parent = FilePath.directory(of: parent)
-            }
-        }
-        for depth in byDepth.keys.sorted() {
-            _ = try Parallel.map(byDepth[depth]!.sorted()) { try fileSystem.createDirectory(FilePath.join(folder, $0)) }
-        }
-        _ = try Parallel.map(files) { file in try fileSystem.write(file.bytes, to: FilePath.join(folder, file.path)) }
-    }
-
-    private func moveAll(_ paths: [String], from staging: String) throws {
-        var ready: Set<String> = [""]
-        var movedFolders = Set<String>()
-        for path in paths {
-            // A folder the output does not have yet holds only new files: move it in one rename.
-            if let folder = newFolder(for: path, moved: movedFolders) {
-                if !movedFolders.contains(folder) {
-                    try prepareFolders(for: folder, ready: &ready)
-                    try fileSystem.move(from: FilePath.join(staging, folder), to: FilePath.join(output, folder))
-                    movedFolders.insert(folder)
-                }
-                continue
-            }
-            try prepareFolders(for: path, ready: &ready)
-            let target = FilePath.join(output, path)
-            if fileSystem.isSymbolicLink(target) || fileSystem.isDirectory(target) { try fileSystem.remove(target) }
-            try fileSystem.move(from: FilePath.join(staging, path), to: target)
-        }
-    }
-
-    /// The outermost folder on the way to `path` that is missing from the output (or already moved).
-    private func newFolder(for path: String, moved: Set<String>) -> String? {
-        var folders: [String] = []
-        var folder = FilePath.directory(of: path)
-        while !folder.isEmpty {
-            folders.append(folder)
-            folder = FilePath.directory(of: folder)
-        }
-        for folder in folders.reversed() {
-            if moved.contains(folder) { return folder }
-            let full = FilePath.join(output, folder)
-            if !fileSystem.exists(full) && !fileSystem.isSymbolicLink(full) { return folder }
-        }
-        return nil
-    }
-
-    /// Makes every folder on the way to `path` a real folder inside the output: a file or a
-    /// symbolic link in the way (left by hand, or by an older build) is replaced, never followed.
-    private func prepareFolders(for path: String, ready: inout Set<String>) throws {
-        var folders: [String] = []
-        var folder = FilePath.directory(of: path)
-        while !ready.contains(folder) {
-            folders.append(folder)
-            folder = FilePath.directory(of: folder)
-        }
-        for folder in folders.reversed() {
-            let full = FilePath.join(output, folder)
-            if fileSystem.isSymbolicLink(full) || (fileSystem.exists(full) && !fileSystem.isDirectory(full)) {
-                try fileSystem.remove(full)
-            }
-            try fileSystem.createDirectory(full)
-            ready.insert(folder)
-        }
-    }
-
-    /// Removes files of the previous build, then any folders that leaves empty. A path that is now a
-    /// folder of the new build (a file became a folder) is left alone, and nothing is followed
-    /// through a symbolic link.
-    private func removeAll(_ paths: [String], keeping newPaths: Set<String>) throws {
-        var folders = Set<String>()
-        for path in paths {
-            let full = FilePath.join(output, path)
-            if hasLinkedAncestor(path) { continue }
-            if fileSystem.isDirectory(full) && !fileSystem.isSymbolicLink(full) { continue }
-            try fileSystem.remove(full)
-            var folder = FilePath.directory(of: path)
-            while !folder.isEmpty {
-                folders.insert(folder)
-                folder = FilePath.directory(of: folder)
-            }
-        }
-        let neededFolders = Set(newPaths.flatMap { path -> [String] in
-            var out: [String] = []
-            var folder = FilePath.directory(of: path)
-            while !folder.isEmpty { out.append(folder); folder = FilePath.directory(of: folder) }
-            return out
-        })
-        for folder in folders.sorted(by: { $0.count > $1.count }) where !neededFolders.contains(folder) {
-            let full = FilePath.join(output, folder)
-            if !fileSystem.isSymbolicLink(full), fileSystem.isDirectory(full), (try? fileSystem.list(full))?.isEmpty == true {
-                try fileSystem.remove(full)
-            }
-        }
     }
 }
 

@@ -100,8 +100,10 @@ public final class PreviewSession: @unchecked Sendable {
         let writer = OutputWriter(fileSystem: builder.fileSystem, output: output, displayName: displayName)
         // After the first write, only the changed files need hashing for the manifest.
         let unchanged = changed.map { Set(built.map(\.path)).subtracting($0) }
-        let report = try writer.write(built, warnings: warnings, unchangedSinceLastWrite: unchanged,
-                                      previous: changed == nil ? nil : writtenManifest)
+        let report = try writer.withLock {
+            try writer.write(built, warnings: warnings, unchangedSinceLastWrite: unchanged,
+                             previous: changed == nil ? nil : writtenManifest)
+        }
         writtenManifest = report.manifest
     }
 }
