@@ -67,12 +67,8 @@ public struct SiteBuilder: Sendable {
         func note(_ step: String) { if failedStep == nil, diagnostics.hasErrors { failedStep = step } }
         if let writer {
             if let refusal = writer.checkOutputIsOurs() { diagnostics.append(refusal) }
-            for folder in [ContentLoader.contentFolder, TemplateLoader.folder] {
-                let input = FilePath.join(root, folder)
-                if writer.output == input || writer.output.hasPrefix(input + "/") {
-                    diagnostics.append(.error(writer.displayName, "the output cannot be inside \(folder)/: the site would publish itself; choose another --output"))
-                }
-            }
+            diagnostics += OutputPlacement.problems(output: writer.output, root: root, displayName: writer.displayName,
+                                                    fileSystem: fileSystem)
         }
 
         // Load

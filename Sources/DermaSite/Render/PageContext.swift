@@ -29,14 +29,11 @@ struct PageContext: Sendable {
             box.setOptional("summary", flags.summary)
             box.setOptional("urgent_line", settings.urgentLine)
             box.setOptional("help_url", settings.helpPage.map(baseURL.sitePath))
+            box.setOptional("help_canonical", settings.helpPage.map(baseURL.absolute))
             return box
         }
     }
 
-    /// True on the page whose own full emergency card sits at its top: the box would repeat it.
-    func isHelpPage(_ sitePath: String) -> Bool {
-        site.config.emergency?.helpPage.map { String($0.dropFirst()) == sitePath } ?? false
-    }
 
     /// What every page has: `site`, `assets`, `menu` and `page`.
     func make(page: [String: Any], sitePath: String) -> [String: Any] {
@@ -125,7 +122,7 @@ struct PageContext: Sendable {
         ]
         let review = site.reviews.status(of: SiteReviews.subject(of: article))
         ReviewContext.add(review, to: &page)
-        page["full_card_on_top"] = isHelpPage(article.urlPath)
+
         page.setOptional("description", meta.description)
         page.setOptional("date_iso", meta.date?.iso)
         page.setOptional("date_long", meta.date?.long)

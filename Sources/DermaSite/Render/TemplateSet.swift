@@ -39,6 +39,7 @@ public struct TemplateSet: Sendable {
                                           "no template named '\(reference.name)' (looked for \(TemplateLoader.folder)/\(reference.name).mustache)"))
             }
         }
+        diagnostics += includeCycles(source.files)
         for name in required + (withAtlas ? requiredForAtlas : []) + (withGlossary ? requiredForGlossary : []) where !names.contains(name) {
             diagnostics.append(.error("\(TemplateLoader.folder)/\(name).mustache", "missing template: every site needs it"))
         }
@@ -78,6 +79,38 @@ public struct TemplateSet: Sendable {
             }
         }
         return out
+    }
+
+    /// A template that includes itself, directly or through others, would recurse until the stack
+    /// overflows and the whole tool (a running preview too) crashes: each cycle is an error at the
+    /// include that closes it, naming the chain.
+    static func includeCycles(_ files: [TemplateSource.File]) -> [Diagnostic] {
+        var byName: [String: TemplateSource.File] = [:]
+        for file in files { byName[file.name] = file }
+        func resolve(_ reference: String) -> String? {
+            byName[reference] != nil ? reference : byName["layouts/" + reference] != nil ? "layouts/" + reference : nil
+        }
+        var diagnostics: [Diagnostic] = []
+        var reported = Set<String>()
+        var finished = Set<String>()
+        func visit(_ name: String, path: [String]) {
+            guard !finished.contains(name), let file = byName[name] else { return }
+            for reference in references(in: file.text) {
+                guard let target = resolve(reference.name) else { continue }
+                if let start = path.firstIndex(of: target) ?? (target == name ? path.count : nil) {
+                    let chain = Array(path[start...]) + [name, target]
+                    let key = Set(chain).sorted().joined(separator: " ")
+                    guard reported.insert(key).inserted else { continue }
+                    diagnostics.append(.error(file.path, line: reference.line, column: reference.column,
+                        "templates include each other in a loop (\(chain.joined(separator: " → "))): rendering would never end; remove one of these includes"))
+                } else {
+                    visit(target, path: path + [name])
+                }
+            }
+            finished.insert(name)
+        }
+        for name in byName.keys.sorted() { visit(name, path: []) }
+        return diagnostics
     }
 
     private static func describe(_ error: Error) -> String {

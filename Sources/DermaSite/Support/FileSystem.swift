@@ -26,6 +26,9 @@ public protocol FileSystem: Sendable {
     /// Runs `body` holding an exclusive lock on the file at `path` (created if missing), or throws
     /// at once, naming the process that holds it.
     func withExclusiveLock<T>(_ path: String, _ body: () throws -> T) throws -> T
+    /// The absolute path with `.`, `..`, doubled slashes and symbolic links of its existing part
+    /// resolved; the part that does not exist yet is kept as written.
+    func resolvedPath(_ path: String) -> String
 }
 
 public struct FileSystemError: Error, Sendable, CustomStringConvertible {

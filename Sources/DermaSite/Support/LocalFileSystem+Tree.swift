@@ -31,7 +31,31 @@ extension LocalFileSystem {
     }
 }
 
+extension LocalFileSystem {
+    public func resolvedPath(_ path: String) -> String {
+        let original = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var absolute = original
+        // Lexically first: realpath below needs an existing path, and `x/..` must not skip a link check.
+        var missing: [String] = []
+        while true {
+            if let real = realpath(absolute, nil) {
+                defer { free(real) }
+                let base = String(cString: real)
+                let joined = ([base == "/" ? "" : base] + missing.reversed()).joined(separator: "/")
+                return "/" + (FilePath.normalize(joined) ?? joined)
+            }
+            let name = FilePath.fileName(of: absolute)
+            absolute = FilePath.directory(of: absolute)
+            if absolute.isEmpty { absolute = "/" }
+            if name == ".." { return "/" + (FilePath.normalize(original) ?? original) }  // cannot resolve past a missing folder
+            if !name.isEmpty && name != "." { missing.append(name) }
+        }
+    }
+}
+
 extension MemoryFileSystem {
+    public func resolvedPath(_ path: String) -> String { "/" + (FilePath.normalize(path) ?? path) }
+
     public func hardLink(from existing: String, to new: String) throws {
         try write(try readBytes(existing), to: new)
     }

@@ -51,6 +51,8 @@ public enum Slug {
 /// Hands out unique slugs: the first `intro` stays `intro`, then `intro-1`, `intro-2`.
 public struct SlugAllocator: Sendable {
     private var used: Set<String>
+    /// The next number to try for each base: 20,000 headings with the same text stay linear.
+    private var nextNumber: [String: Int] = [:]
     private let reservedPrefixes: [String]
 
     public init(reserved: Set<String> = [], reservedPrefixes: [String] = []) {
@@ -63,11 +65,12 @@ public struct SlugAllocator: Sendable {
         if base.isEmpty { base = fallback }
         if reservedPrefixes.contains(where: { base.hasPrefix($0) }) { base = "\(fallback)-\(base)" }
         var candidate = base
-        var n = 1
+        var n = nextNumber[base] ?? 1
         while used.contains(candidate) {
             candidate = "\(base)-\(n)"
             n += 1
         }
+        nextNumber[base] = n
         used.insert(candidate)
         return candidate
     }

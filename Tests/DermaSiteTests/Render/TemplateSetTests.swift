@@ -34,6 +34,20 @@ import Testing
         #expect(diagnostics.contains { $0.file == "Templates/pages/home.mustache" && $0.message.contains("never closed") })
     }
 
+    @Test func templatesThatIncludeEachOtherAreAnErrorNamingTheLoop() {
+        var files = pages
+        files["layouts/base"] = "{{$content}}{{/content}}{{> partials/footer}}"
+        files["partials/footer"] = "footer\n{{> partials/footer}}"
+        files["partials/a"] = "{{#site}}{{> partials/b}}{{/site}}"
+        files["partials/b"] = "b\n\n  {{> partials/a}}"
+        let (set, diagnostics) = TemplateSet.compile(source(files))
+        #expect(set == nil)
+        let shown = diagnostics.map(\.description)
+        #expect(shown.contains("Templates/partials/footer.mustache:2:1: error: templates include each other in a loop (partials/footer → partials/footer): rendering would never end; remove one of these includes"), "\(shown)")
+        #expect(shown.contains { $0.hasPrefix("Templates/partials/b.mustache:3:3: error: templates include each other in a loop (partials/a → partials/b → partials/a)") })
+        #expect(diagnostics.count == 2, "each loop once")
+    }
+
     @Test func missingRequiredTemplates() {
         let (_, diagnostics) = TemplateSet.compile(source(["layouts/base": "x"]))
         #expect(diagnostics.errors.count == TemplateSet.required.count)

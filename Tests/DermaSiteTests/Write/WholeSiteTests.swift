@@ -23,6 +23,7 @@ import Testing
         func remove(_ path: String) throws { try inner.remove(path) }
         func hardLink(from existing: String, to new: String) throws { try inner.hardLink(from: existing, to: new) }
         func withExclusiveLock<T>(_ path: String, _ body: () throws -> T) throws -> T { try body() }
+        func resolvedPath(_ path: String) -> String { inner.resolvedPath(path) }
         func exchange(_ first: String, _ second: String) throws {
             throw FileSystemError(first, "not here", unsupported: true)
         }
