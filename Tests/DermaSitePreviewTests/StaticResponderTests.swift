@@ -29,6 +29,9 @@ extension PreviewTests {
             #expect(String(decoding: home.body, as: UTF8.self) == "<html><head><script src=\"/x.js\"></script></head><body>Home</body></html>")
             #expect(site.respond(to: PreviewRequest(method: "GET", target: "/a")).header("Location") == "/a/")
             #expect(site.respond(to: PreviewRequest(method: "GET", target: "/a?x=1")).header("Location") == "/a/?x=1")
+            // `//a` as a Location would be a link to the host "a".
+            #expect(site.respond(to: PreviewRequest(method: "GET", target: "//a")).header("Location") == "/a/")
+            #expect(site.respond(to: PreviewRequest(method: "GET", target: "///a//")).status == 200)
             let missing = site.respond(to: PreviewRequest(method: "GET", target: "/nope"))
             #expect(missing.status == 404 && String(decoding: missing.body, as: UTF8.self).contains("Missing"))
             #expect(site.respond(to: PreviewRequest(method: "GET", target: "/s.css")).header("Content-Type") == "text/css; charset=utf-8")

@@ -57,7 +57,10 @@ public struct StaticResponder: Sendable {
         // A folder asked for without its slash: send the browser to the slashed address, so the
         // page's relative links resolve as they will when published.
         if store.file(inner + "/index.html") != nil {
-            return redirect(rawPath + "/" + (query.map { "?" + $0 } ?? ""))
+            // Repeated slashes collapse: `//articles/x` must not become a link to the host "articles".
+            var path = rawPath
+            while path.contains("//") { path = path.replacingOccurrences(of: "//", with: "/") }
+            return redirect(path + "/" + (query.map { "?" + $0 } ?? ""))
         }
         return notFound(request)
     }
