@@ -62,12 +62,14 @@ struct ServeCommand: AsyncParsableCommand {
             terminal.printError("warning: serving on \(host): anyone who can reach this machine can see the preview, drafts included")
         }
         let watcher = makeFileWatcher(WatchSettings(root: options.root), polling: poll)
-        let server = PreviewServer(session: session, store: store, hub: hub, host: host, port: listen, watcher: watcher) { entry in
+        var server = PreviewServer(session: session, store: store, hub: hub, host: host, port: listen, watcher: watcher) { entry in
             switch entry {
             case let .rebuilt(outcome): reporter.report(outcome)
             case let .failed(failure): reporter.failed(failure)
             }
         }
+        // Ctrl-C during a long rebuild exits at once: the preview is in memory, nothing to lose.
+        server.exitAfterShutdownSignal = 1.5
         do {
             try await server.run { port in
                 if !outputOptions.quiet {

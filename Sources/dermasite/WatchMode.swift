@@ -21,7 +21,9 @@ struct WatchMode {
                                        firstFailureNote: "\(outputName) was left as it was")
         reporter.report(session.rebuild(.everything), first: true)
         let watcher = makeFileWatcher(WatchSettings(root: options.root), polling: poll)
-        let loop = RebuildLoop(session: session, watcher: watcher) { outcome, _ in reporter.report(outcome) }
+        var loop = RebuildLoop(session: session, watcher: watcher) { outcome, _ in reporter.report(outcome) }
+        // Ctrl-C during a long rebuild exits at once: the output is whole at any moment.
+        loop.exitAfterShutdownSignal = 1.5
         do {
             try loop.startWatching()
             if !outputOptions.quiet {

@@ -17,6 +17,9 @@ public struct PreviewServer: Sendable {
     public let port: Int
     public let watcher: any FileWatcher
     /// One line per rebuild and per problem, for the terminal.
+    /// Set by the command line: exit this many seconds after SIGINT or SIGTERM even if a rebuild
+    /// is still running. Nil in tests, which run the server inside the test process.
+    public var exitAfterShutdownSignal: Double?
     public let log: @Sendable (PreviewLog) -> Void
 
     public init(session: PreviewSession, store: SiteStore, hub: LiveReloadHub = LiveReloadHub(), host: String, port: Int,
@@ -45,7 +48,7 @@ public struct PreviewServer: Sendable {
         var logger = Logger(label: "dermasite-serve")
         logger.logLevel = .warning
         let store = self.store, log = self.log
-        let rebuilds = RebuildLoop(session: session, watcher: watcher, onShutdown: { await hub.close() }) { outcome, files in
+        var rebuilds = RebuildLoop(session: session, watcher: watcher, onShutdown: { await hub.close() }) { outcome, files in
             store.apply(outcome, files: files)
             if let failure = outcome.failure {
                 log(.failed(failure))
@@ -55,6 +58,7 @@ public struct PreviewServer: Sendable {
                 await hub.built(ReloadEvent(outcome, basePath: store.basePath, files: files))
             }
         }
+        rebuilds.exitAfterShutdownSignal = exitAfterShutdownSignal
         try rebuilds.startWatching()
         let heartbeat = Heartbeat(hub: hub)
         return Application(

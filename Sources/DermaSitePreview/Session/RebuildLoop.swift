@@ -4,14 +4,20 @@ import Logging
 import ServiceLifecycle
 
 /// Turns the watcher's batches into rebuilds, one at a time, and hands each outcome on. Batches
-/// that arrive during a rebuild are merged into one, so a burst of saves costs one more rebuild.
+/// that arrive during a rebuild are merged into one, so a burst of saves costs one more rebuild
+/// (of the burst's final state), however long the burst.
 public struct RebuildLoop: Service {
     let session: PreviewSession
     let watcher: any FileWatcher
     let onShutdown: @Sendable () async -> Void
     let onOutcome: @Sendable (PreviewSession.Outcome, [String: [UInt8]]) async -> Void
-    private let batches: AsyncStream<ChangeSet>
-    private let continuation: AsyncStream<ChangeSet>.Continuation
+    /// Changes not yet rebuilt, merged; the doorbell rings (at most one ring kept) when there are some.
+    private let pending = PendingChanges()
+    private let doorbell: AsyncStream<Void>
+    private let ring: AsyncStream<Void>.Continuation
+    /// Set by the command line: after a shutdown signal, exit within this time even if a rebuild is
+    /// still running (the output is whole at any moment, so nothing is lost). Nil in tests.
+    public var exitAfterShutdownSignal: Double?
 
     public init(session: PreviewSession, watcher: any FileWatcher, onShutdown: @escaping @Sendable () async -> Void = {},
                 onOutcome: @escaping @Sendable (PreviewSession.Outcome, [String: [UInt8]]) async -> Void) {
@@ -19,27 +25,34 @@ public struct RebuildLoop: Service {
         self.watcher = watcher
         self.onShutdown = onShutdown
         self.onOutcome = onOutcome
-        (batches, continuation) = AsyncStream<ChangeSet>.makeStream()
+        (doorbell, ring) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
     }
 
     /// Starts watching; saves from now on are rebuilt once `run` runs. Separate from `run`, so a
     /// caller can say "watching" only when it is true.
     public func startWatching() throws {
-        let continuation = self.continuation
-        try watcher.start { continuation.yield($0) }
+        let (pending, ring) = (self.pending, self.ring)
+        try watcher.start { batch in
+            pending.add(batch)
+            ring.yield()
+        }
     }
 
     public func run() async throws {
-        let continuation = self.continuation
+        let (ring, exitAfter) = (self.ring, exitAfterShutdownSignal)
         await withGracefulShutdownHandler {
-            var pending = batches.makeAsyncIterator()
-            while let batch = await pending.next() {
-                let outcome = await Self.rebuildOffThePool(session, batch)
+            var rings = doorbell.makeAsyncIterator()
+            while await rings.next() != nil {
+                guard let changes = pending.take() else { continue }
+                let outcome = await Self.rebuildOffThePool(session, changes)
                 await onOutcome(outcome, session.files)
             }
         } onGracefulShutdown: {
             watcher.stop()
-            continuation.finish()
+            ring.finish()
+            if let exitAfter {
+                DispatchQueue.global().asyncAfter(deadline: .now() + exitAfter) { exit(0) }
+            }
         }
         watcher.stop()
         await onShutdown()
@@ -60,5 +73,23 @@ public struct RebuildLoop: Service {
         let group = ServiceGroup(configuration: .init(services: [self], gracefulShutdownSignals: [.sigterm, .sigint],
                                                       logger: Logger(label: "dermasite-watch")))
         try await group.run()
+    }
+}
+
+/// The watcher's batches not yet rebuilt, merged into one change set.
+final class PendingChanges: @unchecked Sendable {
+    // Safe: every access holds `lock`.
+    private let lock = NSLock()
+    private var changes: ChangeSet?
+
+    func add(_ batch: ChangeSet) {
+        lock.withLock { changes = changes.map { $0.merged(with: batch) } ?? batch }
+    }
+
+    func take() -> ChangeSet? {
+        lock.withLock {
+            defer { changes = nil }
+            return changes
+        }
     }
 }

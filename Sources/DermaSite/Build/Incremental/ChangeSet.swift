@@ -5,6 +5,12 @@ public enum ChangeSet: Sendable, Equatable {
     case everything
     case paths(Set<String>)
 
+    /// Both sets of changes: a burst of saves becomes one rebuild of its final state.
+    public func merged(with other: ChangeSet) -> ChangeSet {
+        guard case let .paths(mine) = self, case let .paths(theirs) = other else { return .everything }
+        return .paths(mine.union(theirs))
+    }
+
     /// True when `path`, a folder above it, or anything below it changed.
     public func touches(_ path: String) -> Bool {
         guard case let .paths(paths) = self else { return true }
