@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-180}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(front-matter directives data-set article site-config)
+[ ${#targets[@]} -gt 0 ] || targets=(front-matter directives data-set article site-config templates)
 
 bash scripts/install-deps.sh
 DERMASITE_FUZZ=1 swift build --product dermasite-fuzz --scratch-path .build-fuzz \
@@ -22,14 +22,15 @@ binary=.build-fuzz/debug/dermasite-fuzz
 # Seeds: the bundled content and the regression inputs.
 seeds=.build-fuzz/seeds
 rm -rf "$seeds"
-for t in front-matter directives data-set article site-config; do mkdir -p "$seeds/$t"; done
+for t in front-matter directives data-set article site-config templates; do mkdir -p "$seeds/$t"; done
 cp Content/articles/*.md "$seeds/front-matter/"
 cp Content/articles/*.md "$seeds/article/"
 cp Content/site.yml "$seeds/site-config/"
 { cat Content/data/dermatomes.yml; printf '\n=====\n'; cat Content/data/leg-map.yml; } > "$seeds/data-set/bundled"
 printf 'view: both\nhighlight: L4\nkey-points: false\ncaption: A map\n' > "$seeds/directives/map"
 printf 'roots: L4, L5, S1\ncolumns: root, area, key-point, muscle, reflex, disc\ncaption: Roots\n' > "$seeds/directives/table"
-for t in front-matter directives data-set article site-config; do
+{ cat Templates/pages/home.mustache; printf '\n=====\n'; cat Templates/partials/footer.mustache; } > "$seeds/templates/bundled"
+for t in front-matter directives data-set article site-config templates; do
   [ -d "Tests/DermaSiteTests/Fuzz/Regressions/$t" ] && cp Tests/DermaSiteTests/Fuzz/Regressions/$t/* "$seeds/$t/" 2>/dev/null || true
 done
 

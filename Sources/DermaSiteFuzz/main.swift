@@ -17,7 +17,7 @@ var count = CommandLine.argc
 exit(LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzOneInput(data, size) })
 
 enum FuzzTargets {
-    static let names = ["front-matter", "directives", "data-set", "article", "site-config"]
+    static let names = ["front-matter", "directives", "data-set", "article", "site-config", "templates"]
     static let selected = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "article"
 
     static let baseURL = BaseURL("https://example.org/legs/")!
@@ -62,6 +62,10 @@ enum FuzzTargets {
             _ = Readability.score(rendered.prose)
         case "site-config":
             _ = SiteConfigLoader.parse(String(decoding: bytes, as: UTF8.self))
+        case "templates":
+            // Compiles, and renders only what compiled: an include loop must be refused, not recursed.
+            let (set, _) = TemplateSet.compile(TemplateSet.fuzzSource(String(decoding: bytes, as: UTF8.self)))
+            _ = set?.render(["page": ["title": "T"], "site": ["title": "S"]], template: "pages/home")
         default:
             fatalError("unknown FUZZ_TARGET '\(target)'; one of \(names)")
         }

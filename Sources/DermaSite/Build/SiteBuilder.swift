@@ -70,6 +70,7 @@ public struct SiteBuilder: Sendable {
             diagnostics += OutputPlacement.problems(output: writer.output, root: root, displayName: writer.displayName,
                                                     fileSystem: fileSystem)
         }
+        note("check output folder")
 
         // Load
         var config = clock.run("load configuration") { () -> SiteConfig? in

@@ -162,7 +162,7 @@ public enum ContentLoader {
         return length > limit ? (line, length) : nil
     }
 
-    private static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {
         var line = 1, lineStart = 0, i = 0
         while i < bytes.count {
             let b = bytes[i]

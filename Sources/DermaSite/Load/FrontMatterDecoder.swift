@@ -60,7 +60,9 @@ public enum FrontMatterDecoder {
                         if isWebAddress(url) {
                             source.url = url
                         } else {
-                            reader.report(.error, at: value, "a source's 'url' must start with https:// or http://")
+                            reader.report(.error, at: value, url.lowercased().hasPrefix("http")
+                                ? "a source's 'url' has a space, a quote or '<' or '>' in it, which a web address cannot; write them as %20, %22, %3C and %3E"
+                                : "a source's 'url' must start with https:// or http://")
                         }
                     }
                 case "doi":

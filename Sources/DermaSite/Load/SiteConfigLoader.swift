@@ -11,7 +11,8 @@ public enum SiteConfigLoader {
         }
         guard let bytes = try? fileSystem.readBytes(full) else { return (nil, [.error(path, "cannot read file")]) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            return (nil, [.error(path, "not valid UTF-8 text")])
+            let (line, column) = ContentLoader.firstInvalidUTF8(bytes)
+            return (nil, [.error(path, line: line, column: column, "not valid UTF-8 text; save the file as UTF-8")])
         }
         return parse(FrontMatterSplitter.normalizeText(text))
     }

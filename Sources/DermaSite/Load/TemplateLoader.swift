@@ -29,7 +29,8 @@ public enum TemplateLoader {
                 assets.append(ThemeAsset(sourcePath: file, bytes: bytes))
             } else if file.hasSuffix(".mustache") {
                 guard let text = String(validating: bytes, as: UTF8.self) else {
-                    diagnostics.append(.error(path, "not valid UTF-8 text"))
+                    let (line, column) = ContentLoader.firstInvalidUTF8(bytes)
+                    diagnostics.append(.error(path, line: line, column: column, "not valid UTF-8 text; save the file as UTF-8"))
                     continue
                 }
                 let name = String(file.dropLast(".mustache".count))

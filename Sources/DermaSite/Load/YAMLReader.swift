@@ -167,9 +167,13 @@ struct YAMLReader {
 enum YAMLFile {
     static func read<T>(_ path: String, root: String, fileSystem: FileSystem, diagnostics: inout [Diagnostic],
                         _ body: (Node, inout YAMLReader) -> T) -> T? {
-        guard let bytes = try? fileSystem.readBytes(FilePath.join(root, path)),
-              let text = String(validating: bytes, as: UTF8.self) else {
-            diagnostics.append(.error(path, "cannot read file as UTF-8 text"))
+        guard let bytes = try? fileSystem.readBytes(FilePath.join(root, path)) else {
+            diagnostics.append(.error(path, "cannot read file"))
+            return nil
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let (line, column) = ContentLoader.firstInvalidUTF8(bytes)
+            diagnostics.append(.error(path, line: line, column: column, "not valid UTF-8 text; save the file as UTF-8"))
             return nil
         }
         return decode(FrontMatterSplitter.normalizeText(text), file: path, diagnostics: &diagnostics, body)

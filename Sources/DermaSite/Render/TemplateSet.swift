@@ -52,6 +52,17 @@ public struct TemplateSet: Sendable {
         name.hasPrefix("layouts/") && !name.dropFirst(8).contains("/") ? String(name.dropFirst(8)) : nil
     }
 
+    /// Template files from one text, split on lines of `=====`: the required pages use the
+    /// first part's text and each part is also `partials/pN` (for the fuzzer and its replays).
+    public static func fuzzSource(_ text: String) -> TemplateSource {
+        let parts = text.components(separatedBy: "\n=====\n")
+        var files = required.map { TemplateSource.File(name: $0, path: "\($0).mustache", text: parts[0]) }
+        for (index, part) in parts.enumerated() {
+            files.append(.init(name: "partials/p\(index)", path: "partials/p\(index).mustache", text: part))
+        }
+        return TemplateSource(files: files)
+    }
+
     public func render(_ context: [String: Any], template name: String) -> String? {
         library.render(context, withTemplate: name)
     }

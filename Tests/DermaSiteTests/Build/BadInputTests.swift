@@ -8,6 +8,16 @@ import Testing
         let site = try FixtureSite.basic()
         let failure = #expect(throws: BuildFailure.self) { try site.build(output: site.root + "/Content/out") }
         #expect(failure?.diagnostics.contains { $0.message.contains("cannot be inside Content/") } == true)
+        #expect(failure?.step == "check output folder", "the step that found it, not 'load configuration'")
+    }
+
+    @Test func messagesPointAtTheCause() throws {
+        let site = try FixtureSite.basic()
+        try site.fileSystem.write([0x74, 0x69, 0x74, 0x6C, 0x65, 0x3A, 0x20, 0x54, 0x0A, 0x62, 0x3A, 0x20, 0xFF, 0x0A], to: site.root + "/Content/site.yml")
+        let utf8 = try #require(site.failingBuild()).filter { $0.severity == .error }.map(\.description)
+        #expect(utf8 == ["Content/site.yml:2:4: error: not valid UTF-8 text; save the file as UTF-8"], "one error, at the byte")
+        let (_, quoted) = FrontMatterDecoder.decode(yaml: "title: A\nsources:\n  - title: B\n    url: 'https://e.org/a\"b'\n", file: "a.md")
+        #expect(quoted.first?.message.hasPrefix("a source's 'url' has a space, a quote") == true, "\(quoted)")
     }
 
     @Test func baseURLWithALineBreakIsRefused() throws {

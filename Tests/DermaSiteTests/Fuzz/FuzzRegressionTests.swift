@@ -44,6 +44,10 @@ import Testing
             }
         case "site-config":
             _ = SiteConfigLoader.parse(String(decoding: bytes, as: UTF8.self))
+        case "templates":
+            let (set, diagnostics) = TemplateSet.compile(TemplateSet.fuzzSource(String(decoding: bytes, as: UTF8.self)))
+            if name.contains("loop") { #expect(set == nil && diagnostics.contains { $0.message.contains("in a loop") }, "\(name)") }
+            _ = set?.render(["page": ["title": "T"], "site": ["title": "S"]], template: "pages/home")
         default:
             Issue.record("unknown fuzz target folder '\(target)'")
         }

@@ -79,6 +79,7 @@ import Testing
         // The numbers come from site.yml, not the data file.
         #expect(page.contains("<span class=\"care-card__tag\">Emergency</span> Call 999 or go to A&amp;E now if:"))
         #expect(page.contains("<strong>Go to A&amp;E or call 999.</strong>"))
+        #expect(page.contains(#"<summary>Where this advice comes from</summary>\#n<ul>\#n<li><a href="https://www.nhs.uk/conditions/cauda-equina-syndrome/">Cauda equina syndrome</a>. NHS</li>"#))
     }
 
     @Test func sourcelessAndIncompleteSourcesAreFlaggedAtTheirLines() throws {

@@ -7,12 +7,26 @@ public enum RedFlagsCard {
         html += "<h2 class=\"care-card__heading\" id=\"\(id)-title\"><span class=\"care-card__tag\">Emergency</span> \(Escape.html(flags.title))</h2>\n"
         html += "<div class=\"care-card__body\">\n<p>\(Escape.html(flags.intro))</p>\n<ul>\n"
         for sign in flags.signs { html += "<li>\(Escape.html(sign))</li>\n" }
-        html += "</ul>\n<p><strong>\(Escape.html(flags.advice))</strong></p>\n<p>\(Escape.html(flags.why))</p>\n</div>\n</section>\n"
+        html += "</ul>\n<p><strong>\(Escape.html(flags.advice))</strong></p>\n<p>\(Escape.html(flags.why))</p>\n"
+        html += sourceList(flags.sources)
+        html += "</div>\n</section>\n"
         for (index, other) in flags.others.enumerated() {
             html += CareCard.html(level: other.level, heading: other.name, lines: [other.text], id: "\(id)-other-\(index + 1)",
                                   searchIgnore: true)
         }
         return html
+    }
+
+    /// Where the advice comes from, folded away (it opens without JavaScript).
+    static func sourceList(_ sources: [Source]) -> String {
+        guard !sources.isEmpty else { return "" }
+        var html = "<details class=\"care-card__sources\">\n<summary>Where this advice comes from</summary>\n<ul>\n"
+        for source in sources {
+            let title = Escape.html(source.title)
+            let named = source.link.map { "<a href=\"\(Escape.html($0))\">\(title)</a>" } ?? title
+            html += "<li>\(named)\(source.publisher.map { ". " + Escape.html($0) } ?? "")</li>\n"
+        }
+        return html + "</ul>\n</details>\n"
     }
 
     /// The `red-flags` directive: the card, where the author puts it. It takes no options.
