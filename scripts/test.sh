@@ -13,5 +13,7 @@ swift test --skip-build --filter DermaSitePreviewTests
 # A real build killed with SIGKILL at random moments leaves the whole old or the whole new site
 # (a few kills here; scripts/crash/kill_test.py with more articles and kills for the full run).
 python3 scripts/crash/kill_test.py --articles 60 --kills 5
+# SIGTERM during a long rebuild of `build --watch`: exits within 2 s, the output still whole.
+python3 scripts/crash/sigterm_test.py --articles 100 --runs 2
 # The built site checked by tools this project did not write: HTML validity, accessibility, keyboard.
 bash scripts/acceptance.sh

@@ -69,7 +69,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         // Ctrl-C during a long rebuild exits at once: the preview is in memory, nothing to lose.
-        server.exitAfterShutdownSignal = 1.5
+        server.exitAfterShutdownSignal = 1.0
         do {
             try await server.run { port in
                 if !outputOptions.quiet {

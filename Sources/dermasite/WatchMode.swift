@@ -23,7 +23,7 @@ struct WatchMode {
         let watcher = makeFileWatcher(WatchSettings(root: options.root), polling: poll)
         var loop = RebuildLoop(session: session, watcher: watcher) { outcome, _ in reporter.report(outcome) }
         // Ctrl-C during a long rebuild exits at once: the output is whole at any moment.
-        loop.exitAfterShutdownSignal = 1.5
+        loop.exitAfterShutdownSignal = 1.0
         do {
             try loop.startWatching()
             if !outputOptions.quiet {

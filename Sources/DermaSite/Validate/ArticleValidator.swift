@@ -34,9 +34,13 @@ public enum ArticleValidator {
                 "missing 'description'; search results and the home page show it"))
         }
         if article.slug.isEmpty || Slug.make(article.slug) != article.slug {
-            let better = Slug.make(article.slug.isEmpty ? FilePath.fileName(of: file) : article.slug)
+            let better = Slug.make(article.slug.isEmpty ? FilePath.splitExtension(FilePath.fileName(of: file)).stem : article.slug)
+            // A name of emoji or other symbols gives no slug to suggest: ask for words instead.
+            let advice = better.isEmpty
+                ? "set 'slug:' to a few words in lower-case letters, digits and hyphens, such as 'numb-big-toe'"
+                : "use lower-case letters, digits and hyphens, such as '\(better)'"
             local.diagnostics.append(.error(file, line: at("slug").line, column: at("slug").column,
-                "slug '\(article.slug)' cannot be used in a web address; use lower-case letters, digits and hyphens, such as '\(better)'"))
+                "slug '\(article.slug)' cannot be used in a web address; \(advice)"))
         } else {
             local.slugIsValid = true
         }

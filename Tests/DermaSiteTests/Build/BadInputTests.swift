@@ -18,6 +18,10 @@ import Testing
         #expect(utf8 == ["Content/site.yml:2:4: error: not valid UTF-8 text; save the file as UTF-8"], "one error, at the byte")
         let (_, quoted) = FrontMatterDecoder.decode(yaml: "title: A\nsources:\n  - title: B\n    url: 'https://e.org/a\"b'\n", file: "a.md")
         #expect(quoted.first?.message.hasPrefix("a source's 'url' has a space, a quote") == true, "\(quoted)")
+        try site.write("Content/site.yml", FixtureSite.config)
+        try site.write("Content/articles/😀😀.md", FixtureSite.article(title: "😀😀"))
+        let emoji = try #require(site.failingBuild()).filter { $0.severity == .error }.map(\.message)
+        #expect(emoji.contains { $0.contains("such as 'numb-big-toe'") } && !emoji.contains { $0.contains("such as ''") }, "\(emoji)")
     }
 
     @Test func baseURLWithALineBreakIsRefused() throws {
