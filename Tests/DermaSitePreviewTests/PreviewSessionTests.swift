@@ -44,6 +44,18 @@ extension PreviewTests {
             #expect(session.files == expected)
         }
 
+        @Test func aTemplateThatIncludesItselfFailsTheRebuildAndKeepsTheLastGoodSite() throws {
+            let (root, _, session) = try session()
+            defer { try? FileManager.default.removeItem(atPath: root) }
+            let before = session.files
+            let footer = "Templates/partials/footer.mustache"
+            let text = try String(contentsOfFile: root + "/" + footer, encoding: .utf8)
+            try (text + "{{> partials/footer}}\n").write(toFile: root + "/" + footer, atomically: true, encoding: .utf8)
+            let failed = session.rebuild(.paths([footer]))
+            #expect(failed.failure?.diagnostics.contains { $0.message.contains("in a loop (partials/footer → partials/footer)") } == true)
+            #expect(session.files == before, "the preview keeps serving the last good site")
+        }
+
         @Test func addingAndRemovingPagesKeepsTheSiteWhole() throws {
             let (root, options, session) = try session()
             defer { try? FileManager.default.removeItem(atPath: root) }

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Preview under a burst of saves: `dermasite serve` (release build) on a synthetic site of N
+articles; one article is saved 100 times about 5 ms apart. Prints how long after the last save
+the reload event with the last save's text arrived, how many rebuilds the burst cost, and the
+server's resident memory before, after the burst, and after 100 more saves one at a time.
+
+usage: bench/serve_burst.py [--n 4000] [--saves 100]
+"""
+import argparse, os, subprocess, sys, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import run as build_bench  # noqa: E402
+from serve import EventClient, free_port, wait_for_http  # noqa: E402
+
+
+def rss_mib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def wait_for_text(client, start, text, timeout=120):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        with client.lock:
+            for when, name, payload in client.events[start:]:
+                if name == "built":
+                    return when
+        time.sleep(0.001)
+    sys.exit(f"no rebuild event for {text!r}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=4000)
+    parser.add_argument("--saves", type=int, default=100)
+    parser.add_argument("--binary", default=os.path.join(build_bench.REPO, ".build", "release", "dermasite"))
+    args = parser.parse_args()
+    subprocess.check_call(["swift", "build", "-c", "release", "--product", "dermasite"], cwd=build_bench.REPO,
+                          stdout=subprocess.DEVNULL)
+    site, _ = build_bench.site_for(args.n)
+    port = free_port()
+    server = subprocess.Popen([args.binary, "serve", "--root", site, "--port", str(port), "--quiet"])
+    try:
+        wait_for_http(port)
+        client = EventClient(port)
+        client.start()
+        time.sleep(1)
+        article = os.path.join(site, "Content", "articles", f"{args.n // 2:05d}-article.md")
+        original = open(article, encoding="utf-8").read()
+        before = rss_mib(server.pid)
+        start = len(client.events)
+        for i in range(args.saves):
+            with open(article, "w", encoding="utf-8") as f:
+                f.write(original + f"\nBurst save number {i}.\n")
+            time.sleep(0.005)
+        last = time.time()
+        # Wait until a rebuild after the last save has been announced, and no more follow.
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            time.sleep(0.5)
+            with client.lock:
+                events = [e for e in client.events[start:] if e[1] == "built"]
+            if events and time.time() - events[-1][0] > 2:
+                break
+        latency = (events[-1][0] - last) * 1000
+        after_burst = rss_mib(server.pid)
+        for i in range(args.saves):
+            seen = len(client.events)
+            with open(article, "w", encoding="utf-8") as f:
+                f.write(original + f"\nSingle save number {i}.\n")
+            wait_for_text(client, seen, f"Single save number {i}.")
+        after_singles = rss_mib(server.pid)
+        with open(article, "w", encoding="utf-8") as f:
+            f.write(original)
+        print(f"burst of {args.saves} saves on a {args.n}-article site: {len(events)} rebuilds; "
+              f"the last rebuild was announced {latency:.0f} ms after the last save")
+        print(f"server memory: {before:.0f} MiB before, {after_burst:.0f} MiB after the burst, "
+              f"{after_singles:.0f} MiB after {args.saves} more saves one at a time")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
