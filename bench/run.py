@@ -46,6 +46,9 @@ def site_for(n):
     shutil.copytree(os.path.join(REPO, "Content", "data"), os.path.join(site, "Content", "data"))
     shutil.copy(os.path.join(REPO, "Content", "site.yml"), os.path.join(site, "Content", "site.yml"))
     shutil.copytree(corpus, os.path.join(site, "Content", "articles"))
+    # The bundled articles too: the data set's "see also" links point at them.
+    for name in os.listdir(os.path.join(REPO, "Content", "articles")):
+        shutil.copy(os.path.join(REPO, "Content", "articles", name), os.path.join(site, "Content", "articles", name))
     hugo = os.path.join(WORK, f"hugo-{n}")
     subprocess.check_call([sys.executable, os.path.join(HERE, "hugo_site.py"), corpus, hugo])
     return site, hugo
