@@ -20,6 +20,27 @@ extension PreviewTests {
             func add() { count += 1 }
         }
 
+        @Test func aNewerSaveCancelsTheRebuildAndTheNextOneShowsBoth() throws {
+            let root = try ServeCommandTests.site()
+            defer { try? FileManager.default.removeItem(atPath: root) }
+            var options = BuildOptions(root: root)
+            options.today = Day(iso: "2026-12-01")
+            let session = PreviewSession(options: options, destination: .memory)
+            #expect(session.rebuild(.everything).succeeded)
+            let before = session.files
+            let first = "Content/articles/sensory-exam.md", second = "Content/articles/foot-drop.md"
+            for path in [first, second] {
+                let text = try String(contentsOfFile: root + "/" + path, encoding: .utf8)
+                try (text + "\nA sentence added to \(path).\n").write(toFile: root + "/" + path, atomically: true, encoding: .utf8)
+            }
+            let cancelled = session.rebuild(.paths([first]), shouldStop: { true })
+            #expect(cancelled.cancelled && !cancelled.succeeded && cancelled.failure == nil)
+            #expect(session.files == before, "nothing of a cancelled rebuild is kept")
+            let next = session.rebuild(ChangeSet.paths([first]).merged(with: .paths([second])))
+            #expect(next.succeeded)
+            #expect(next.changed.contains("articles/sensory-exam/index.html") && next.changed.contains("articles/foot-drop/index.html"))
+        }
+
         @Test func pendingChangesMerge() {
             let pending = PendingChanges()
             #expect(pending.take() == nil)

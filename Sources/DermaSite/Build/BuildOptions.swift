@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable {
     public var generatorIdentity = ""
     /// The date review deadlines are checked against; nil skips the overdue check.
     public var today: Day?
+    /// Asked between the render steps: true stops the build with `BuildCancelled` (a newer save
+    /// made it useless). The cache stays valid: the next build must be given these changes again.
+    public var shouldStop: (@Sendable () -> Bool)?
     /// Called as each step starts, so a front end can show progress.
     public var onStep: (@Sendable (String) -> Void)?
 
@@ -71,4 +74,9 @@ struct StepClock {
         }
         return try body()
     }
+}
+
+/// A build stopped by `BuildOptions.shouldStop` before it finished: nothing was written.
+public struct BuildCancelled: Error, Sendable {
+    public init() {}
 }

@@ -130,6 +130,8 @@ public struct SiteBuilder: Sendable {
         note("load reviews")
 
         // Validate
+        func stopIfAsked() throws { if options.shouldStop?() == true { throw BuildCancelled() } }
+        try stopIfAsked()
         let articles = clock.run("validate content") { () -> [Article] in
             diagnostics += cache.checkArticles(content.articles)
             return cache.listingOrder(content.articles)
@@ -169,6 +171,7 @@ public struct SiteBuilder: Sendable {
             return results
         }
         note("render markdown")
+        try stopIfAsked()
         let readability = clock.run("check reading level and reviews") { () -> [PageReadability] in
             let scores = cache.readability(site: site, rendered: rendered)
             diagnostics += cache.contentStandards(site: site, rendered: rendered, readability: scores, today: options.today)
@@ -183,8 +186,11 @@ public struct SiteBuilder: Sendable {
         var files: [OutputFile] = []
         let pages = PageRenderer(site: site, templates: templates)
         let steps = CachedPages(site: site, pages: pages, cache: cache, versions: versions)
+        try stopIfAsked()
         try clock.run("render article pages") { files += try steps.articles(rendered) }
+        try stopIfAsked()
         try clock.run("render lists and atlas pages") { files += try steps.listsAndAtlas(rendered) }
+        try stopIfAsked()
         let pageCount = files.count
         try clock.run("render feed and sitemap") { files += try steps.feedAndSitemap(rendered) }
         try clock.run("copy assets, files and charts") {

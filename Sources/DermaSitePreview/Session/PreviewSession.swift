@@ -37,13 +37,19 @@ public final class PreviewSession: @unchecked Sendable {
         /// The bytes these paths had before, for telling what kind of change it was.
         public var previous: [String: [UInt8]] = [:]
         public var seconds: Double = 0
-        public var succeeded: Bool { failure == nil }
+        /// Stopped by `shouldStop` before it finished: the kept site is unchanged, nothing to report.
+        public var cancelled = false
+        public var succeeded: Bool { failure == nil && !cancelled }
     }
 
-    public func rebuild(_ changes: ChangeSet) -> Outcome {
+    /// `shouldStop`, asked between render steps, lets a newer save cancel this rebuild; the caller
+    /// then rebuilds with these changes merged into the newer ones.
+    public func rebuild(_ changes: ChangeSet, shouldStop: (@Sendable () -> Bool)? = nil) -> Outcome {
         let clock = ContinuousClock()
         let start = clock.now
         var outcome = Outcome()
+        var options = self.options
+        options.shouldStop = shouldStop
         do {
             let (built, report) = try builder.render(options, cache: cache, changes: changes)
             let firstWrite = files.isEmpty
@@ -84,6 +90,8 @@ public final class PreviewSession: @unchecked Sendable {
                 }
             }
             outcome.report = report
+        } catch is BuildCancelled {
+            outcome.cancelled = true
         } catch let failure as BuildFailure {
             outcome.failure = failure
         } catch {

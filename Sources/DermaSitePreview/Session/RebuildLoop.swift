@@ -42,9 +42,19 @@ public struct RebuildLoop: Service {
         let (ring, exitAfter) = (self.ring, exitAfterShutdownSignal)
         await withGracefulShutdownHandler {
             var rings = doorbell.makeAsyncIterator()
+            var cancelledInARow = 0
             while await rings.next() != nil {
                 guard let changes = pending.take() else { continue }
-                let outcome = await Self.rebuildOffThePool(session, changes)
+                // A newer save makes this rebuild useless: stop it, unless saves keep coming so
+                // fast that nothing would ever be shown.
+                let pending = self.pending, mayStop = cancelledInARow < 3
+                let outcome = await Self.rebuildOffThePool(session, changes) { mayStop && pending.hasChanges }
+                if outcome.cancelled {
+                    cancelledInARow += 1
+                    pending.add(changes)  // merged with the newer ones; the doorbell has already rung
+                    continue
+                }
+                cancelledInARow = 0
                 await onOutcome(outcome, session.files)
             }
         } onGracefulShutdown: {
@@ -62,9 +72,10 @@ public struct RebuildLoop: Service {
     /// thread of its own it leaves the task pool to the requests.
     private static let queue = DispatchQueue(label: "dermasite-rebuild")
 
-    static func rebuildOffThePool(_ session: PreviewSession, _ changes: ChangeSet) async -> PreviewSession.Outcome {
+    static func rebuildOffThePool(_ session: PreviewSession, _ changes: ChangeSet,
+                                  shouldStop: (@Sendable () -> Bool)? = nil) async -> PreviewSession.Outcome {
         await withCheckedContinuation { continuation in
-            queue.async { continuation.resume(returning: session.rebuild(changes)) }
+            queue.async { continuation.resume(returning: session.rebuild(changes, shouldStop: shouldStop)) }
         }
     }
 
@@ -85,6 +96,8 @@ final class PendingChanges: @unchecked Sendable {
     func add(_ batch: ChangeSet) {
         lock.withLock { changes = changes.map { $0.merged(with: batch) } ?? batch }
     }
+
+    var hasChanges: Bool { lock.withLock { changes != nil } }
 
     func take() -> ChangeSet? {
         lock.withLock {

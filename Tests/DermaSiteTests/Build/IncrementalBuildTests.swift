@@ -147,6 +147,32 @@ import Testing
         try site.rebuild(SiteConfigLoader.path)
     }
 
+    /// Counts the checks and says "stop" at the `at`-th.
+    final class StopAt: @unchecked Sendable {
+        // Safe: a build asks from one thread at a time.
+        var asked = 0
+        let at: Int
+        init(_ at: Int) { self.at = at }
+        func ask() -> Bool {
+            asked += 1
+            return asked == at
+        }
+    }
+
+    @Test(arguments: 1...5) func aRebuildCancelledBetweenStepsLeavesTheCacheGood(at step: Int) throws {
+        let site = try EditableSite()
+        try site.edit(Self.article) { $0.replacingOccurrences(of: "\ntitle: \"", with: "\ntitle: \"Cancelled ") }
+        try site.edit("Templates/partials/footer.mustache") { $0 + "<!-- edited -->\n" }
+        let stop = StopAt(step)
+        var options = site.options
+        options.shouldStop = { stop.ask() }
+        #expect(throws: BuildCancelled.self) {
+            try SiteBuilder().render(options, cache: site.cache, changes: .paths([Self.article, "Templates/partials/footer.mustache"]))
+        }
+        // The caller rebuilds with the cancelled changes (merged with newer ones, here none).
+        try site.rebuild(Self.article, "Templates/partials/footer.mustache")
+    }
+
     @Test func aBrokenEditFailsAndItsFixBuildsAgain() throws {
         let site = try EditableSite()
         let original = try site.site.read(Self.article)
