@@ -20,13 +20,19 @@ extension PreviewTests {
             func add() { count += 1 }
         }
 
-        @Test func aNewerSaveCancelsTheRebuildAndTheNextOneShowsBoth() throws {
+        /// A session on a copy of the bundled site, after its first build.
+        func session() throws -> (root: String, session: PreviewSession) {
             let root = try ServeCommandTests.site()
-            defer { try? FileManager.default.removeItem(atPath: root) }
             var options = BuildOptions(root: root)
             options.today = Day(iso: "2026-12-01")
             let session = PreviewSession(options: options, destination: .memory)
             #expect(session.rebuild(.everything).succeeded)
+            return (root, session)
+        }
+
+        @Test func aNewerSaveCancelsTheRebuildAndTheNextOneShowsBoth() throws {
+            let (root, session) = try session()
+            defer { try? FileManager.default.removeItem(atPath: root) }
             let before = session.files
             let first = "Content/articles/sensory-exam.md", second = "Content/articles/foot-drop.md"
             for path in [first, second] {
@@ -54,12 +60,8 @@ extension PreviewTests {
         }
 
         @Test func aBurstOfFiftySavesIsOneRebuildOfTheLastState() async throws {
-            let root = try ServeCommandTests.site()
+            let (root, session) = try session()
             defer { try? FileManager.default.removeItem(atPath: root) }
-            var options = BuildOptions(root: root)
-            options.today = Day(iso: "2026-12-01")
-            let session = PreviewSession(options: options, destination: .memory)
-            #expect(session.rebuild(.everything).succeeded)
             let watcher = ManualWatcher(), outcomes = Outcomes()
             let loop = RebuildLoop(session: session, watcher: watcher) { _, _ in await outcomes.add() }
             try loop.startWatching()

@@ -25,10 +25,21 @@ def snapshot(folder):
     return out
 
 
+def bulk_site(work, count):
+    """The bundled site in `work`/site plus `count` copies of one bundled article; their texts."""
+    site = os.path.join(work, "site")
+    shutil.copytree(os.path.join(ROOT, "Content"), os.path.join(site, "Content"))
+    shutil.copytree(os.path.join(ROOT, "Templates"), os.path.join(site, "Templates"))
+    sample = open(os.path.join(ROOT, "Content", "articles", "sensory-exam.md")).read()
+    articles = [sample.replace("slug: sensory-exam", f"slug: bulk-{i:05d}") for i in range(count)]
+    write_variant(site, articles, "")
+    return site, articles
+
+
 def write_variant(site, articles, variant):
     for index, text in enumerate(articles):
         with open(os.path.join(site, "Content", "articles", f"bulk-{index:05d}.md"), "w") as f:
-            f.write(text + (f"\nThis is version {variant}.\n"))
+            f.write(text + (f"\nThis is version {variant}.\n" if variant else ""))
 
 
 def build(binary, site, output, check=True):
@@ -58,11 +69,7 @@ def main():
     binary = os.path.abspath(args.binary)
     work = tempfile.mkdtemp(prefix="dermasite-kill-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
     try:
-        site = os.path.join(work, "site")
-        shutil.copytree(os.path.join(ROOT, "Content"), os.path.join(site, "Content"))
-        shutil.copytree(os.path.join(ROOT, "Templates"), os.path.join(site, "Templates"))
-        sample = open(os.path.join(ROOT, "Content", "articles", "sensory-exam.md")).read()
-        articles = [sample.replace("slug: sensory-exam", f"slug: bulk-{i:05d}") for i in range(args.articles)]
+        site, articles = bulk_site(work, args.articles)
         expected = {}
         for variant in "AB":
             write_variant(site, articles, variant)

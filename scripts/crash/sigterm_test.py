@@ -7,7 +7,7 @@ output is the whole old site or the whole new one. Prints the time it took to ex
 import argparse, os, shutil, signal, statistics, subprocess, sys, tempfile, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kill_test import ROOT, build, leftovers, snapshot  # noqa: E402
+from kill_test import ROOT, build, bulk_site, leftovers, snapshot  # noqa: E402
 
 
 def main():
@@ -20,13 +20,7 @@ def main():
     binary = os.path.abspath(args.binary)
     work = tempfile.mkdtemp(prefix="dermasite-sigterm-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
     try:
-        site = os.path.join(work, "site")
-        shutil.copytree(os.path.join(ROOT, "Content"), os.path.join(site, "Content"))
-        shutil.copytree(os.path.join(ROOT, "Templates"), os.path.join(site, "Templates"))
-        sample = open(os.path.join(ROOT, "Content", "articles", "sensory-exam.md")).read()
-        for i in range(args.articles):
-            with open(os.path.join(site, "Content", "articles", f"bulk-{i:05d}.md"), "w") as f:
-                f.write(sample.replace("slug: sensory-exam", f"slug: bulk-{i:05d}"))
+        site, _ = bulk_site(work, args.articles)
         footer = os.path.join(site, "Templates", "partials", "footer.mustache")
         original = open(footer).read()
         variants = [original, original.replace("</footer>", "<p>Edited footer.</p></footer>")]

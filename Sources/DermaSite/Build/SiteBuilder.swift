@@ -174,7 +174,7 @@ public struct SiteBuilder: Sendable {
         try stopIfAsked()
         let readability = clock.run("check reading level and reviews") { () -> [PageReadability] in
             let scores = cache.readability(site: site, rendered: rendered)
-            diagnostics += cache.contentStandards(site: site, rendered: rendered, readability: scores, today: options.today)
+            diagnostics += cache.contentStandards(site: site, rendered: rendered, readability: scores)
             diagnostics += ReviewCheck.check(site: site, reviews: reviews, today: options.today)
             return scores
         }

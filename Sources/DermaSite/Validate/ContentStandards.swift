@@ -26,17 +26,17 @@ public enum ContentStandards {
         }
     }
 
-    public static func check(site: Site, readability: [PageReadability], today: Day?) -> [Diagnostic] {
+    public static func check(site: Site, readability: [PageReadability]) -> [Diagnostic] {
         let target = site.config.readingGradeTarget
         var diagnostics: [Diagnostic] = []
         for (article, page) in zip(site.articles, readability) {
-            diagnostics += check(article: article, readability: page, today: today, target: target)
+            diagnostics += check(article: article, readability: page, target: target)
         }
-        return diagnostics + checkAtlas(site: site, readability: Array(readability.dropFirst(site.articles.count)), today: today)
+        return diagnostics + checkAtlas(site: site, readability: Array(readability.dropFirst(site.articles.count)))
     }
 
     /// One article: its reading level and sources.
-    static func check(article: Article, readability page: PageReadability, today: Day?, target: Double) -> [Diagnostic] {
+    static func check(article: Article, readability page: PageReadability, target: Double) -> [Diagnostic] {
         var diagnostics = gradeWarning(page, target: target)
         guard !article.meta.unreadable else { return diagnostics }
         if article.meta.sources.isEmpty {
@@ -46,7 +46,7 @@ public enum ContentStandards {
     }
 
     /// The root pages' reading levels and the sources of the data set and the red flags.
-    static func checkAtlas(site: Site, readability roots: [PageReadability], today: Day?) -> [Diagnostic] {
+    static func checkAtlas(site: Site, readability roots: [PageReadability]) -> [Diagnostic] {
         roots.flatMap { gradeWarning($0, target: site.config.readingGradeTarget) } + SourceCheck.check(site: site)
     }
 

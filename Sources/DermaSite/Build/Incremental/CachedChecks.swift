@@ -127,16 +127,15 @@ extension BuildCache {
         return articles + ContentStandards.rootScores(site)
     }
 
-    /// Health-information checks (reading level, review dates, sources), per article from the
+    /// Health-information checks (reading level and sources), per article from the
     /// cache unless its text or scores changed; the data set's are few and always done.
-    func contentStandards(site: Site, rendered: [RenderedMarkdown], readability: [PageReadability], today: Day?) -> [Diagnostic] {
+    func contentStandards(site: Site, rendered: [RenderedMarkdown], readability: [PageReadability]) -> [Diagnostic] {
         let target = site.config.readingGradeTarget
-        let dayKey = today.map { $0.year * 10_000 + $0.month * 100 + $0.day } ?? 0
-        let perArticle = alignedStandards.map(site.articles, key: [dayKey, Int(target.bitPattern)], pages: rendered) { index in
+        let perArticle = alignedStandards.map(site.articles, key: [Int(target.bitPattern)], pages: rendered) { index in
             let article = site.articles[index], page = readability[index]
-            let key = StandardsKey(article: articleVersion(article.sourcePath), score: page.score, today: today, target: target)
+            let key = StandardsKey(article: articleVersion(article.sourcePath), score: page.score, target: target)
             if let stored = standards[article.sourcePath], stored.key == key { return stored.value }
-            let found = ContentStandards.check(article: article, readability: page, today: today, target: target)
+            let found = ContentStandards.check(article: article, readability: page, target: target)
             standards[article.sourcePath] = (key, found)
             return found
         }
@@ -147,7 +146,7 @@ extension BuildCache {
             standards = standards.filter { live.contains($0.key) }
         }
         let roots = Array(readability.dropFirst(site.articles.count))
-        return diagnostics + ContentStandards.checkAtlas(site: site, readability: roots, today: today)
+        return diagnostics + ContentStandards.checkAtlas(site: site, readability: roots)
     }
 
     private func pruned<V>(_ table: [String: V], to articles: [Article]) -> [String: V] {
@@ -179,6 +178,5 @@ struct ListingKey: Equatable {
 struct StandardsKey: Equatable {
     var article: Int
     var score: ReadabilityScore
-    var today: Day?
     var target: Double
 }
