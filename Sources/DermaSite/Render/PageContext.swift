@@ -148,7 +148,8 @@ struct PageContext: Sendable {
 
     func source(_ source: Source) -> [String: Any] {
         var out: [String: Any] = ["title": source.title]
-        out.setOptional("authors", source.authors)
+        // The template ends the authors with a full stop: "et al." must not get a second one.
+        out.setOptional("authors", source.authors.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 })
         out.setOptional("publisher", source.publisher)
         out.setOptional("year", source.year.map(String.init))
         out.setOptional("url", source.link)
