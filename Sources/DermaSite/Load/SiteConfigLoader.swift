@@ -2,7 +2,8 @@
 public enum SiteConfigLoader {
     public static let path = "Content/site.yml"
     static let knownKeys = ["title", "description", "base_url", "language", "publisher", "allow_raw_html", "menu",
-                            "reading_grade_target", "emergency", "require_clinical_review", "conflicts_of_interest", "feedback"]
+                            "reading_grade_target", "emergency", "require_clinical_review", "conflicts_of_interest", "feedback",
+                            "map_licence"]
 
     public static func load(root: String, fileSystem: FileSystem) -> (SiteConfig?, [Diagnostic]) {
         let full = FilePath.join(root, path)
@@ -51,6 +52,7 @@ public enum SiteConfigLoader {
             case "emergency": emergency = HealthSettingsDecoder.emergency(value, reader: &reader)
             case "require_clinical_review": health.requireClinicalReview = reader.bool(value, key: key) ?? false
             case "conflicts_of_interest": health.conflictsOfInterest = reader.string(value, key: key)?.trimmingWhitespace() ?? ""
+            case "map_licence": health.mapLicence = reader.string(value, key: key)?.trimmingWhitespace() ?? ""
             case "feedback": health.feedback = HealthSettingsDecoder.feedback(value, reader: &reader)
             case "reading_grade_target":
                 if let grade = reader.number(value, key: key) {

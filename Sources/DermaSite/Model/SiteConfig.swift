@@ -76,6 +76,8 @@ public struct HealthSettings: Sendable, Equatable {
     public var conflictsOfInterest = ""
     /// Where a reader reports a mistake: a web address or a mailto: link.
     public var feedback = ""
+    /// The licence of the map drawings, written inside each standalone chart.
+    public var mapLicence = ""
 
     public init() {}
 }

@@ -35,9 +35,30 @@ import Testing
         var options = LegMapRenderer.Options()
         options.links = false
         let svg = renderer.svg(view, options: options, id: "c", standalone: true)
-        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"190\""))
-        #expect(svg.contains("Schematic, after a book of maps"))
+        // Credit lines wrap to the chart's width (about 20 characters at 120 px) and the chart grows to hold them.
+        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"236\""))
+        #expect(svg.contains(">Schematic, after a</text>") && svg.contains(">book of maps</text>"))
+        #expect(svg.contains(">Licence: not stated</text>") && svg.contains(">by the site&#39;s owner</text>"))
+        #expect(svg.contains(#"y="187">by the site&#39;s owner"#))
         #expect(XMLParser(data: Data(svg.utf8)).parse())
+    }
+
+    @Test func standaloneChartNamesTheLicenceTheSiteGives() throws {
+        let view = try #require(renderer.atlas.view("anterior"))
+        var options = LegMapRenderer.Options()
+        options.links = false
+        options.licence = "CC BY 4.0 <https://creativecommons.org/licenses/by/4.0/>"
+        let svg = renderer.svg(view, options: options, id: "c", standalone: true)
+        #expect(svg.contains(">Licence: CC BY 4.0</text>"))
+        #expect(svg.contains(">&lt;https://creativecommons.org/licenses/by/4.0/&gt;</text>"))
+        #expect(!svg.contains("not stated"))
+        #expect(XMLParser(data: Data(svg.utf8)).parse())
+    }
+
+    @Test func creditWrapsAtWordsAndKeepsALongWordWhole() {
+        #expect(LegMapRenderer.wrap("one two three four", perLine: 9) == ["one two", "three", "four"])
+        #expect(LegMapRenderer.wrap("https://example.org/long/address ok", perLine: 10) == ["https://example.org/long/address", "ok"])
+        #expect(LegMapRenderer.wrap("", perLine: 10).isEmpty)
     }
 
     @Test func numbersAreWrittenTheSameEverywhere() {

@@ -18,6 +18,19 @@ import Testing
         #expect(c.menu == [.init(title: "Home", url: "/")])
     }
 
+    @Test func healthSettingsAreRead() throws {
+        let (config, diagnostics) = SiteConfigLoader.parse("""
+        title: Legs
+        base_url: https://example.org/
+        conflicts_of_interest: "  No adverts.  "
+        map_licence: CC BY 4.0
+        """)
+        #expect(diagnostics.isEmpty)
+        let health = try #require(config).health
+        #expect(health.conflictsOfInterest == "No adverts.")
+        #expect(health.mapLicence == "CC BY 4.0")
+    }
+
     @Test func reportsEveryProblemAtOnce() {
         let (config, found) = SiteConfigLoader.parse("title: Legs\nbase_url: ftp://x\nlanguage: \"en GB\"\nallow_raw_htm: true\n")
         let diagnostics = found.sortedForReport()

@@ -36,6 +36,8 @@ struct AtlasPages: Sendable {
         let renderer = LegMapRenderer(atlas: atlas, baseURL: baseURL)
         var options = LegMapRenderer.Options()
         options.links = false
+        let licence = site.config.health.mapLicence
+        options.licence = licence.isEmpty ? nil : licence
         return AtlasMaps.charts(atlas).map { chart in
             options.variant = chart.map
             let svg = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"

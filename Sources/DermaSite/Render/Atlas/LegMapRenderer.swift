@@ -15,6 +15,8 @@ public struct LegMapRenderer: Sendable {
         public var keyPoints = true
         public var links = true
         public var caption: String?
+        /// Standalone charts only: the drawing's licence, or nil when the site states none.
+        public var licence: String?
 
         public init() {}
     }
@@ -63,7 +65,8 @@ public struct LegMapRenderer: Sendable {
     private func svg(_ view: MapView, options: Options, id: String, standalone: Bool, paint: ZonePaint) -> String {
         let box = view.viewBox
         let top = standalone ? box.y - 40 : box.y
-        let height = standalone ? box.height + 70 : box.height
+        let credit = standalone ? creditLines(paint: paint, licence: options.licence, width: box.width) : []
+        let height = standalone ? box.height + 56 + 15 * Double(credit.count) : box.height
         let viewBox = [box.x, top, box.width, height].map(SVGNumber.format).joined(separator: " ")
         let interactive = options.links && !standalone
         let title = "\(view.title): \(paint.name)" + (options.highlight.map { ", \($0) highlighted" } ?? "")
@@ -81,7 +84,10 @@ public struct LegMapRenderer: Sendable {
             svg += "<style>\(Self.standaloneStyle)</style>\n"
             svg += "<rect x=\"\(SVGNumber.format(box.x))\" y=\"\(SVGNumber.format(top))\" width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n"
             svg += "<text class=\"legmap__heading\" x=\"\(SVGNumber.format(box.x + box.width / 2))\" y=\"\(SVGNumber.format(top + 26))\" text-anchor=\"middle\">\(Escape.xml("Dermatomes: \(view.title.lowercased())"))</text>\n"
-            svg += "<text class=\"legmap__credit\" x=\"\(SVGNumber.format(box.x + 8))\" y=\"\(SVGNumber.format(box.y + box.height + 22))\">\(Escape.xml(paint.drawing))</text>\n"
+            for (index, line) in credit.enumerated() {
+                let y = box.y + box.height + 22 + 15 * Double(index)
+                svg += "<text class=\"legmap__credit\" x=\"\(SVGNumber.format(box.x + 8))\" y=\"\(SVGNumber.format(y))\">\(Escape.xml(line))</text>\n"
+            }
         }
         svg += "<path class=\"legmap__body\" d=\"\(SVGNumber.path(view.outline.map(\.points)))\" fill=\"#f4efe9\" stroke=\"#4c6272\" stroke-width=\"2\"/>\n"
         svg += "<g class=\"legmap__regions\">\n"
@@ -179,6 +185,28 @@ public struct LegMapRenderer: Sendable {
         default: side = "The area between the legs, seen from below."
         }
         return "\(side) \(paint.drawing). \(parts.joined(separator: "; ")). Borders vary between people."
+    }
+
+    /// What the drawing follows and its licence, wrapped to the chart's width: SVG text does not wrap.
+    private func creditLines(paint: ZonePaint, licence: String?, width: Double) -> [String] {
+        let licence = licence.map { "Licence: \($0)" } ?? "Licence: not stated by the site's owner"
+        // About 6 px a character at 11 px: a line may not run past the chart's edge.
+        let perLine = max(20, Int((width - 16) / 6.2))
+        return [paint.drawing, licence].flatMap { Self.wrap($0, perLine: perLine) }
+    }
+
+    static func wrap(_ text: String, perLine: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > perLine {
+                lines.append(line)
+                line = ""
+            }
+            line += line.isEmpty ? String(word) : " \(word)"
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 
     static let standaloneStyle = "text{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif}"
