@@ -52,6 +52,8 @@ public struct BuildReport: Sendable {
     /// The build wrote the same paths, in the same order, as the cache's previous build: every file
     /// not in `outputsRendered` is then byte for byte what that build gave.
     public var samePathsAsLastBuild = false
+    /// Every file the site has, what makes it and where it comes from (nil when a build is up to date).
+    public var routes: Routes?
     public var filesWritten = 0
     public var filesChanged = 0
     public var filesRemoved = 0

@@ -4,6 +4,7 @@
 /// pages that use it.
 struct CachedPages {
     let site: Site
+    let routes: Routes
     let pages: PageRenderer
     let cache: BuildCache
     let versions: InputVersions
@@ -178,25 +179,7 @@ struct CachedPages {
     }
 
     private func sitemapEntries() -> [SitemapRenderer.Entry] {
-        let newest = site.articles.compactMap { $0.meta.updated ?? $0.meta.date }.max()
-        var entries = [
-            SitemapRenderer.Entry(sitePath: SiteURLs.home, lastModified: newest),
-            SitemapRenderer.Entry(sitePath: SiteURLs.articles, lastModified: newest),
-        ]
-        for article in site.articles {
-            entries.append(.init(sitePath: article.urlPath, lastModified: article.meta.updated ?? article.meta.date))
-        }
-        if site.glossary != nil { entries.append(.init(sitePath: SiteURLs.glossary, lastModified: nil)) }
-        if let atlas = site.atlas {
-            entries.append(.init(sitePath: SiteURLs.atlas, lastModified: nil))
-            entries.append(.init(sitePath: SiteURLs.worksheet, lastModified: nil))
-            entries += atlas.roots.map { .init(sitePath: $0.urlPath, lastModified: nil) }
-            entries.append(.init(sitePath: SiteURLs.places, lastModified: nil))
-            entries += atlas.places.map { .init(sitePath: $0.urlPath, lastModified: nil) }
-        }
-        let tags = Set(site.articles.flatMap { $0.meta.tags.map(SiteURLs.tag) })
-        entries += tags.map { SitemapRenderer.Entry(sitePath: $0, lastModified: nil) }
-        return entries
+        routes.all.filter(\.inSitemap).map { SitemapRenderer.Entry(sitePath: $0.sitePath!, lastModified: $0.lastModified) }
     }
 }
 

@@ -8,20 +8,11 @@ enum MarkdownStep {
         var sitePages: Set<String> = []
     }
 
-    static func environment(_ site: Site) -> Environment {
+    static func environment(_ site: Site, routes: Routes) -> Environment {
         var environment = Environment()
         for article in site.articles { environment.pages[article.sourcePath] = article.urlPath }
         environment.files = Set(site.staticFiles.map { "\(ContentLoader.contentFolder)/\($0)" })
-        environment.sitePages = [SiteURLs.home, SiteURLs.articles]
-        for article in site.articles { environment.sitePages.formUnion(article.meta.tags.map(SiteURLs.tag)) }
-        if site.glossary != nil { environment.sitePages.insert(SiteURLs.glossary) }
-        if let atlas = site.atlas {
-            environment.sitePages.insert(SiteURLs.atlas)
-            environment.sitePages.insert(SiteURLs.worksheet)
-            environment.sitePages.formUnion(atlas.roots.map(\.urlPath))
-            environment.sitePages.insert(SiteURLs.places)
-            environment.sitePages.formUnion(atlas.places.map(\.urlPath))
-        }
+        environment.sitePages = routes.sitePaths
         return environment
     }
 
@@ -50,11 +41,11 @@ enum MarkdownStep {
         }
     }
 
-    static func render(_ site: Site, linksMustResolve: Bool, cache: BuildCache, versions: InputVersions)
+    static func render(_ site: Site, routes: Routes, linksMustResolve: Bool, cache: BuildCache, versions: InputVersions)
         -> [RenderedMarkdown] {
         let inputs = EnvironmentInputs(site)
         if cache.markdownEnvironment?.value.inputs != inputs {
-            cache.markdownEnvironment = Versioned(value: (inputs, environment(site)), version: cache.nextVersion())
+            cache.markdownEnvironment = Versioned(value: (inputs, environment(site, routes: routes)), version: cache.nextVersion())
         }
         let environment = cache.markdownEnvironment!.value.environment
         let environmentVersion = cache.markdownEnvironment!.version

@@ -143,8 +143,11 @@ public struct SiteBuilder: Sendable {
             }
         }
         note("validate dermatome data")
-        diagnostics += staticFileClashes(content.staticFiles, articles: articles, assets: assets, atlas: atlas)
-        note("validate content")
+        let routes = clock.run("plan routes") {
+            Routes(articles: articles, assets: assets, staticFiles: content.staticFiles, atlas: atlas, hasGlossary: glossary != nil)
+        }
+        diagnostics += routes.clashes
+        note("plan routes")
         let templates = clock.run("compile templates") { () -> TemplateSet? in
             let key = [cache.templates.version, atlas != nil ? 1 : 0, glossary != nil ? 1 : 0]
             let (set, problems) = cache.keyed(&cache.compiled, key) {
@@ -165,8 +168,8 @@ public struct SiteBuilder: Sendable {
                         staticFiles: content.staticFiles, atlas: atlas, glossary: glossary, redFlags: redFlags)
         site.reviews = reviews
         let rendered = clock.run("render markdown") { () -> [RenderedMarkdown] in
-            let results = MarkdownStep.render(site, linksMustResolve: options.linksMustResolve, cache: cache,
-                                              versions: versions)
+            let results = MarkdownStep.render(site, routes: routes, linksMustResolve: options.linksMustResolve,
+                                              cache: cache, versions: versions)
             for result in results { diagnostics += result.diagnostics }
             return results
         }
@@ -185,7 +188,7 @@ public struct SiteBuilder: Sendable {
 
         var files: [OutputFile] = []
         let pages = PageRenderer(site: site, templates: templates)
-        let steps = CachedPages(site: site, pages: pages, cache: cache, versions: versions)
+        let steps = CachedPages(site: site, routes: routes, pages: pages, cache: cache, versions: versions)
         try stopIfAsked()
         try clock.run("render article pages") { files += try steps.articles(rendered) }
         try stopIfAsked()
@@ -227,33 +230,9 @@ public struct SiteBuilder: Sendable {
         report.pagesRendered = pageCount
         (report.outputsRendered, report.samePathsAsLastBuild) = cache.buildSucceeded()
         report.draftsSkipped = content.draftsSkipped
+        report.routes = routes
         report.readability = readability
         report.readingGradeTarget = site.config.readingGradeTarget
         return (files, report)
-    }
-
-    /// Files of Content/ that would land where a generated file goes, found before rendering so they
-    /// are reported with every other problem.
-    private func staticFileClashes(_ staticFiles: [String], articles: [Article], assets: [ThemeAsset], atlas: Atlas?) -> [Diagnostic] {
-        guard !staticFiles.isEmpty else { return [] }
-        var generated: Set<String> = [SiteURLs.feed, SiteURLs.sitemap, "robots.txt", SiteURLs.notFound,
-                                      SiteURLs.file(for: SiteURLs.home), SiteURLs.file(for: SiteURLs.articles)]
-        for article in articles {
-            generated.insert(SiteURLs.file(for: article.urlPath))
-            for tag in article.meta.tags { generated.insert(SiteURLs.file(for: SiteURLs.tag(tag))) }
-        }
-        generated.formUnion(assets.map(\.outputPath))
-        generated.insert(SiteURLs.file(for: SiteURLs.glossary))
-        if let atlas {
-            generated.insert(SiteURLs.file(for: SiteURLs.atlas))
-            generated.insert(SiteURLs.file(for: SiteURLs.worksheet))
-            generated.formUnion(atlas.roots.map { SiteURLs.file(for: $0.urlPath) })
-            generated.insert(SiteURLs.file(for: SiteURLs.places))
-            generated.formUnion(atlas.places.map { SiteURLs.file(for: $0.urlPath) })
-            generated.formUnion(AtlasMaps.charts(atlas).map(\.path))
-        }
-        return staticFiles.filter(generated.contains).map {
-            .error("\(ContentLoader.contentFolder)/\($0)", "this file would overwrite a generated page or file with the same path")
-        }
     }
 }

@@ -270,7 +270,7 @@ import Testing
         try site.write("Content/feed.xml", "<not the feed/>")
         let diagnostics = try #require(site.failingBuild())
         #expect(diagnostics.contains { $0.file == "Content/secret" && $0.message.contains("symbolic links") })
-        #expect(diagnostics.contains { $0.file == "Content/feed.xml" && $0.message.contains("overwrite a generated") })
+        #expect(diagnostics.contains { $0.file == "Content/feed.xml" && $0.message.contains("overwrite the generated feed file") })
     }
 
     @Test func generatedFileClashIsAnError() throws {

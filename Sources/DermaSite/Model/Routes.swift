@@ -1,0 +1,96 @@
+/// Every file a build writes, what makes it and the input file it comes from: the one place that
+/// knows the site's pages. The clash check, the links Markdown may make, the sitemap and
+/// `dermasite routes` all read it.
+public struct Route: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case home, articleList = "article list", article, tag, notFound = "not found", glossary, atlas = "map",
+             worksheet, root = "root", placeList = "place list", place, chart, feed, sitemap, robots,
+             asset, file
+    }
+
+    /// The output file, relative to the output folder: `articles/foot-drop/index.html`.
+    public let file: String
+    public let kind: Kind
+    /// The input it is made from, relative to the site root, when it has one file.
+    public let source: String?
+    /// The page's address below the base URL (`articles/foot-drop/`), for pages only.
+    public let sitePath: String?
+    /// Listed in sitemap.xml, with this date when it has one.
+    public let inSitemap: Bool
+    public let lastModified: Day?
+
+    init(page sitePath: String, _ kind: Kind, source: String?, inSitemap: Bool = true, lastModified: Day? = nil) {
+        file = SiteURLs.file(for: sitePath)
+        self.kind = kind
+        self.source = source
+        self.sitePath = sitePath
+        self.inSitemap = inSitemap
+        self.lastModified = lastModified
+    }
+
+    init(file: String, _ kind: Kind, source: String?) {
+        self.file = file
+        self.kind = kind
+        self.source = source
+        sitePath = nil
+        inSitemap = false
+        lastModified = nil
+    }
+}
+
+public struct Routes: Sendable {
+    /// In the order pages are listed: generated pages, articles, tags, data-set pages, then files.
+    public let all: [Route]
+
+    /// The routes of a site made of these parts (drafts already left out of `articles`).
+    public init(articles: [Article], assets: [ThemeAsset], staticFiles: [String], atlas: Atlas?, hasGlossary: Bool) {
+        let data = "\(ContentLoader.contentFolder)/data/"
+        let newest = articles.compactMap { $0.meta.updated ?? $0.meta.date }.max()
+        var routes = [Route(page: SiteURLs.home, .home, source: nil, lastModified: newest),
+                      Route(page: SiteURLs.articles, .articleList, source: nil, lastModified: newest)]
+        routes += articles.map {
+            Route(page: $0.urlPath, .article, source: $0.sourcePath, lastModified: $0.meta.updated ?? $0.meta.date)
+        }
+        // Tags in order of first use, each once.
+        var tags = Set<String>()
+        for article in articles {
+            for tag in article.meta.tags where tags.insert(SiteURLs.tag(tag)).inserted {
+                routes.append(Route(page: SiteURLs.tag(tag), .tag, source: nil))
+            }
+        }
+        routes.append(Route(file: SiteURLs.notFound, .notFound, source: nil))
+        if hasGlossary { routes.append(Route(page: SiteURLs.glossary, .glossary, source: data + "glossary.yml")) }
+        if let atlas {
+            let dataSet = data + "dermatomes.yml"
+            routes.append(Route(page: SiteURLs.atlas, .atlas, source: dataSet))
+            routes.append(Route(page: SiteURLs.worksheet, .worksheet, source: dataSet))
+            routes += atlas.roots.map { Route(page: $0.urlPath, .root, source: dataSet) }
+            routes.append(Route(page: SiteURLs.places, .placeList, source: data + "places.yml"))
+            routes += atlas.places.map { Route(page: $0.urlPath, .place, source: data + "places.yml") }
+            routes += AtlasMaps.charts(atlas).map { Route(file: $0.path, .chart, source: data + "leg-map.yml") }
+        }
+        routes.append(Route(file: SiteURLs.feed, .feed, source: nil))
+        routes.append(Route(file: SiteURLs.sitemap, .sitemap, source: nil))
+        routes.append(Route(file: "robots.txt", .robots, source: nil))
+        routes += assets.map { Route(file: $0.outputPath, .asset, source: "\(TemplateLoader.folder)/\($0.sourcePath)") }
+        routes += staticFiles.map { Route(file: $0, .file, source: "\(ContentLoader.contentFolder)/\($0)") }
+        all = routes
+    }
+
+    /// Every page's address: what a link in Markdown may point at.
+    public var sitePaths: Set<String> { Set(all.compactMap(\.sitePath)) }
+
+    /// Files of Content/ that land where a generated file goes, each naming what it would replace.
+    /// (Two articles with one address are the validator's to report, at their slugs.)
+    public var clashes: [Diagnostic] {
+        var generated: [String: Route] = [:]
+        for route in all where route.kind != .file && route.kind != .article { generated[route.file] = generated[route.file] ?? route }
+        for route in all where route.kind == .article { generated[route.file] = generated[route.file] ?? route }
+        return all.filter { $0.kind == .file }.compactMap { file in
+            guard let other = generated[file.file] else { return nil }
+            let noun = other.sitePath == nil ? "file" : "page"
+            let made = other.source.map { "the \(other.kind.rawValue) \(noun) made from \($0)" } ?? "the generated \(other.kind.rawValue) \(noun)"
+            return .error(file.source ?? file.file, "this file would overwrite \(made) at \(file.file); rename or move it")
+        }
+    }
+}
