@@ -8,6 +8,9 @@ struct OutputOptions: ParsableArguments {
 
     @Flag(name: .shortAndLong, help: "Print each build step with its time.")
     var verbose = false
+
+    @Flag(help: "List every output file with what makes it and its source; after each rebuild (serve, --watch), say why each file was made again.")
+    var explain = false
 }
 
 /// `--root`, checked before anything runs.
@@ -90,6 +93,7 @@ struct BuildCommand: AsyncParsableCommand {
             progress.finish()
             show(report.diagnostics, terminal)
             if outputOptions.verbose { showSteps(report.steps, terminal) }
+            if outputOptions.explain && !report.upToDate { terminal.printOut(RouteExplainer.table(report)) }
             if !outputOptions.quiet && report.upToDate {
                 terminal.printOut("Up to date: nothing in Content/ or Templates/ changed since the last build of \(outputName) (\(report.filesWritten) files, checked in \(milliseconds(report.seconds)))")
             } else if !outputOptions.quiet {

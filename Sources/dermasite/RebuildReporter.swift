@@ -13,6 +13,8 @@ struct RebuildReporter: Sendable {
     let keptNote: String
     /// The same when there has been no good build yet.
     var firstFailureNote: String
+    /// List the routes after the first build, and why each output was made again after a rebuild.
+    var explain = false
 
     func report(_ outcome: PreviewSession.Outcome, first: Bool = false) {
         if let failure = outcome.failure {
@@ -29,6 +31,7 @@ struct RebuildReporter: Sendable {
             let warnings = report.diagnostics.warnings.count
             terminal.printOut("Built \(report.pagesRendered) pages, \(outcome.changed.count) files in \(time)"
                 + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s") (dermasite check lists them)" : ""))
+            if explain { terminal.printOut(RouteExplainer.table(report)) }
             return
         }
         let changed = outcome.changed.count + outcome.removed.count
@@ -38,6 +41,7 @@ struct RebuildReporter: Sendable {
             line += " (" + names.prefix(4).joined(separator: ", ") + (names.count > 4 ? ", …" : "") + ")"
         }
         terminal.printOut(line)
+        if explain { terminal.printOut(RouteExplainer.reasons(report)) }
         if verbose {
             for step in report.steps {
                 terminal.printOut("  \(step.name.padding(toLength: 30, withPad: " ", startingAt: 0)) \(milliseconds(step.seconds))")

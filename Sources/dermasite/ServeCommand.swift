@@ -52,7 +52,8 @@ struct ServeCommand: AsyncParsableCommand {
         let store = SiteStore(basePath: "/")
         let reporter = RebuildReporter(terminal: terminal, root: root, quiet: outputOptions.quiet,
                                        verbose: outputOptions.verbose, keptNote: "still serving the last good build",
-                                       firstFailureNote: "pages show the errors until a save fixes them")
+                                       firstFailureNote: "pages show the errors until a save fixes them",
+                                       explain: outputOptions.explain)
         let first = session.rebuild(.everything)
         store.apply(first, files: session.files)
         reporter.report(first, first: true)

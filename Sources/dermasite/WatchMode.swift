@@ -18,7 +18,8 @@ struct WatchMode {
         let session = PreviewSession(options: options, destination: .folder(options.output, displayName: outputName))
         let reporter = RebuildReporter(terminal: terminal, root: root, quiet: outputOptions.quiet,
                                        verbose: outputOptions.verbose, keptNote: "\(outputName) was left as it was",
-                                       firstFailureNote: "\(outputName) was left as it was")
+                                       firstFailureNote: "\(outputName) was left as it was",
+                                       explain: outputOptions.explain)
         reporter.report(session.rebuild(.everything), first: true)
         let watcher = makeFileWatcher(WatchSettings(root: options.root), polling: poll)
         var loop = RebuildLoop(session: session, watcher: watcher) { outcome, _ in reporter.report(outcome) }

@@ -49,6 +49,8 @@ public struct BuildReport: Sendable {
     /// Output paths this build rendered or copied afresh; the rest came unchanged from the cache
     /// of an earlier build (all of them on a full build).
     public var outputsRendered: [String] = []
+    /// Why each of `outputsRendered` was rendered again: the inputs that changed, by name.
+    public var renderReasons: [String: String] = [:]
     /// The build wrote the same paths, in the same order, as the cache's previous build: every file
     /// not in `outputsRendered` is then byte for byte what that build gave.
     public var samePathsAsLastBuild = false

@@ -9,27 +9,31 @@ struct CachedPages {
     let cache: BuildCache
     let versions: InputVersions
 
-    /// What every page shows of the site: the configuration, theme assets and the menu's sections.
-    private var common: [Int] {
-        [versions.config, cache.assetsVersion, site.atlas == nil ? 0 : 1, site.glossary == nil ? 0 : 1, versions.redFlags]
+    /// What every page shows of the site: the configuration, theme assets, the menu's sections
+    /// and the emergency box.
+    private var common: InputKey {
+        InputKey([SiteConfigLoader.path: versions.config, "theme assets": cache.assetsVersion,
+                  "whether there is a data set": site.atlas == nil ? 0 : 1,
+                  "whether there is a glossary": site.glossary == nil ? 0 : 1, GuidanceLoader.redFlagsPath: versions.redFlags])
     }
 
-    private func templates(_ names: String...) -> [Int] { names.map(cache.templateVersion) }
+    private func templates(_ names: String...) -> InputKey {
+        InputKey(Dictionary(uniqueKeysWithValues: names.map { ("template \($0)", cache.templateVersion($0)) }))
+    }
 
     private func articleVersion(_ article: Article) -> Int { cache.articleVersion(article.sourcePath) }
 
     private func markdownVersion(_ article: Article) -> Int { cache.markdown[article.sourcePath]?.version ?? -1 }
 
     func articles(_ rendered: [RenderedMarkdown]) throws -> [OutputFile] {
-        let common = self.common
-        let shared = PageKey(article: 0, markdown: 0, template: cache.templateVersion("pages/article"), config: common[0],
-                             assets: common[1], atlas: common[2], glossary: common[3], redFlags: common[4],
-                             review: .notReviewed)
+        let shared = PageKey(article: 0, markdown: 0, template: cache.templateVersion("pages/article"), config: versions.config,
+                             assets: cache.assetsVersion, atlas: site.atlas == nil ? 0 : 1, glossary: site.glossary == nil ? 0 : 1,
+                             redFlags: versions.redFlags, review: .notReviewed)
         let articles = site.articles
         let alignedKey = [shared.template, shared.config, shared.assets, shared.atlas, shared.glossary, shared.redFlags,
                           versions.reviews]
         let reused = cache.alignedPages.reusable(articles, key: alignedKey, pages: rendered)
-        var stale: [(index: Int, key: PageKey)] = []
+        var stale: [(index: Int, key: PageKey, reason: String)] = []
         var files: [OutputFile] = []
         files.reserveCapacity(articles.count)
         for (index, article) in articles.enumerated() {
@@ -41,17 +45,19 @@ struct CachedPages {
             key.article = articleVersion(article)
             key.markdown = markdownVersion(article)
             key.review = site.reviews.status(of: SiteReviews.subject(of: article))
-            if let stored = cache.articlePages[article.sourcePath], stored.key == key {
+            let stored = cache.articlePages[article.sourcePath]
+            if let stored, stored.key == key {
                 files.append(stored.file)
             } else {
-                stale.append((index, key))
+                let reason = stored.map { RenderReason.changed(RenderReason.fields(of: key, since: $0.key).map(PageKey.describe)) }
+                stale.append((index, key, reason ?? RenderReason.firstBuild))
                 files.append(OutputFile(path: "", bytes: []))
             }
         }
         let pages = self.pages
         let made = try Parallel.map(stale.map(\.index)) { index in try pages.article(articles[index], rendered: rendered[index]) }
-        cache.rendered += made.map(\.path)
-        for ((index, key), file) in zip(stale, made) {
+        for ((index, key, reason), file) in zip(stale, made) {
+            cache.made([file.path], reason: reason)
             cache.articlePages[articles[index].sourcePath] = (key, file)
             files[index] = file
         }
@@ -65,25 +71,27 @@ struct CachedPages {
 
     func listsAndAtlas(_ rendered: [RenderedMarkdown]) throws -> [OutputFile] {
         let listing = cache.version(of: site.articles.map(ListingEntry.init), in: &cache.listing)
-        let lists = templates("pages/home", "pages/list", "pages/404") + common
+        let lists = templates("pages/home", "pages/list", "pages/404").merging(common)
+        let articleList = InputKey(["list of articles (titles, dates, tags, order)": listing])
         // The home page shows the locator map, drawn from the data set.
-        var files = try group("lists", [listing, versions.atlas] + lists) {
+        var files = try group("lists", lists.merging(articleList).merging(InputKey(["the data set": versions.atlas]))) {
             try Parallel.map([0, 1, 2]) { job in
                 try job == 0 ? pages.home() : job == 1 ? pages.articleList() : pages.notFound()
             }
         }
         // Grouping by tag reads every article: done only when some listing changed.
-        let tagKey = [listing] + lists
+        let tagKey = lists.merging(articleList)
         if let stored = cache.tagPagesGroup, stored.key == tagKey {
             files += stored.value
         } else {
             let made = try tagPages(shared: lists)
-            cache.tagPagesGroup = Keyed(key: tagKey, value: made)
+            cache.tagPagesGroup = Named(key: tagKey, value: made)
             files += made
         }
         if let atlas = site.atlas {
-            let key = [versions.atlas, versions.guidance, versions.reviews]
-                + templates("pages/atlas", "pages/root", "pages/worksheet", "pages/place", "pages/places") + common
+            let key = InputKey(["the data set": versions.atlas, "glossary and red flags": versions.guidance,
+                                ReviewLoader.path: versions.reviews])
+                .merging(templates("pages/atlas", "pages/root", "pages/worksheet", "pages/place", "pages/places")).merging(common)
             files += try group("atlas", key) { try AtlasPages(site: site, atlas: atlas, pages: pages).all() }
         }
         if let glossary = site.glossary {
@@ -91,7 +99,9 @@ struct CachedPages {
                 GlossaryUse(urlPath: $0.0.urlPath, title: $0.0.meta.title, terms: $0.1.glossaryTerms)
             }
             let usage = cache.version(of: uses, in: &cache.glossaryUsage)
-            files += try group("glossary", [versions.guidance, versions.reviews, usage] + templates("pages/glossary") + common) {
+            let key = InputKey(["glossary and red flags": versions.guidance, ReviewLoader.path: versions.reviews,
+                                "which articles use which glossary words": usage])
+            files += try group("glossary", key.merging(templates("pages/glossary")).merging(common)) {
                 [try GlossaryPage(site: site, glossary: glossary, pages: pages).render(usedBy: rendered)]
             }
         }
@@ -99,22 +109,23 @@ struct CachedPages {
     }
 
     /// One page per tag, each rendered again only when its own articles' listing changed.
-    private func tagPages(shared: [Int]) throws -> [OutputFile] {
+    private func tagPages(shared: InputKey) throws -> [OutputFile] {
         let tags = pages.tagGroups()
-        var keys: [[Int]] = []
+        var keys: [InputKey] = []
         var stale: [Int] = []
         for (index, tag) in tags.enumerated() {
             var slot = cache.tagListings[tag.slug]
             let version = cache.version(of: [ListingEntry(name: tag.name)] + tag.articles.map(ListingEntry.init), in: &slot)
             cache.tagListings[tag.slug] = slot
-            keys.append([version] + shared)
+            keys.append(shared.merging(InputKey(["the tag's articles (titles, dates, order)": version])))
             if cache.tagPages[tag.slug]?.key != keys[index] { stale.append(index) }
         }
         let pages = self.pages
         let made = try Parallel.map(stale) { index in try pages.tagList(tags[index].name, tags[index].articles) }
         for (index, file) in zip(stale, made) {
-            cache.tagPages[tags[index].slug] = Keyed(key: keys[index], value: file)
-            cache.rendered.append(file.path)
+            let old = cache.tagPages[tags[index].slug]?.key
+            cache.made([file.path], reason: old.map { RenderReason.changed(keys[index].changes(since: $0)) } ?? RenderReason.firstBuild)
+            cache.tagPages[tags[index].slug] = Named(key: keys[index], value: file)
         }
         if cache.tagListings.count > tags.count {
             let live = Set(tags.map(\.slug))
@@ -127,13 +138,19 @@ struct CachedPages {
     func feedAndSitemap(_ rendered: [RenderedMarkdown]) throws -> [OutputFile] {
         let listing = cache.listing?.version ?? -1
         let newest = FeedRenderer.newest(site.articles)
-        let feedKey = [listing, versions.config] + newest.flatMap { [articleVersion($0), markdownVersion($0)] }
-        var files = try group("feed", feedKey) {
+        var feedKey = ["list of articles (titles, dates, tags, order)": listing, SiteConfigLoader.path: versions.config]
+        for article in newest {
+            feedKey["text of \(article.sourcePath)"] = articleVersion(article)
+            feedKey["rendered Markdown of \(article.sourcePath)"] = markdownVersion(article)
+        }
+        var files = try group("feed", InputKey(feedKey)) {
             var html: [String: String] = [:]
             for (article, markdown) in zip(site.articles, rendered) { html[article.sourcePath] = markdown.html }
             return [FeedRenderer.render(site: site, articleHTML: html)]
         }
-        files += try group("sitemap", [listing, versions.config, versions.atlas, site.glossary == nil ? 0 : 1]) {
+        let sitemapKey = InputKey(["list of articles (titles, dates, tags, order)": listing, SiteConfigLoader.path: versions.config,
+                                   "the data set": versions.atlas, "whether there is a glossary": site.glossary == nil ? 0 : 1])
+        files += try group("sitemap", sitemapKey) {
             [SitemapRenderer.render(site: site, pages: sitemapEntries()), SitemapRenderer.robots(site: site)]
         }
         return files
@@ -141,7 +158,7 @@ struct CachedPages {
 
     func charts() throws -> [OutputFile] {
         guard let atlas = site.atlas else { return [] }
-        return try group("charts", [versions.atlas, versions.config]) { AtlasPages(site: site, atlas: atlas, pages: pages).charts() }
+        return try group("charts", InputKey(["the data set": versions.atlas, SiteConfigLoader.path: versions.config])) { AtlasPages(site: site, atlas: atlas, pages: pages).charts() }
     }
 
     /// Files of Content/ copied as they are: read again only when the watcher saw them change.
@@ -149,14 +166,15 @@ struct CachedPages {
         var files: [OutputFile] = []
         for file in site.staticFiles {
             let path = "\(ContentLoader.contentFolder)/\(file)"
-            if let stored = cache.staticFiles[file], !changes.contains(path) {
+            let stored = cache.staticFiles[file]
+            if let stored, !changes.contains(path) {
                 files.append(stored)
                 continue
             }
             do {
                 let copy = OutputFile(path: file, bytes: try fileSystem.readBytes(FilePath.join(root, path)))
                 cache.staticFiles[file] = copy
-                cache.rendered.append(copy.path)
+                cache.made([copy.path], reason: stored == nil ? RenderReason.firstBuild : "changed: \(path)")
                 files.append(copy)
             } catch {
                 cache.staticFiles[file] = nil
@@ -170,12 +188,13 @@ struct CachedPages {
         return files
     }
 
-    private func group(_ name: String, _ key: [Int], _ make: () throws -> [OutputFile]) throws -> [OutputFile] {
-        try cache.keyed(&cache.groups[name], key) {
-            let files = try make()
-            cache.rendered += files.map(\.path)
-            return files
-        }
+    private func group(_ name: String, _ key: InputKey, _ make: () throws -> [OutputFile]) throws -> [OutputFile] {
+        let stored = cache.groups[name]
+        if let stored, stored.key == key { return stored.value }
+        let files = try make()
+        cache.made(files.map(\.path), reason: stored.map { RenderReason.changed(key.changes(since: $0.key)) } ?? RenderReason.firstBuild)
+        cache.groups[name] = Named(key: key, value: files)
+        return files
     }
 
     private func sitemapEntries() -> [SitemapRenderer.Entry] {
@@ -194,4 +213,12 @@ struct PageKey: Equatable {
     var glossary: Int
     var redFlags: Int
     var review: ReviewStatus
+
+    /// A field's name as `--explain` says it.
+    static func describe(_ field: String) -> String {
+        ["article": "the article's text or front matter", "markdown": "its rendered Markdown (a link target, the glossary or the data set)",
+         "template": "template pages/article", "config": SiteConfigLoader.path, "assets": "theme assets",
+         "atlas": "whether there is a data set", "glossary": "whether there is a glossary",
+         "redFlags": GuidanceLoader.redFlagsPath, "review": ReviewLoader.path][field] ?? field
+    }
 }

@@ -228,7 +228,7 @@ public struct SiteBuilder: Sendable {
         var report = BuildReport()
         report.diagnostics = cache.sortedForReport(diagnostics)
         report.pagesRendered = pageCount
-        (report.outputsRendered, report.samePathsAsLastBuild) = cache.buildSucceeded()
+        (report.outputsRendered, report.renderReasons, report.samePathsAsLastBuild) = cache.buildSucceeded()
         report.draftsSkipped = content.draftsSkipped
         report.routes = routes
         report.readability = readability

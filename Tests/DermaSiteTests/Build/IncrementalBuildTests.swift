@@ -21,12 +21,18 @@ import Testing
         /// build from scratch. Returns the outputs that were rendered again.
         @discardableResult
         func rebuild(_ changed: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> Set<String> {
+            try rebuildReporting(changed, sourceLocation: sourceLocation).outputsRendered.reduce(into: []) { $0.insert($1) }
+        }
+
+        /// The same, returning the rebuild's report (with why each output was made again).
+        func rebuildReporting(_ changed: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> BuildReport {
             let (files, report) = try SiteBuilder().render(options, cache: cache, changes: .paths(Set(changed)))
             let (fresh, freshReport) = try SiteBuilder().render(options)
             #expect(Self.table(files) == Self.table(fresh), "incremental output differs from a full build", sourceLocation: sourceLocation)
             #expect(Set(files.map(\.path)) == Set(fresh.map(\.path)), sourceLocation: sourceLocation)
             #expect(report.diagnostics == freshReport.diagnostics, sourceLocation: sourceLocation)
-            return Set(report.outputsRendered)
+            #expect(Set(report.renderReasons.keys) == Set(report.outputsRendered), sourceLocation: sourceLocation)
+            return report
         }
 
         func edit(_ path: String, _ change: (String) -> String) throws {
@@ -51,6 +57,20 @@ import Testing
         #expect(!rendered.contains("index.html"), "the home page does not show the body")
         #expect(rendered.filter { $0.hasPrefix("articles/") && $0.hasSuffix("/index.html") } == [Self.page])
         #expect(!rendered.contains { $0.hasPrefix("dermatomes/") })
+    }
+
+    @Test func rebuildsSayWhyEachFileWasMadeAgain() throws {
+        let site = try EditableSite()
+        try site.edit(Self.article) { $0.replacingOccurrences(of: "\ntitle: \"", with: "\ntitle: \"Changed ") }
+        let reasons = try site.rebuildReporting([Self.article]).renderReasons
+        #expect(reasons[Self.page] == "changed: the article's text or front matter, its rendered Markdown (a link target, the glossary or the data set)")
+        #expect(reasons["index.html"] == "changed: list of articles (titles, dates, tags, order)")
+        try site.edit("Templates/partials/footer.mustache") { $0 + "<p>Note.</p>" }
+        let afterPartial = try site.rebuildReporting(["Templates/partials/footer.mustache"]).renderReasons
+        #expect(afterPartial[Self.page] == "changed: template pages/article")
+        #expect(afterPartial["dermatomes/index.html"]?.contains("template pages/atlas") == true)
+        try site.edit("Content/site.yml") { $0.replacingOccurrences(of: "title: ", with: "title: New ") }
+        #expect(try site.rebuildReporting(["Content/site.yml"]).renderReasons["sitemap.xml"] == "changed: Content/site.yml")
     }
 
     @Test func titleEditRendersTheListsToo() throws {

@@ -38,9 +38,9 @@ public final class BuildCache: @unchecked Sendable {
     var listing: Versioned<[ListingEntry]>?
     var glossaryUsage: Versioned<[GlossaryUse]>?
     var tagListings: [String: Versioned<[ListingEntry]>] = [:]
-    var tagPages: [String: Keyed<OutputFile>] = [:]
-    var tagPagesGroup: Keyed<[OutputFile]>?
-    var groups: [String: Keyed<[OutputFile]>] = [:]
+    var tagPages: [String: Named<OutputFile>] = [:]
+    var tagPagesGroup: Named<[OutputFile]>?
+    var groups: [String: Named<[OutputFile]>] = [:]
     var staticFiles: [String: OutputFile] = [:]
     var linkIndex: LinkIndex?
     var articleChecks: [String: Stamped<ArticleValidator.Local>] = [:]
@@ -61,6 +61,14 @@ public final class BuildCache: @unchecked Sendable {
     /// Output paths made afresh rather than taken from the cache, since the last build that
     /// succeeded (a failed build's pages are new to whoever kept the last good site).
     var rendered: [String] = []
+    /// Why each of `rendered` was made again.
+    var reasons: [String: String] = [:]
+
+    /// Notes outputs made afresh, and why.
+    func made(_ paths: [String], reason: String) {
+        rendered += paths
+        for path in paths { reasons[path] = reason }
+    }
 
     /// The changes to apply for a build with `options`: everything when the options differ from
     /// the last build's.
@@ -104,6 +112,7 @@ public final class BuildCache: @unchecked Sendable {
         lastReport = nil
         outputPaths = nil
         rendered = []
+        reasons = [:]
         currentPaths = []
         lastGoodPaths = nil
     }

@@ -49,10 +49,11 @@ extension BuildCache {
     }
 
     /// Called when a build succeeded: what it rendered is now what the caller has.
-    func buildSucceeded() -> (rendered: [String], samePaths: Bool) {
-        let result = (rendered.sorted(), lastGoodPaths != nil && lastGoodPaths == currentPaths)
+    func buildSucceeded() -> (rendered: [String], reasons: [String: String], samePaths: Bool) {
+        let result = (rendered.sorted(), reasons, lastGoodPaths != nil && lastGoodPaths == currentPaths)
         lastGoodPaths = currentPaths
         rendered = []
+        reasons = [:]
         return result
     }
 
