@@ -20,7 +20,7 @@ public struct Route: Sendable, Equatable {
     public let lastModified: Day?
 
     init(page sitePath: String, _ kind: Kind, source: String?, inSitemap: Bool = true, lastModified: Day? = nil) {
-        file = SiteURLs.file(for: sitePath)
+        file = SiteLayout.file(for: sitePath)
         self.kind = kind
         self.source = source
         self.sitePath = sitePath
@@ -46,31 +46,31 @@ public struct Routes: Sendable {
     public init(articles: [Article], assets: [ThemeAsset], staticFiles: [String], atlas: Atlas?, hasGlossary: Bool) {
         let data = "\(ContentLoader.contentFolder)/data/"
         let newest = articles.compactMap { $0.meta.updated ?? $0.meta.date }.max()
-        var routes = [Route(page: SiteURLs.home, .home, source: nil, lastModified: newest),
-                      Route(page: SiteURLs.articles, .articleList, source: nil, lastModified: newest)]
+        var routes = [Route(page: SiteLayout.home, .home, source: nil, lastModified: newest),
+                      Route(page: SiteLayout.articles, .articleList, source: nil, lastModified: newest)]
         routes += articles.map {
             Route(page: $0.urlPath, .article, source: $0.sourcePath, lastModified: $0.meta.updated ?? $0.meta.date)
         }
         // Tags in order of first use, each once.
         var tags = Set<String>()
         for article in articles {
-            for tag in article.meta.tags where tags.insert(SiteURLs.tag(tag)).inserted {
-                routes.append(Route(page: SiteURLs.tag(tag), .tag, source: nil))
+            for tag in article.meta.tags where tags.insert(SiteLayout.tag(tag)).inserted {
+                routes.append(Route(page: SiteLayout.tag(tag), .tag, source: nil))
             }
         }
-        routes.append(Route(file: SiteURLs.notFound, .notFound, source: nil))
-        if hasGlossary { routes.append(Route(page: SiteURLs.glossary, .glossary, source: data + "glossary.yml")) }
+        routes.append(Route(file: SiteLayout.notFound, .notFound, source: nil))
+        if hasGlossary { routes.append(Route(page: SiteLayout.glossary, .glossary, source: data + "glossary.yml")) }
         if let atlas {
             let dataSet = data + "dermatomes.yml"
-            routes.append(Route(page: SiteURLs.atlas, .atlas, source: dataSet))
-            routes.append(Route(page: SiteURLs.worksheet, .worksheet, source: dataSet))
+            routes.append(Route(page: SiteLayout.atlas, .atlas, source: dataSet))
+            routes.append(Route(page: SiteLayout.worksheet, .worksheet, source: dataSet))
             routes += atlas.roots.map { Route(page: $0.urlPath, .root, source: dataSet) }
-            routes.append(Route(page: SiteURLs.places, .placeList, source: data + "places.yml"))
+            routes.append(Route(page: SiteLayout.places, .placeList, source: data + "places.yml"))
             routes += atlas.places.map { Route(page: $0.urlPath, .place, source: data + "places.yml") }
             routes += AtlasMaps.charts(atlas).map { Route(file: $0.path, .chart, source: data + "leg-map.yml") }
         }
-        routes.append(Route(file: SiteURLs.feed, .feed, source: nil))
-        routes.append(Route(file: SiteURLs.sitemap, .sitemap, source: nil))
+        routes.append(Route(file: SiteLayout.feed, .feed, source: nil))
+        routes.append(Route(file: SiteLayout.sitemap, .sitemap, source: nil))
         routes.append(Route(file: "robots.txt", .robots, source: nil))
         routes += assets.map { Route(file: $0.outputPath, .asset, source: "\(TemplateLoader.folder)/\($0.sourcePath)") }
         routes += staticFiles.map { Route(file: $0, .file, source: "\(ContentLoader.contentFolder)/\($0)") }

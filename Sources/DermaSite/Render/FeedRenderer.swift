@@ -23,9 +23,9 @@ enum FeedRenderer {
         """
         if !config.description.isEmpty { xml += "  <subtitle>\(Escape.xml(config.description))</subtitle>\n" }
         xml += """
-          <link rel="self" type="application/atom+xml" href="\(Escape.xml(base.absolute(SiteURLs.feed)))"/>
-          <link rel="alternate" type="text/html" href="\(Escape.xml(base.absolute(SiteURLs.home)))"/>
-          <id>\(Escape.xml(base.absolute(SiteURLs.home)))</id>
+          <link rel="self" type="application/atom+xml" href="\(Escape.xml(base.absolute(SiteLayout.feed)))"/>
+          <link rel="alternate" type="text/html" href="\(Escape.xml(base.absolute(SiteLayout.home)))"/>
+          <id>\(Escape.xml(base.absolute(SiteLayout.home)))</id>
           <updated>\((updated ?? Day(year: 2000, month: 1, day: 1)!).rfc3339)</updated>
           <author><name>\(Escape.xml(config.publisher.isEmpty ? config.title : config.publisher))</name></author>
 
@@ -51,6 +51,6 @@ enum FeedRenderer {
             xml += "  </entry>\n"
         }
         xml += "</feed>\n"
-        return OutputFile(path: SiteURLs.feed, text: xml)
+        return OutputFile(path: SiteLayout.feed, text: xml)
     }
 }

@@ -56,12 +56,12 @@ struct PageContext: Sendable {
                 "og_locale": config.language.replacingOccurrences(of: "-", with: "_"),
                 "publisher": config.publisher,
                 "has_publisher": !config.publisher.isEmpty,
-                "home_url": config.baseURL.sitePath(SiteURLs.home),
-                "articles_url": config.baseURL.sitePath(SiteURLs.articles),
-                "feed_url": config.baseURL.sitePath(SiteURLs.feed),
-                "atlas_url": config.baseURL.sitePath(SiteURLs.atlas),
-                "places_url": config.baseURL.sitePath(SiteURLs.places),
-                "glossary_url": config.baseURL.sitePath(SiteURLs.glossary),
+                "home_url": config.baseURL.sitePath(SiteLayout.home),
+                "articles_url": config.baseURL.sitePath(SiteLayout.articles),
+                "feed_url": config.baseURL.sitePath(SiteLayout.feed),
+                "atlas_url": config.baseURL.sitePath(SiteLayout.atlas),
+                "places_url": config.baseURL.sitePath(SiteLayout.places),
+                "glossary_url": config.baseURL.sitePath(SiteLayout.glossary),
                 "has_glossary": site.glossary != nil,
                 "has_atlas": site.atlas != nil,
                 "conflicts_of_interest": config.health.conflictsOfInterest,
@@ -104,7 +104,7 @@ struct PageContext: Sendable {
     }
 
     func tagLinks(_ tags: [String]) -> [[String: Any]] {
-        tags.map { ["name": $0, "url": site.config.baseURL.sitePath(SiteURLs.tag($0))] }
+        tags.map { ["name": $0, "url": site.config.baseURL.sitePath(SiteLayout.tag($0))] }
     }
 
     func articlePage(_ article: Article, rendered: RenderedMarkdown) -> [String: Any] {

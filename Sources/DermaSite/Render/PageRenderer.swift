@@ -30,11 +30,11 @@ struct PageRenderer: Sendable {
             values["locator"] = places.locatorMap(id: "home-map")
             values["groups"] = places.groups()
         }
-        return try page("pages/home", sitePath: SiteURLs.home, page: values)
+        return try page("pages/home", sitePath: SiteLayout.home, page: values)
     }
 
     func articleList() throws -> OutputFile {
-        try page("pages/list", sitePath: SiteURLs.articles, page: [
+        try page("pages/list", sitePath: SiteLayout.articles, page: [
             "kind": "list",
             "title": "All articles",
             "description": "Every article on \(site.config.title).",
@@ -67,7 +67,7 @@ struct PageRenderer: Sendable {
     }
 
     func tagList(_ name: String, _ articles: [Article]) throws -> OutputFile {
-        try page("pages/list", sitePath: SiteURLs.tag(name), page: [
+        try page("pages/list", sitePath: SiteLayout.tag(name), page: [
             "kind": "tag",
             "title": "Articles about \(name)",
             "description": "Articles on \(site.config.title) tagged \u{201C}\(name)\u{201D}.",
@@ -76,12 +76,12 @@ struct PageRenderer: Sendable {
     }
 
     func notFound() throws -> OutputFile {
-        var file = try page("pages/404", sitePath: SiteURLs.notFound, page: [
+        var file = try page("pages/404", sitePath: SiteLayout.notFound, page: [
             "kind": "404",
             "title": "Page not found",
             "description": "The page you asked for is not on this site.",
         ])
-        file.path = SiteURLs.notFound
+        file.path = SiteLayout.notFound
         return file
     }
 
@@ -91,6 +91,6 @@ struct PageRenderer: Sendable {
                 .error("\(TemplateLoader.folder)/\(template).mustache", "missing template"),
             ])
         }
-        return OutputFile(path: SiteURLs.file(for: sitePath), text: html)
+        return OutputFile(path: SiteLayout.file(for: sitePath), text: html)
     }
 }

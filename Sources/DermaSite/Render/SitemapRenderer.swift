@@ -17,7 +17,7 @@ enum SitemapRenderer {
             xml += "</url>\n"
         }
         xml += "</urlset>\n"
-        return OutputFile(path: SiteURLs.sitemap, text: xml)
+        return OutputFile(path: SiteLayout.sitemap, text: xml)
     }
 
     static func robots(site: Site) -> OutputFile {
@@ -25,7 +25,7 @@ enum SitemapRenderer {
         User-agent: *
         Allow: /
 
-        Sitemap: \(site.config.baseURL.absolute(SiteURLs.sitemap))
+        Sitemap: \(site.config.baseURL.absolute(SiteLayout.sitemap))
 
         """)
     }

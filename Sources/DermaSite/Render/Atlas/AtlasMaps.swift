@@ -18,7 +18,7 @@ enum AtlasMaps {
     static func charts(_ atlas: Atlas) -> [Chart] {
         ids(atlas).flatMap { map in
             atlas.views.filter { MapView.legIDs.contains($0.id) }.map { view in
-                Chart(map: map, view: view, path: SiteURLs.chart(view.id, variant: map))
+                Chart(map: map, view: view, path: SiteLayout.chart(view.id, variant: map))
             }
         }
     }

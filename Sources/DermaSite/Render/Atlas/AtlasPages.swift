@@ -29,7 +29,7 @@ struct AtlasPages: Sendable {
             "rows": rows,
         ]
         addReview(to: &page)
-        return try pages.page("pages/worksheet", sitePath: SiteURLs.worksheet, page: page)
+        return try pages.page("pages/worksheet", sitePath: SiteLayout.worksheet, page: page)
     }
 
     func charts() -> [OutputFile] {
@@ -61,13 +61,13 @@ struct AtlasPages: Sendable {
             "red_flags": site.filledRedFlags.map { RedFlagsCard.html($0) } ?? "",
             "table": DermatomeTable(atlas: atlas, baseURL: baseURL).html(table),
             "charts": chartLinks(),
-            "worksheet_url": baseURL.sitePath(SiteURLs.worksheet),
+            "worksheet_url": baseURL.sitePath(SiteLayout.worksheet),
             "roots": atlas.roots.map { ["id": $0.id, "area": $0.areaPlain, "url": baseURL.sitePath($0.urlPath)] },
             "sources": sources.map(pages.context.source),
             "has_sources": !sources.isEmpty,
         ]
         addReview(to: &page)
-        return try pages.page("pages/atlas", sitePath: SiteURLs.atlas, page: page)
+        return try pages.page("pages/atlas", sitePath: SiteLayout.atlas, page: page)
     }
 
     func page(for root: Root) throws -> OutputFile {
@@ -91,7 +91,7 @@ struct AtlasPages: Sendable {
         var page: [String: Any] = [
             "kind": "root",
             "places_by_map": places,
-            "places_url": baseURL.sitePath(SiteURLs.places),
+            "places_url": baseURL.sitePath(SiteLayout.places),
             "title": title,
             "description": description,
             "json_ld": StructuredData.root(root, site: site, review: review, title: title, description: description),

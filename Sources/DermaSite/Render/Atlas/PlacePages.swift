@@ -34,7 +34,7 @@ struct PlacePages {
             "full_card_on_top": site.redFlags != nil,
         ]
         ReviewContext.add(site.reviews.status(of: SiteReviews.dataSet), to: &page)
-        return try pages.page("pages/places", sitePath: SiteURLs.places, page: page)
+        return try pages.page("pages/places", sitePath: SiteLayout.places, page: page)
     }
 
     /// The leg maps with every zone a link to its place, drawn as the maps agree.
@@ -89,7 +89,7 @@ struct PlacePages {
             "has_roots": !roots.isEmpty,
             "map": renderer.figure(options, id: "place-map"),
             "urgent": place.urgent,
-            "places_url": baseURL.sitePath(SiteURLs.places),
+            "places_url": baseURL.sitePath(SiteLayout.places),
             "red_flags": site.filledRedFlags.map { RedFlagsCard.html($0) } ?? "",
             "full_card_on_top": place.urgent && site.redFlags != nil,
             "see_also": place.seeAlso.map(AtlasPages(site: site, atlas: atlas, pages: pages).seeAlso),

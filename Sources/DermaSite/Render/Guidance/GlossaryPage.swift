@@ -22,6 +22,6 @@ struct GlossaryPage: Sendable {
             "terms": terms,
         ]
         ReviewContext.add(site.reviews.status(of: SiteReviews.glossary), to: &page)
-        return try pages.page("pages/glossary", sitePath: SiteURLs.glossary, page: page)
+        return try pages.page("pages/glossary", sitePath: SiteLayout.glossary, page: page)
     }
 }

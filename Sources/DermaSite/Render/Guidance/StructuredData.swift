@@ -37,7 +37,7 @@ enum StructuredData {
             "@context": "https://schema.org",
             "@type": "WebSite",
             "name": site.config.title,
-            "url": site.config.baseURL.absolute(SiteURLs.home),
+            "url": site.config.baseURL.absolute(SiteLayout.home),
             "inLanguage": site.config.language,
         ]
         if !site.config.description.isEmpty { value["description"] = site.config.description }
@@ -54,7 +54,7 @@ enum StructuredData {
             "url": site.config.baseURL.absolute(sitePath),
             "inLanguage": site.config.language,
             "audience": ["@type": "MedicalAudience", "audienceType": "Patient"],
-            "isPartOf": ["@type": "WebSite", "name": site.config.title, "url": site.config.baseURL.absolute(SiteURLs.home)],
+            "isPartOf": ["@type": "WebSite", "name": site.config.title, "url": site.config.baseURL.absolute(SiteLayout.home)],
         ]
         if !description.isEmpty { page["description"] = description }
         if !site.config.publisher.isEmpty { page["publisher"] = ["@type": "Organization", "name": site.config.publisher] }

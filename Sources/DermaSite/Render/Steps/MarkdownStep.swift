@@ -78,7 +78,7 @@ enum MarkdownStep {
                 )
                 renderer.glossary = site.glossary
                 renderer.brokenLinkSeverity = linksMustResolve ? .error : .warning
-                renderer.glossaryPage = site.config.baseURL.sitePath(SiteURLs.glossary)
+                renderer.glossaryPage = site.config.baseURL.sitePath(SiteLayout.glossary)
                 return renderer
             }
             let results = Parallel.map(stale.map(\.0)) { article in

@@ -213,7 +213,7 @@ public struct SiteBuilder: Sendable {
             let onlyChanged = index.hasSamePaths(files) ? Set(cache.rendered) : nil
             var markdownLinks: [String: [LinkRecord]] = [:]
             for (article, markdown) in zip(site.articles, rendered) {
-                let page = SiteURLs.file(for: article.urlPath)
+                let page = SiteLayout.file(for: article.urlPath)
                 if onlyChanged?.contains(page) ?? true { markdownLinks[page] = markdown.links }
             }
             for problem in index.update(files, markdownLinks: markdownLinks, onlyChanged: onlyChanged) {

@@ -1,5 +1,5 @@
 /// Site paths of the generated pages, in one place so templates, sitemap and feed agree.
-public enum SiteURLs {
+public enum SiteLayout {
     public static let home = ""
     public static let articles = "articles/"
     public static let feed = "feed.xml"
