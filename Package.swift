@@ -4,7 +4,7 @@ import PackageDescription
 
 let package = Package(
     name: "DermaSite",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "dermasite", targets: ["dermasite"]),
         .library(name: "DermaSite", targets: ["DermaSite"]),

@@ -1,5 +1,6 @@
 import DermaSite
 import Foundation
+import Synchronization
 
 /// Output manners: colour only on a terminal and never with NO_COLOR; diagnostics on stderr.
 struct Terminal: Sendable {
@@ -48,16 +49,16 @@ struct Terminal: Sendable {
 }
 
 /// Shows a progress line only once a build has taken more than a moment.
-final class ProgressLine: @unchecked Sendable {
-    private let lock = NSLock()
+final class ProgressLine: Sendable {
     private let terminal: Terminal
     private let start = ContinuousClock.now
-    private var shown = false
+    /// Whether the line was shown; the lock also keeps two steps from writing at once.
+    private let shown = Mutex(false)
 
     init(terminal: Terminal) { self.terminal = terminal }
 
     func step(_ name: String) {
-        lock.withLock {
+        shown.withLock { shown in
             guard ContinuousClock.now - start > .milliseconds(300) else { return }
             shown = true
             terminal.progress("building: \(name)…")
@@ -65,6 +66,6 @@ final class ProgressLine: @unchecked Sendable {
     }
 
     func finish() {
-        lock.withLock { if shown { terminal.clearProgress() } }
+        shown.withLock { if $0 { terminal.clearProgress() } }
     }
 }

@@ -6,20 +6,27 @@ struct ContentTree: Sendable {
 
 /// What loading Content/ found last time: the file tree and each article as parsed, so a rebuild
 /// re-reads only the files that changed.
-final class ContentCache: @unchecked Sendable {
+final class ContentCache {
     /// A class, so looking an article up does not copy its diagnostics.
-    final class Parsed: @unchecked Sendable {
+    final class Parsed: Sendable {
         let article: Article?
         let diagnostics: [Diagnostic]
-        /// Set once, when stored: a new number each time the file is read again.
-        var version = 0
+        /// A new number each time the file is read again.
+        let version: Int
         let uses: MarkdownUses
 
-        init(article: Article?, diagnostics: [Diagnostic]) {
-            self.article = article
-            self.diagnostics = diagnostics
-            uses = article.map { MarkdownUses(body: $0.body) } ?? .all
+        init(_ read: Read, version: Int) {
+            article = read.article
+            diagnostics = read.diagnostics
+            self.version = version
+            uses = read.article.map { MarkdownUses(body: $0.body) } ?? .all
         }
+    }
+
+    /// One article file as read, before it is numbered.
+    struct Read: Sendable {
+        var article: Article?
+        var diagnostics: [Diagnostic]
     }
 
     /// Numbers the articles as they are read; shared with the build cache so numbers never repeat.
@@ -38,11 +45,8 @@ final class ContentCache: @unchecked Sendable {
         classified = nil
     }
 
-    func store<S: Sequence>(_ parsed: S, keeping paths: Set<String>) where S.Element == (String, Parsed) {
-        for (path, entry) in parsed {
-            entry.version = nextVersion()
-            articles[path] = entry
-        }
+    func store<S: Sequence>(_ read: S, keeping paths: Set<String>) where S.Element == (String, Read) {
+        for (path, entry) in read { articles[path] = Parsed(entry, version: nextVersion()) }
         if articles.count != paths.count { articles = articles.filter { paths.contains($0.key) } }
     }
 

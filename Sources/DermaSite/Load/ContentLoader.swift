@@ -48,10 +48,10 @@ public enum ContentLoader {
         } else {
             stale = articlePaths.filter { cache.articles[$0] == nil || changes.contains($0) }
         }
-        let parsed = Parallel.map(stale) { path -> ContentCache.Parsed in
+        let parsed = Parallel.map(stale) { path -> ContentCache.Read in
             var diagnostics: [Diagnostic] = []
             let article = loadArticle(path: path, root: root, fileSystem: fileSystem, diagnostics: &diagnostics)
-            return ContentCache.Parsed(article: article, diagnostics: diagnostics)
+            return ContentCache.Read(article: article, diagnostics: diagnostics)
         }
         cache.store(zip(stale, parsed), keeping: classified.articleSet)
         for path in articlePaths {

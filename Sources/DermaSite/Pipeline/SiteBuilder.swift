@@ -23,8 +23,8 @@ public struct SiteBuilder: Sendable {
         } catch {
             throw BuildFailure(step: "recover output", diagnostics: [.error(writer.displayName, "\(error)")])
         }
-        let inputs = clock.run("fingerprint inputs") { InputFingerprint(options, fileSystem: fileSystem) }
-        if let current = clock.run("compare with last build", { writer.isUpToDate(inputs: inputs) }) {
+        var inputs = clock.run("fingerprint inputs") { InputFingerprint(options, fileSystem: fileSystem) }
+        if let current = clock.run("compare with last build", { writer.isUpToDate(inputs: &inputs) }) {
             var report = BuildReport()
             report.upToDate = true
             report.filesWritten = current.entries.count
@@ -58,9 +58,9 @@ public struct SiteBuilder: Sendable {
     }
 
     private func render(_ options: BuildOptions, clock: inout StepClock, writer: OutputWriter?,
-                        cache: BuildCache, changes requested: ChangeSet) throws -> (files: [OutputFile], report: BuildReport) {
+                        cache kept: BuildCache, changes requested: ChangeSet) throws -> (files: [OutputFile], report: BuildReport) {
         let root = options.root
-        let changes = cache.begin(options, changes: requested)
+        let (cache, changes) = kept.begin(options, changes: requested)
         var diagnostics: [Diagnostic] = []
         // The first step that found an error, so the summary names where the build stopped.
         var failedStep: String?

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Runs independent work on every core. Pages, Markdown and front matter are rendered or parsed
 /// one item per call, and results keep the input order, so output does not depend on scheduling.
@@ -27,7 +28,8 @@ public enum Parallel {
     }
 }
 
-/// One result slot per item; each slot is written by exactly one worker.
+/// One result slot per item. Unchecked because the compiler cannot see that each slot is written
+/// by exactly one worker (the counter hands each index out once) and read only after all finish.
 private final class Slots<R>: @unchecked Sendable {
     private let buffer: UnsafeMutableBufferPointer<Result<R, Error>?>
 
@@ -52,15 +54,11 @@ private final class Slots<R>: @unchecked Sendable {
 }
 
 /// Hands out indices one at a time, so a slow item does not hold up a whole share of the work.
-private final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
+private final class Counter: Sendable {
+    private let value = Atomic<Int>(0)
 
     func take(below limit: Int) -> Int? {
-        lock.withLock {
-            guard value < limit else { return nil }
-            defer { value += 1 }
-            return value
-        }
+        let index = value.wrappingAdd(1, ordering: .relaxed).oldValue
+        return index < limit ? index : nil
     }
 }

@@ -1,7 +1,7 @@
 /// The site-wide link check, kept between builds: each page's scan and findings are stored, and
 /// a rebuild re-checks only the pages that changed and the pages whose links point at something
 /// that appeared, disappeared or changed its ids. A full check is an update of an empty index.
-final class LinkIndex: @unchecked Sendable {
+final class LinkIndex {
     let checker: LinkChecker
 
     /// A class, so reading an entry's fields does not copy the rest.

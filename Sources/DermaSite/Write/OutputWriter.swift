@@ -152,7 +152,7 @@ public struct OutputWriter: Sendable {
 
     /// The last build's manifest when that build had exactly these inputs and its files are all
     /// still there at the size it wrote them.
-    public func isUpToDate(inputs: InputFingerprint) -> Manifest? {
+    public func isUpToDate(inputs: inout InputFingerprint) -> Manifest? {
         guard let previous = previousManifest(),
               previous.quickInputs == inputs.quick || previous.inputs == inputs.full(fileSystem: fileSystem),
               previous.entries.allSatisfy({ fileSystem.fileSize(FilePath.join(output, $0.path)) == $0.size }) else { return nil }

@@ -4,6 +4,9 @@ import Foundation
 /// One author's editing session: the first build, then a rebuild for each batch of changes,
 /// each re-rendering only what the changes affect. Keeps the last good site; a failed rebuild
 /// leaves it as it was. Rebuilds run one at a time, from one task.
+///
+/// Unchecked: its state is touched only by that one rebuild task (RebuildLoop runs rebuilds in
+/// turn on its own queue; the first build finishes before the loop starts), so no lock is needed.
 public final class PreviewSession: @unchecked Sendable {
     public enum Destination: Sendable {
         /// Kept in memory for the preview server.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import DermaSite
 import Logging
 import ServiceLifecycle
@@ -88,19 +89,17 @@ public struct RebuildLoop: Service {
 }
 
 /// The watcher's batches not yet rebuilt, merged into one change set.
-final class PendingChanges: @unchecked Sendable {
-    // Safe: every access holds `lock`.
-    private let lock = NSLock()
-    private var changes: ChangeSet?
+final class PendingChanges: Sendable {
+    private let changes = Mutex<ChangeSet?>(nil)
 
     func add(_ batch: ChangeSet) {
-        lock.withLock { changes = changes.map { $0.merged(with: batch) } ?? batch }
+        changes.withLock { $0 = $0.map { $0.merged(with: batch) } ?? batch }
     }
 
-    var hasChanges: Bool { lock.withLock { changes != nil } }
+    var hasChanges: Bool { changes.withLock { $0 != nil } }
 
     func take() -> ChangeSet? {
-        lock.withLock {
+        changes.withLock { changes in
             defer { changes = nil }
             return changes
         }

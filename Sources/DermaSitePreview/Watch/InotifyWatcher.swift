@@ -2,19 +2,18 @@
 import DermaSite
 import Foundation
 import Glibc
+import Synchronization
 
 /// Linux's inotify: one watch per folder (inotify is not recursive), added for new folders as
 /// they appear. Events are read on a thread of its own, which sleeps in poll(2) until the kernel
 /// has events, a batch is due, or `stop` wakes it through a pipe.
-public final class InotifyWatcher: FileWatcher, @unchecked Sendable {
+public final class InotifyWatcher: FileWatcher, Sendable {
     private let settings: WatchSettings
     private let descriptor: Int32
     private let wake: [Int32]
-    private let lock = NSLock()
-    private var thread: Thread?
-    private var stopped = false
+    private let stopped = Atomic(false)
     /// Watch descriptor to folder, relative to the root ("" is the root itself).
-    private var folders: [Int32: String] = [:]
+    private let folders = Mutex<[Int32: String]>([:])
 
     private static let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
                                      | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
@@ -44,24 +43,23 @@ public final class InotifyWatcher: FileWatcher, @unchecked Sendable {
         for folder in settings.folders { addTree(folder) }
         let thread = Thread { [self] in run(onChange) }
         thread.name = "dermasite-watch"
-        lock.withLock { self.thread = thread }
         thread.start()
     }
 
     public func stop() {
-        lock.withLock { stopped = true }
+        stopped.store(true, ordering: .sequentiallyConsistent)
         var byte: UInt8 = 1
         _ = write(wake[1], &byte, 1)
     }
 
-    private var isStopped: Bool { lock.withLock { stopped } }
+    private var isStopped: Bool { stopped.load(ordering: .sequentiallyConsistent) }
 
     @discardableResult
     private func watch(_ folder: String) -> Bool {
         let full = folder.isEmpty ? settings.root : FilePath.join(settings.root, folder)
         let wd = inotify_add_watch(descriptor, full, Self.mask)
         guard wd >= 0 else { return false }
-        lock.withLock { folders[wd] = folder }
+        folders.withLock { $0[wd] = folder }
         return true
     }
 
@@ -114,9 +112,9 @@ public final class InotifyWatcher: FileWatcher, @unchecked Sendable {
                 debouncer.overflow(at: now)
                 continue
             }
-            guard let folder = lock.withLock({ folders[wd] }) else { continue }
+            guard let folder = folders.withLock({ $0[wd] }) else { continue }
             if mask & UInt32(IN_IGNORED) != 0 {
-                lock.withLock { folders[wd] = nil }
+                folders.withLock { $0[wd] = nil }
                 continue
             }
             let path = name.isEmpty ? folder : FilePath.join(folder, name)

@@ -1,15 +1,13 @@
 import DermaSite
 import Foundation
+import Synchronization
 
 /// Looks at every file's size and modification time at a fixed interval: for systems without
 /// inotify, and file systems that do not report changes (some network and container mounts).
-public final class PollingWatcher: FileWatcher, @unchecked Sendable {
+public final class PollingWatcher: FileWatcher, Sendable {
     private let settings: WatchSettings
     private let fileSystem = LocalFileSystem()
-    private let lock = NSLock()
-    private var stopped = false
-    /// Read and written by the polling thread only (and by `start`, before the thread exists).
-    private var lastSnapshot: [String: String] = [:]
+    private let stopped = Atomic(false)
 
     public init(_ settings: WatchSettings) {
         self.settings = settings
@@ -17,10 +15,12 @@ public final class PollingWatcher: FileWatcher, @unchecked Sendable {
 
     /// Polls on a thread of its own, so a busy task pool never delays it.
     public func start(onChange: @escaping @Sendable (ChangeSet) -> Void) throws {
-        lastSnapshot = snapshot()
+        // Taken before start returns, so a save right after it is a change.
+        let first = snapshot()
         let interval = settings.pollInterval
         let seconds = Double(interval.components.seconds) + Double(interval.components.attoseconds) * 1e-18
         let thread = Thread { [self] in
+            var lastSnapshot = first
             while !isStopped {
                 Thread.sleep(forTimeInterval: seconds)
                 if isStopped { break }
@@ -35,10 +35,10 @@ public final class PollingWatcher: FileWatcher, @unchecked Sendable {
     }
 
     public func stop() {
-        lock.withLock { stopped = true }
+        stopped.store(true, ordering: .sequentiallyConsistent)
     }
 
-    private var isStopped: Bool { lock.withLock { stopped } }
+    private var isStopped: Bool { stopped.load(ordering: .sequentiallyConsistent) }
 
     /// Every file below the watched folders with its size and time; a folder that is missing
     /// counts as a file that is not there.

@@ -3,13 +3,11 @@
 /// rendered page, where it matters) is the same object is taken by position, with no lookups:
 /// on a site of thousands of articles that is most of a rebuild's cost. Anything else falls back
 /// to the keyed caches.
-final class Aligned<Value>: Resettable {
+final class Aligned<Value> {
     private var key: [Int] = []
     private var articles: [Article] = []
     private var pages: [RenderedMarkdown] = []
     private var values: [Value] = []
-
-    func reset() { store([], key: [], values: []) }
 
     /// The stored value for each position that can be reused, nil where it must be made.
     func reusable(_ articles: [Article], key: [Int], pages: [RenderedMarkdown]? = nil) -> [Value?] {

@@ -1,23 +1,41 @@
 import Foundation
 
-/// What one build keeps for the next, so a rebuild after an edit redoes only the work the edit
-/// affects. Every cached result is stored with the versions of the inputs it was made from (its
-/// key) and is made again when any of them changes; a fresh cache therefore gives a full build,
-/// through the same steps. Used by one build at a time.
+/// What a build keeps for the next, so a rebuild after an edit redoes only the work the edit
+/// affects. A build with other options than the last (another root, base URL, drafts or link
+/// setting) starts from a new, empty memo: that is the full build, through the same steps.
+/// Unchecked: it is used by one build at a time (a session's rebuilds run in turn), and a build
+/// hands its memo only to the calling thread's steps; the parallel steps get values, not the memo.
 public final class BuildCache: @unchecked Sendable {
-    public init() {
+    public init() {}
+
+    private var optionsKey: String?
+    private var memo = BuildMemo()
+
+    /// The memo for a build with `options`, and the changes to apply: a new memo and every input
+    /// when the options differ from the last build's.
+    func begin(_ options: BuildOptions, changes: ChangeSet) -> (BuildMemo, ChangeSet) {
+        let key = "\(options.root)\n\(options.baseURL ?? "")\n\(options.includeDrafts)\n\(options.linksMustResolve)"
+        guard key == optionsKey else {
+            memo = BuildMemo()
+            optionsKey = key
+            return (memo, .everything)
+        }
+        return (memo, changes)
+    }
+}
+
+/// Every cached result of a build, each stored with the versions of the inputs it was made from
+/// (its key) and made again when any of them changes.
+final class BuildMemo {
+    init() {
         content.nextVersion = { [unowned self] in self.nextVersion() }
     }
 
-    /// Versions are unique across the cache's life, so a reset never makes an old key valid again.
     private var lastVersion = 0
     func nextVersion() -> Int {
         lastVersion += 1
         return lastVersion
     }
-
-    /// The options the cache was filled with; other options start it afresh.
-    private var optionsKey: String?
 
     let content = ContentCache()
     let config = Memo<(SiteConfig?, [Diagnostic])>()
@@ -43,7 +61,7 @@ public final class BuildCache: @unchecked Sendable {
     var groups: [String: Named<[OutputFile]>] = [:]
     var staticFiles: [String: OutputFile] = [:]
     var linkIndex: LinkIndex?
-    var articleChecks: [String: Stamped<ArticleValidator.Local>] = [:]
+    var articleChecks: [String: Versioned<ArticleValidator.Local>] = [:]
     var listingOrderCache: (keys: [ListingKey], order: [Int])?
     var standards: [String: (key: StandardsKey, value: [Diagnostic])] = [:]
     var acrossChecks: (articles: [Article], diagnostics: [Diagnostic])?
@@ -68,53 +86,6 @@ public final class BuildCache: @unchecked Sendable {
     func made(_ paths: [String], reason: String) {
         rendered += paths
         for path in paths { reasons[path] = reason }
-    }
-
-    /// The changes to apply for a build with `options`: everything when the options differ from
-    /// the last build's.
-    func begin(_ options: BuildOptions, changes: ChangeSet) -> ChangeSet {
-        let key = "\(options.root)\n\(options.baseURL ?? "")\n\(options.includeDrafts)\n\(options.linksMustResolve)"
-        guard key == optionsKey else {
-            reset()
-            optionsKey = key
-            return .everything
-        }
-        return changes
-    }
-
-    private func reset() {
-        content.reset()
-        for memo in [config, templates, atlas, guidance] as [any Resettable] { memo.reset() }
-        atlasProblems = nil
-        reviews = nil
-        redFlags = nil
-        compiled = nil
-        templateVersions = [:]
-        markdownEnvironment = nil
-        markdown = [:]
-        markdownRenderer = nil
-        articlePages = [:]
-        listing = nil
-        glossaryUsage = nil
-        tagListings = [:]
-        tagPages = [:]
-        tagPagesGroup = nil
-        groups = [:]
-        staticFiles = [:]
-        linkIndex = nil
-        articleChecks = [:]
-        listingOrderCache = nil
-        standards = [:]
-        acrossChecks = nil
-        for aligned in [alignedMarkdown, alignedPages, alignedChecks, alignedScores, alignedStandards] as [any Resettable] {
-            aligned.reset()
-        }
-        lastReport = nil
-        outputPaths = nil
-        rendered = []
-        reasons = [:]
-        currentPaths = []
-        lastGoodPaths = nil
     }
 
     /// Loads `T` when `reload` is true or nothing is stored, and gives it a new version.
@@ -149,17 +120,12 @@ public final class BuildCache: @unchecked Sendable {
     func templateVersion(_ name: String) -> Int { templateVersions[name] ?? -1 }
 }
 
-protocol Resettable: AnyObject { func reset() }
-
-final class Memo<T>: Resettable {
+final class Memo<T> {
     var value: T?
     var version = 0
-    func reset() {
-        value = nil
-        version = 0
-    }
 }
 
+/// A value and the version it was given when it last changed.
 struct Versioned<T> {
     var value: T
     var version: Int
@@ -204,7 +170,7 @@ struct GlossaryUse: Equatable, Sendable {
     var terms: [String]
 }
 
-extension BuildCache {
+extension BuildMemo {
     /// The stored value when its key is `key`; otherwise makes and stores it.
     func keyed<T>(_ slot: inout Keyed<T>?, _ key: [Int], _ make: () throws -> T) rethrows -> T {
         if let stored = slot, stored.key == key { return stored.value }

@@ -1,6 +1,6 @@
 /// The checks of a build that look at every article, done again only for the articles that
 /// changed: a rebuild after one edit must not cost as much as a build.
-extension BuildCache {
+extension BuildMemo {
     func articleVersion(_ path: String) -> Int { content.articles[path]?.version ?? -1 }
 
     /// ArticleValidator's findings: each article's own checks come from the cache unless it was
@@ -11,7 +11,7 @@ extension BuildCache {
             let version = articleVersion(article.sourcePath)
             if let stored = articleChecks[article.sourcePath], stored.version == version { return stored.value }
             let checked = ArticleValidator.checkOne(article)
-            articleChecks[article.sourcePath] = Stamped(version: version, value: checked)
+            articleChecks[article.sourcePath] = Versioned(value: checked, version: version)
             return checked
         }
         if articleChecks.count > articles.count { articleChecks = pruned(articleChecks, to: articles) }
@@ -154,11 +154,6 @@ extension BuildCache {
         let live = Set(articles.map(\.sourcePath))
         return table.filter { live.contains($0.key) }
     }
-}
-
-struct Stamped<T> {
-    var version: Int
-    var value: T
 }
 
 /// What listing order sorts by.

@@ -6,7 +6,7 @@ struct CachedPages {
     let site: Site
     let routes: Routes
     let pages: PageRenderer
-    let cache: BuildCache
+    let cache: BuildMemo
     let versions: InputVersions
 
     /// What every page shows of the site: the configuration, theme assets, the menu's sections
@@ -74,6 +74,7 @@ struct CachedPages {
         let lists = templates("pages/home", "pages/list", "pages/404").merging(common)
         let articleList = InputKey(["list of articles (titles, dates, tags, order)": listing])
         // The home page shows the locator map, drawn from the data set.
+        let pages = self.pages
         var files = try group("lists", lists.merging(articleList).merging(InputKey(["the data set": versions.atlas]))) {
             try Parallel.map([0, 1, 2]) { job in
                 try job == 0 ? pages.home() : job == 1 ? pages.articleList() : pages.notFound()

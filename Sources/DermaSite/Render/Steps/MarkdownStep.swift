@@ -41,7 +41,7 @@ enum MarkdownStep {
         }
     }
 
-    static func render(_ site: Site, routes: Routes, linksMustResolve: Bool, cache: BuildCache, versions: InputVersions)
+    static func render(_ site: Site, routes: Routes, linksMustResolve: Bool, cache: BuildMemo, versions: InputVersions)
         -> [RenderedMarkdown] {
         let inputs = EnvironmentInputs(site)
         if cache.markdownEnvironment?.value.inputs != inputs {

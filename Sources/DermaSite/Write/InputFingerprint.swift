@@ -5,12 +5,11 @@
 /// Two strengths: `quick` hashes names, sizes and modification times (a stat per file); `full`
 /// hashes the bytes. A build first compares the quick one, and reads the files only when it
 /// differs, so touching a file without changing it costs a read, not a rebuild.
-public final class InputFingerprint: @unchecked Sendable {
+public struct InputFingerprint: Sendable {
     public let quick: String
     private let files: [String]
     private let settings: String
     private let root: String
-    private let lock = NSLock()
     private var fullHash: String?
 
     public init(_ options: BuildOptions, fileSystem: FileSystem) {
@@ -36,13 +35,11 @@ public final class InputFingerprint: @unchecked Sendable {
     }
 
     /// Reads every input file (once): only needed when the quick fingerprint changed.
-    public func full(fileSystem: FileSystem) -> String {
-        lock.withLock {
-            if let fullHash { return fullHash }
-            let hash = computeFull(fileSystem: fileSystem)
-            fullHash = hash
-            return hash
-        }
+    public mutating func full(fileSystem: FileSystem) -> String {
+        if let fullHash { return fullHash }
+        let hash = computeFull(fileSystem: fileSystem)
+        fullHash = hash
+        return hash
     }
 
     private func computeFull(fileSystem: FileSystem) -> String {
