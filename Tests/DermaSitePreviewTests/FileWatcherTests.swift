@@ -11,11 +11,20 @@ extension PreviewTests {
             private var seen: [ChangeSet] = []
             func add(_ batch: ChangeSet) { lock.withLock { seen.append(batch) } }
 
-            /// Waits until some batch touches `path`.
+            /// Waits until some batch touches `path` (names it, or a folder above or below it).
             func wait(for path: String, timeout: Double = 15) async -> Bool {
+                await wait(timeout: timeout) { $0.touches(path) }
+            }
+
+            /// Waits until some batch names `path` itself: a batch naming only its folder does not count.
+            func wait(forExactly path: String, timeout: Double = 15) async -> Bool {
+                await wait(timeout: timeout) { if case let .paths(paths) = $0 { paths.contains(path) } else { false } }
+            }
+
+            private func wait(timeout: Double, until found: (ChangeSet) -> Bool) async -> Bool {
                 let deadline = Date().addingTimeInterval(timeout)
                 while Date() < deadline {
-                    if lock.withLock({ seen.contains { $0.touches(path) } }) { return true }
+                    if lock.withLock({ seen.contains(where: found) }) { return true }
                     try? await Task.sleep(for: .milliseconds(10))
                 }
                 return false
@@ -48,7 +57,8 @@ extension PreviewTests {
             try FileManager.default.createDirectory(atPath: root + "/Content/articles/new", withIntermediateDirectories: false)
             try await Task.sleep(for: .milliseconds(100))
             try "b".write(toFile: root + "/Content/articles/new/b.md", atomically: false, encoding: .utf8)
-            #expect(await batches.wait(for: "Content/articles/new/b.md"), "a file in a new folder")
+            // The file's own event, not only the folder's: proves the new folder itself is watched.
+            #expect(await batches.wait(forExactly: "Content/articles/new/b.md"), "a file in a new folder")
             try FileManager.default.removeItem(atPath: root + "/Templates/partials")
             #expect(await batches.wait(for: "Templates/partials/footer.mustache"), "a deleted folder and its file")
         }

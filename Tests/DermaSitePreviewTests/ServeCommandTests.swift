@@ -6,7 +6,7 @@ extension PreviewTests {
     /// `dermasite serve` and `dermasite build --watch` as processes, stopped with SIGTERM as a
     /// terminal's Ctrl-C or a process manager would.
     @Suite(.serialized) struct ServeCommandTests {
-        static let binary = PreviewFixture.projectRoot + "/.build/debug/dermasite"
+        static let binary = BuiltTool.dermasite
 
         /// A copy of the bundled site in a temporary folder.
         static func site() throws -> String {

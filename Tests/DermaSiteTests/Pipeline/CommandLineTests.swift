@@ -4,7 +4,7 @@ import Testing
 
 /// The `dermasite` executable as a user meets it: exit codes, message format, plain output when piped.
 @Suite struct CommandLineTests {
-    static let binary = FixtureSite.projectRoot + "/.build/debug/dermasite"
+    static let binary = BuiltTool.dermasite
 
     struct Run {
         var status: Int32
