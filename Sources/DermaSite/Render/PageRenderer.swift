@@ -42,19 +42,6 @@ struct PageRenderer: Sendable {
         ])
     }
 
-    /// The home page, the article list, one list per tag and the 404 page, rendered in parallel.
-    func listPages() throws -> [OutputFile] {
-        let tags = tagGroups()
-        return try Parallel.map(Array(0..<(3 + tags.count))) { job in
-            switch job {
-            case 0: return try home()
-            case 1: return try articleList()
-            case 2: return try notFound()
-            default: return try tagList(tags[job - 3].name, tags[job - 3].articles)
-            }
-        }
-    }
-
     /// Each tag's articles in listing order, by tag address; the first spelling names the tag.
     func tagGroups() -> [(slug: String, name: String, articles: [Article])] {
         var byTag: [String: (name: String, articles: [Article])] = [:]

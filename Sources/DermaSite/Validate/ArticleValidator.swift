@@ -1,10 +1,7 @@
 /// Checks that need more than one field, or more than one article.
+/// The build checks each article alone (`checkOne`, cached per article) and then across articles
+/// (`checkAcross`): the two halves of one pure check.
 public enum ArticleValidator {
-    public static func validate(_ articles: [Article]) -> [Diagnostic] {
-        let local = articles.map(checkOne)
-        return local.flatMap(\.diagnostics) + checkAcross(articles, local)
-    }
-
     /// What checking one article alone found, and what the checks across articles need of it.
     struct Local: Sendable {
         var diagnostics: [Diagnostic] = []

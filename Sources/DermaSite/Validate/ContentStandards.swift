@@ -9,10 +9,6 @@ public struct PageReadability: Sendable, Equatable {
 }
 
 public enum ContentStandards {
-    public static func readability(site: Site, rendered: [RenderedMarkdown]) -> [PageReadability] {
-        zip(site.articles, rendered).map(score) + rootScores(site)
-    }
-
     static func score(_ article: Article, _ markdown: RenderedMarkdown) -> PageReadability {
         PageReadability(title: article.meta.title, file: article.sourcePath, sitePath: article.urlPath,
                         score: markdown.readability ?? Readability.score(markdown.prose))
@@ -24,15 +20,6 @@ public enum ContentStandards {
             return PageReadability(title: "\(root.id) dermatome", file: root.position.file, sitePath: root.urlPath,
                                    score: Readability.score(text))
         }
-    }
-
-    public static func check(site: Site, readability: [PageReadability]) -> [Diagnostic] {
-        let target = site.config.readingGradeTarget
-        var diagnostics: [Diagnostic] = []
-        for (article, page) in zip(site.articles, readability) {
-            diagnostics += check(article: article, readability: page, target: target)
-        }
-        return diagnostics + checkAtlas(site: site, readability: Array(readability.dropFirst(site.articles.count)))
     }
 
     /// One article: its reading level and sources.

@@ -29,11 +29,6 @@ public struct LinkChecker: Sendable {
         var lookedUp = Set<String>()
     }
 
-    /// `markdownLinks` maps an output path to the links its Markdown holds.
-    public func check(_ files: [OutputFile], markdownLinks: [String: [LinkRecord]]) -> [Diagnostic] {
-        LinkIndex(basePath: basePath).update(files, markdownLinks: markdownLinks)
-    }
-
     func findings(on path: String, page: Page, markdownLinks: [LinkRecord], pages: [String: Page],
                   paths: Set<String>) -> Findings {
         var findings = Findings()
