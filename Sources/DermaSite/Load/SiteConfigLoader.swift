@@ -3,7 +3,7 @@ public enum SiteConfigLoader {
     public static let path = "Content/site.yml"
     static let knownKeys = ["title", "description", "base_url", "language", "publisher", "allow_raw_html", "menu",
                             "reading_grade_target", "emergency", "require_clinical_review", "conflicts_of_interest", "feedback",
-                            "map_licence"]
+                            "map_licence", "articles_per_page"]
 
     public static func load(root: String, fileSystem: FileSystem) -> (SiteConfig?, [Diagnostic]) {
         let full = FilePath.join(root, path)
@@ -26,7 +26,7 @@ public enum SiteConfigLoader {
         }
         var title: String?, description = "", baseURL: BaseURL?, language = "en", publisher = ""
         var allowRawHTML = false, menu = SiteConfig.defaultMenu, gradeTarget = 8.0
-        var emergency: EmergencySettings?, health = HealthSettings()
+        var emergency: EmergencySettings?, health = HealthSettings(), perPage = 20
         for (key, _, value) in reader.fields(of: root, known: knownKeys, context: "the site configuration") {
             switch key {
             case "title": title = reader.string(value, key: key)?.trimmingWhitespace()
@@ -54,6 +54,12 @@ public enum SiteConfigLoader {
             case "conflicts_of_interest": health.conflictsOfInterest = reader.string(value, key: key)?.trimmingWhitespace() ?? ""
             case "map_licence": health.mapLicence = reader.string(value, key: key)?.trimmingWhitespace() ?? ""
             case "feedback": health.feedback = HealthSettingsDecoder.feedback(value, reader: &reader)
+            case "articles_per_page":
+                if let count = reader.number(value, key: key) {
+                    if count == count.rounded(), (1...1000).contains(count) { perPage = Int(count) } else {
+                        reader.report(.error, at: value, "'articles_per_page' must be a whole number from 1 to 1000, such as 20")
+                    }
+                }
             case "reading_grade_target":
                 if let grade = reader.number(value, key: key) {
                     if (1...20).contains(grade) { gradeTarget = grade } else {
@@ -73,6 +79,7 @@ public enum SiteConfigLoader {
         var config = SiteConfig(title: title, description: description, baseURL: baseURL, language: language,
                                 publisher: publisher, allowRawHTML: allowRawHTML, menu: menu)
         config.readingGradeTarget = gradeTarget
+        config.articlesPerPage = perPage
         config.emergency = emergency
         config.health = health
         return (config, reader.diagnostics)

@@ -43,21 +43,31 @@ public struct Routes: Sendable {
     public let all: [Route]
 
     /// The routes of a site made of these parts (drafts already left out of `articles`).
-    public init(articles: [Article], assets: [ThemeAsset], staticFiles: [String], atlas: Atlas?, hasGlossary: Bool) {
+    public init(articles: [Article], assets: [ThemeAsset], staticFiles: [String], atlas: Atlas?, hasGlossary: Bool,
+                articlesPerPage: Int = 20) {
         let data = "\(ContentLoader.contentFolder)/data/"
         let newest = articles.compactMap { $0.meta.updated ?? $0.meta.date }.max()
-        var routes = [Route(page: SiteLayout.home, .home, source: nil, lastModified: newest),
-                      Route(page: SiteLayout.articles, .articleList, source: nil, lastModified: newest)]
+        var routes = [Route(page: SiteLayout.home, .home, source: nil, lastModified: newest)]
+        // Later pages of a list are for browsing; the sitemap lists each list's first page.
+        func list(_ first: String, _ kind: Route.Kind, count: Int, lastModified: Day? = nil) -> [Route] {
+            (1...SiteLayout.pageCount(count, perPage: articlesPerPage)).map {
+                Route(page: SiteLayout.listPage(first, $0), kind, source: nil, inSitemap: $0 == 1, lastModified: $0 == 1 ? lastModified : nil)
+            }
+        }
+        routes += list(SiteLayout.articles, .articleList, count: articles.count, lastModified: newest)
         routes += articles.map {
             Route(page: $0.urlPath, .article, source: $0.sourcePath, lastModified: $0.meta.updated ?? $0.meta.date)
         }
-        // Tags in order of first use, each once.
-        var tags = Set<String>()
+        // Tags in order of first use, each once, with as many pages as their articles need.
+        var tagCounts: [String: Int] = [:], tagOrder: [String] = []
         for article in articles {
-            for tag in article.meta.tags where tags.insert(SiteLayout.tag(tag)).inserted {
-                routes.append(Route(page: SiteLayout.tag(tag), .tag, source: nil))
+            var seen = Set<String>()
+            for tag in article.meta.tags.map(SiteLayout.tag) where seen.insert(tag).inserted {
+                if tagCounts[tag] == nil { tagOrder.append(tag) }
+                tagCounts[tag, default: 0] += 1
             }
         }
+        for tag in tagOrder { routes += list(tag, .tag, count: tagCounts[tag]!) }
         routes.append(Route(file: SiteLayout.notFound, .notFound, source: nil))
         if hasGlossary { routes.append(Route(page: SiteLayout.glossary, .glossary, source: data + "glossary.yml")) }
         if let atlas {

@@ -21,6 +21,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var menu: [MenuItem]
     /// Pages scoring above this Flesch–Kincaid grade get a warning.
     public var readingGradeTarget: Double = 8
+    /// How many articles a list page shows; longer lists go on to `page/2/` and so on.
+    public var articlesPerPage = SiteConfig.defaultArticlesPerPage
+    public static let defaultArticlesPerPage = 20
     /// Where readers go in an emergency; nil when the site has not said.
     public var emergency: EmergencySettings?
     public var health = HealthSettings()

@@ -19,6 +19,12 @@ public enum SiteLayout {
 
     public static func tag(_ name: String) -> String { "tags/\(Slug.make(name))/" }
 
+    /// Page `number` of a list whose first page is `list`: `articles/`, `articles/page/2/`, ...
+    public static func listPage(_ list: String, _ number: Int) -> String { number == 1 ? list : "\(list)page/\(number)/" }
+
+    /// How many pages a list of `count` items takes (at least one, so an empty list still has its page).
+    public static func pageCount(_ count: Int, perPage: Int) -> Int { max(1, (count + perPage - 1) / max(perPage, 1)) }
+
     /// The file a site path is written to: `articles/x/` -> `articles/x/index.html`.
     public static func file(for sitePath: String) -> String {
         sitePath.isEmpty || sitePath.hasSuffix("/") ? sitePath + "index.html" : sitePath

@@ -144,7 +144,8 @@ public struct SiteBuilder: Sendable {
         }
         note("validate dermatome data")
         let routes = clock.run("plan routes") {
-            Routes(articles: articles, assets: assets, staticFiles: content.staticFiles, atlas: atlas, hasGlossary: glossary != nil)
+            Routes(articles: articles, assets: assets, staticFiles: content.staticFiles, atlas: atlas, hasGlossary: glossary != nil,
+                   articlesPerPage: config?.articlesPerPage ?? SiteConfig.defaultArticlesPerPage)
         }
         diagnostics += routes.clashes
         note("plan routes")

@@ -20,7 +20,10 @@ struct PageRenderer: Sendable {
             "json_ld": StructuredData.website(site: site),
             "title": site.config.title,
             "description": site.config.description,
-            "items": site.articles.map(context.listItem),
+            // The newest page of the list; the rest are a link away.
+            "items": site.articles.prefix(site.config.articlesPerPage).map(context.listItem),
+            "has_more_articles": site.articles.count > site.config.articlesPerPage,
+            "article_count": site.articles.count,
             "has_locator": site.atlas != nil,
             "has_red_flags": site.redFlags != nil,
         ]
@@ -33,12 +36,13 @@ struct PageRenderer: Sendable {
         return try page("pages/home", sitePath: SiteLayout.home, page: values)
     }
 
-    func articleList() throws -> OutputFile {
-        try page("pages/list", sitePath: SiteLayout.articles, page: [
+    func articleList(_ paging: ListPaging) throws -> OutputFile {
+        try page("pages/list", sitePath: paging.sitePath, page: [
             "kind": "list",
-            "title": "All articles",
+            "title": paging.title("All articles"),
             "description": "Every article on \(site.config.title).",
-            "items": site.articles.map(context.listItem),
+            "items": site.articles[paging.range].map(context.listItem),
+            "pagination": paging.context(site.config.baseURL),
         ])
     }
 
@@ -46,19 +50,21 @@ struct PageRenderer: Sendable {
     func tagGroups() -> [(slug: String, name: String, articles: [Article])] {
         var byTag: [String: (name: String, articles: [Article])] = [:]
         for article in site.articles {
-            for tag in article.meta.tags {
+            var seen = Set<String>()
+            for tag in article.meta.tags where seen.insert(Slug.make(tag)).inserted {
                 byTag[Slug.make(tag), default: (tag, [])].articles.append(article)
             }
         }
         return byTag.keys.sorted().map { ($0, byTag[$0]!.name, byTag[$0]!.articles) }
     }
 
-    func tagList(_ name: String, _ articles: [Article]) throws -> OutputFile {
-        try page("pages/list", sitePath: SiteLayout.tag(name), page: [
+    func tagList(_ name: String, _ articles: [Article], _ paging: ListPaging) throws -> OutputFile {
+        try page("pages/list", sitePath: paging.sitePath, page: [
             "kind": "tag",
-            "title": "Articles about \(name)",
+            "title": paging.title("Articles about \(name)"),
             "description": "Articles on \(site.config.title) tagged \u{201C}\(name)\u{201D}.",
-            "items": articles.map(context.listItem),
+            "items": articles[paging.range].map(context.listItem),
+            "pagination": paging.context(site.config.baseURL),
         ])
     }
 

@@ -64,7 +64,8 @@ import Testing
         try site.edit(Self.article) { $0.replacingOccurrences(of: "\ntitle: \"", with: "\ntitle: \"Changed ") }
         let reasons = try site.rebuildReporting([Self.article]).renderReasons
         #expect(reasons[Self.page] == "changed: the article's text or front matter, its rendered Markdown (a link target, the glossary or the data set)")
-        #expect(reasons["index.html"] == "changed: list of articles (titles, dates, tags, order)")
+        #expect(reasons["index.html"] == "changed: articles on the home page")
+        #expect(reasons["articles/index.html"] == "changed: the page's articles (titles, dates, tags, order)")
         try site.edit("Templates/partials/footer.mustache") { $0 + "<p>Note.</p>" }
         let afterPartial = try site.rebuildReporting(["Templates/partials/footer.mustache"]).renderReasons
         #expect(afterPartial[Self.page] == "changed: template pages/article")

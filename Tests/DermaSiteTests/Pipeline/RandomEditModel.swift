@@ -56,6 +56,8 @@ struct ArticleModel {
 struct RandomEditModel {
     var articles: [ArticleModel]
     var siteTitle = "Test Site"
+    /// Small pages, so edits move articles between the pages of the lists.
+    var perPage = 2
     var rootSummary = "Summary of L4."
     var placeName = "Inner shin"
     var glossaryDefinition = "A strip of skin that one nerve root supplies."
@@ -85,7 +87,8 @@ struct RandomEditModel {
     /// Every file of the site as it stands.
     var files: [String: String] {
         var files: [String: String] = [
-            "Content/site.yml": FixtureSite.config.replacingOccurrences(of: "Test Site", with: siteTitle),
+            "Content/site.yml": FixtureSite.config.replacingOccurrences(of: "Test Site", with: siteTitle)
+                + "articles_per_page: \(perPage)\n",
             "Content/data/dermatomes.yml": AtlasFixture.roots.replacingOccurrences(of: "Summary of L4.", with: rootSummary),
             "Content/data/places.yml": AtlasFixture.places.replacingOccurrences(of: "name: \"Inner shin\"", with: "name: \"\(placeName)\""),
             "Content/data/leg-map.yml": AtlasFixture.map,
@@ -145,7 +148,8 @@ struct RandomEditModel {
             return ("stylesheet: '\(stylesheetExtra)'", ["Templates/assets/style.css"], [])
         case "site":
             siteTitle = random.pick(["Test Site", "Leg Help", "Numb Legs"])
-            return ("site title '\(siteTitle)'", ["Content/site.yml"], [])
+            perPage = random.pick([1, 2, 3, 20])
+            return ("site title '\(siteTitle)', \(perPage) per page", ["Content/site.yml"], [])
         default:
             return ("nothing (\(kind) on the stable page)", [], [])
         }

@@ -55,9 +55,11 @@ final class BuildMemo {
     var articlePages: [String: (key: PageKey, file: OutputFile)] = [:]
     var listing: Versioned<[ListingEntry]>?
     var glossaryUsage: Versioned<[GlossaryUse]>?
-    var tagListings: [String: Versioned<[ListingEntry]>] = [:]
-    var tagPages: [String: Named<OutputFile>] = [:]
-    var tagPagesGroup: Named<[OutputFile]>?
+    var homeListing: Versioned<[ListingEntry]>?
+    /// Each list page (the article list's and every tag's, page by page), by site path.
+    var listPageEntries: [String: Versioned<[ListingEntry]>] = [:]
+    var listPages: [String: Named<OutputFile>] = [:]
+    var listPagesGroup: Named<[OutputFile]>?
     var groups: [String: Named<[OutputFile]>] = [:]
     var staticFiles: [String: OutputFile] = [:]
     var linkIndex: LinkIndex?

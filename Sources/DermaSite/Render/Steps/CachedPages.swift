@@ -73,20 +73,21 @@ struct CachedPages {
         let listing = cache.version(of: site.articles.map(ListingEntry.init), in: &cache.listing)
         let lists = templates("pages/home", "pages/list", "pages/404").merging(common)
         let articleList = InputKey(["list of articles (titles, dates, tags, order)": listing])
-        // The home page shows the locator map, drawn from the data set.
+        // The home page shows the first page of the list, and the locator map drawn from the data set.
+        let onHome = cache.version(of: site.articles.prefix(site.config.articlesPerPage).map(ListingEntry.init), in: &cache.homeListing)
+        let homeKey = InputKey(["articles on the home page": onHome, "number of articles": site.articles.count,
+                                "the data set": versions.atlas])
         let pages = self.pages
-        var files = try group("lists", lists.merging(articleList).merging(InputKey(["the data set": versions.atlas]))) {
-            try Parallel.map([0, 1, 2]) { job in
-                try job == 0 ? pages.home() : job == 1 ? pages.articleList() : pages.notFound()
-            }
+        var files = try group("home and 404", lists.merging(homeKey)) {
+            try Parallel.map([0, 1]) { job in try job == 0 ? pages.home() : pages.notFound() }
         }
         // Grouping by tag reads every article: done only when some listing changed.
-        let tagKey = lists.merging(articleList)
-        if let stored = cache.tagPagesGroup, stored.key == tagKey {
+        let listsKey = lists.merging(articleList)
+        if let stored = cache.listPagesGroup, stored.key == listsKey {
             files += stored.value
         } else {
-            let made = try tagPages(shared: lists)
-            cache.tagPagesGroup = Named(key: tagKey, value: made)
+            let made = try pagedLists(shared: lists)
+            cache.listPagesGroup = Named(key: listsKey, value: made)
             files += made
         }
         if let atlas = site.atlas {
@@ -107,33 +108,6 @@ struct CachedPages {
             }
         }
         return files
-    }
-
-    /// One page per tag, each rendered again only when its own articles' listing changed.
-    private func tagPages(shared: InputKey) throws -> [OutputFile] {
-        let tags = pages.tagGroups()
-        var keys: [InputKey] = []
-        var stale: [Int] = []
-        for (index, tag) in tags.enumerated() {
-            var slot = cache.tagListings[tag.slug]
-            let version = cache.version(of: [ListingEntry(name: tag.name)] + tag.articles.map(ListingEntry.init), in: &slot)
-            cache.tagListings[tag.slug] = slot
-            keys.append(shared.merging(InputKey(["the tag's articles (titles, dates, order)": version])))
-            if cache.tagPages[tag.slug]?.key != keys[index] { stale.append(index) }
-        }
-        let pages = self.pages
-        let made = try Parallel.map(stale) { index in try pages.tagList(tags[index].name, tags[index].articles) }
-        for (index, file) in zip(stale, made) {
-            let old = cache.tagPages[tags[index].slug]?.key
-            cache.made([file.path], reason: old.map { RenderReason.changed(keys[index].changes(since: $0)) } ?? RenderReason.firstBuild)
-            cache.tagPages[tags[index].slug] = Named(key: keys[index], value: file)
-        }
-        if cache.tagListings.count > tags.count {
-            let live = Set(tags.map(\.slug))
-            cache.tagListings = cache.tagListings.filter { live.contains($0.key) }
-            cache.tagPages = cache.tagPages.filter { live.contains($0.key) }
-        }
-        return tags.map { cache.tagPages[$0.slug]!.value }
     }
 
     func feedAndSitemap(_ rendered: [RenderedMarkdown]) throws -> [OutputFile] {
