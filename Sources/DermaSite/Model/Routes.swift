@@ -41,6 +41,8 @@ public struct Route: Sendable, Equatable {
 public struct Routes: Sendable {
     /// In the order pages are listed: generated pages, articles, tags, data-set pages, then files.
     public let all: [Route]
+    /// Content/'s files as given, so a memo can tell whether they changed.
+    let staticFiles: [String]
 
     /// The routes of a site made of these parts (drafts already left out of `articles`).
     public init(articles: [Article], assets: [ThemeAsset], staticFiles: [String], atlas: Atlas?, hasGlossary: Bool,
@@ -85,6 +87,7 @@ public struct Routes: Sendable {
         routes += assets.map { Route(file: $0.outputPath, .asset, source: "\(TemplateLoader.folder)/\($0.sourcePath)") }
         routes += staticFiles.map { Route(file: $0, .file, source: "\(ContentLoader.contentFolder)/\($0)") }
         all = routes
+        self.staticFiles = staticFiles
     }
 
     /// Every page's address: what a link in Markdown may point at.

@@ -144,8 +144,8 @@ public struct SiteBuilder: Sendable {
         }
         note("validate dermatome data")
         let routes = clock.run("plan routes") {
-            Routes(articles: articles, assets: assets, staticFiles: content.staticFiles, atlas: atlas, hasGlossary: glossary != nil,
-                   articlesPerPage: config?.articlesPerPage ?? SiteConfig.defaultArticlesPerPage)
+            cache.routes(articles: articles, assets: assets, staticFiles: content.staticFiles, atlas: atlas,
+                         hasGlossary: glossary != nil, articlesPerPage: config?.articlesPerPage ?? SiteConfig.defaultArticlesPerPage)
         }
         diagnostics += routes.clashes
         note("plan routes")
@@ -179,7 +179,7 @@ public struct SiteBuilder: Sendable {
         let readability = clock.run("check reading level and reviews") { () -> [PageReadability] in
             let scores = cache.readability(site: site, rendered: rendered)
             diagnostics += cache.contentStandards(site: site, rendered: rendered, readability: scores)
-            diagnostics += ReviewCheck.check(site: site, reviews: reviews, today: options.today)
+            diagnostics += cache.reviewCheck(site: site, reviews: reviews, today: options.today)
             return scores
         }
         guard config != nil, let templates, !diagnostics.hasErrors else {

@@ -10,10 +10,10 @@ enum FeedRenderer {
             .prefix(limit)
     }
 
-    static func render(site: Site, articleHTML: [String: String]) -> OutputFile {
+    /// `newest` is `newest(site.articles)`; `articleHTML` holds at least their rendered Markdown.
+    static func render(site: Site, newest: ArraySlice<Article>, articleHTML: [String: String]) -> OutputFile {
         let config = site.config
         let base = config.baseURL
-        let newest = newest(site.articles)
         let updated = newest.map { $0.meta.updated ?? $0.meta.date! }.max()
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>

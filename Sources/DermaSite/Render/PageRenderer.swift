@@ -49,10 +49,15 @@ struct PageRenderer: Sendable {
     /// Each tag's articles in listing order, by tag address; the first spelling names the tag.
     func tagGroups() -> [(slug: String, name: String, articles: [Article])] {
         var byTag: [String: (name: String, articles: [Article])] = [:]
+        var slugs: [String: String] = [:]
         for article in site.articles {
-            var seen = Set<String>()
-            for tag in article.meta.tags where seen.insert(Slug.make(tag)).inserted {
-                byTag[Slug.make(tag), default: (tag, [])].articles.append(article)
+            var seen: [String] = []
+            for tag in article.meta.tags {
+                let slug = slugs[tag] ?? Slug.make(tag)
+                slugs[tag] = slug
+                guard !seen.contains(slug) else { continue }
+                seen.append(slug)
+                byTag[slug, default: (tag, [])].articles.append(article)
             }
         }
         return byTag.keys.sorted().map { ($0, byTag[$0]!.name, byTag[$0]!.articles) }

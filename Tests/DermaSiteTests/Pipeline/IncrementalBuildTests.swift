@@ -78,7 +78,9 @@ import Testing
         let site = try EditableSite()
         try site.edit(Self.article) { $0.replacingOccurrences(of: "\ntitle: \"", with: "\ntitle: \"Changed ") }
         let rendered = try site.rebuild(Self.article)
-        #expect(rendered.isSuperset(of: [Self.page, "index.html", "articles/index.html", "sitemap.xml"]))
+        #expect(rendered.isSuperset(of: [Self.page, "index.html", "articles/index.html", "feed.xml"]))
+        // Neither shows titles: the sitemap lists addresses and dates.
+        #expect(!rendered.contains("sitemap.xml") && !rendered.contains("404.html"))
         #expect(!rendered.contains("dermatomes/l4/index.html"))
     }
 

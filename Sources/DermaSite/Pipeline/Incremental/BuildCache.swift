@@ -56,6 +56,11 @@ final class BuildMemo {
     var listing: Versioned<[ListingEntry]>?
     var glossaryUsage: Versioned<[GlossaryUse]>?
     var homeListing: Versioned<[ListingEntry]>?
+    var routesMemo: Named<Routes>?
+    var sitemapEntries: Versioned<[Route]>?
+    var feedListing: Versioned<[ListingEntry]>?
+    var newestArticles: (listing: Int, articles: ArraySlice<Article>)?
+    var reviewChecks: (key: InputKey, paths: [String], value: [Diagnostic])?
     /// Each list page (the article list's and every tag's, page by page), by site path.
     var listPageEntries: [String: Versioned<[ListingEntry]>] = [:]
     var listPages: [String: Named<OutputFile>] = [:]
@@ -186,5 +191,43 @@ extension BuildMemo {
         let index = LinkIndex(basePath: basePath)
         linkIndex = index
         return index
+    }
+}
+
+extension BuildMemo {
+    /// The route table, made again only when something it lists changed: what list pages show of
+    /// the articles (addresses, tags, dates), the theme assets, Content/'s files, the data set.
+    func routes(articles: [Article], assets: [ThemeAsset], staticFiles: [String], atlas: Atlas?, hasGlossary: Bool,
+                articlesPerPage: Int) -> Routes {
+        let key = InputKey(["articles": version(of: articles.map(ListingEntry.init), in: &listing),
+                            "theme assets": assetsVersion, "the data set": self.atlas.version, "glossary": hasGlossary ? 1 : 0,
+                            "articles per page": articlesPerPage])
+        if let stored = routesMemo, stored.key == key, stored.value.staticFiles == staticFiles { return stored.value }
+        let routes = Routes(articles: articles, assets: assets, staticFiles: staticFiles, atlas: atlas, hasGlossary: hasGlossary,
+                            articlesPerPage: articlesPerPage)
+        routesMemo = Named(key: key, value: routes)
+        return routes
+    }
+
+    /// The feed's articles, sorted again only when the listing changed.
+    func newest(_ articles: [Article]) -> ArraySlice<Article> {
+        let version = listing?.version ?? -1
+        if let stored = newestArticles, stored.listing == version { return stored.articles }
+        let newest = FeedRenderer.newest(articles)
+        newestArticles = (version, newest)
+        return newest
+    }
+
+    /// ReviewCheck's findings, found again only when the reviews, the settings or the list of
+    /// pages changed: an edit to an article's text does not change whether it was reviewed.
+    func reviewCheck(site: Site, reviews: SiteReviews, today: Day?) -> [Diagnostic] {
+        let key = InputKey([ReviewLoader.path: version(of: reviews, in: &self.reviews), SiteConfigLoader.path: config.version,
+                            "the data set": site.atlas == nil ? 0 : 1, "glossary": site.glossary == nil ? 0 : 1,
+                            "today": today.map { $0.year * 10_000 + $0.month * 100 + $0.day } ?? 0])
+        let paths = site.articles.map(\.sourcePath)
+        if let stored = reviewChecks, stored.key == key, stored.paths == paths { return stored.value }
+        let found = ReviewCheck.check(site: site, reviews: reviews, today: today)
+        reviewChecks = (key, paths, found)
+        return found
     }
 }

@@ -78,9 +78,8 @@ struct CachedPages {
         let homeKey = InputKey(["articles on the home page": onHome, "number of articles": site.articles.count,
                                 "the data set": versions.atlas])
         let pages = self.pages
-        var files = try group("home and 404", lists.merging(homeKey)) {
-            try Parallel.map([0, 1]) { job in try job == 0 ? pages.home() : pages.notFound() }
-        }
+        var files = try group("home", lists.merging(homeKey)) { [try pages.home()] }
+        files += try group("404", lists) { [try pages.notFound()] }
         // Grouping by tag reads every article: done only when some listing changed.
         let listsKey = lists.merging(articleList)
         if let stored = cache.listPagesGroup, stored.key == listsKey {
@@ -111,20 +110,23 @@ struct CachedPages {
     }
 
     func feedAndSitemap(_ rendered: [RenderedMarkdown]) throws -> [OutputFile] {
-        let listing = cache.listing?.version ?? -1
-        let newest = FeedRenderer.newest(site.articles)
-        var feedKey = ["list of articles (titles, dates, tags, order)": listing, SiteConfigLoader.path: versions.config]
+        let newest = cache.newest(site.articles)
+        let shown = cache.version(of: newest.map(ListingEntry.init), in: &cache.feedListing)
+        var feedKey = ["the newest articles (titles, dates)": shown, SiteConfigLoader.path: versions.config]
         for article in newest {
             feedKey["text of \(article.sourcePath)"] = articleVersion(article)
             feedKey["rendered Markdown of \(article.sourcePath)"] = markdownVersion(article)
         }
         var files = try group("feed", InputKey(feedKey)) {
             var html: [String: String] = [:]
-            for (article, markdown) in zip(site.articles, rendered) { html[article.sourcePath] = markdown.html }
-            return [FeedRenderer.render(site: site, articleHTML: html)]
+            let listed = Set(newest.map(\.sourcePath))
+            for (article, markdown) in zip(site.articles, rendered) where listed.contains(article.sourcePath) {
+                html[article.sourcePath] = markdown.html
+            }
+            return [FeedRenderer.render(site: site, newest: newest, articleHTML: html)]
         }
-        let sitemapKey = InputKey(["list of articles (titles, dates, tags, order)": listing, SiteConfigLoader.path: versions.config,
-                                   "the data set": versions.atlas, "whether there is a glossary": site.glossary == nil ? 0 : 1])
+        let entries = cache.version(of: routes.all.filter(\.inSitemap), in: &cache.sitemapEntries)
+        let sitemapKey = InputKey(["the pages in the sitemap (addresses, dates)": entries, SiteConfigLoader.path: versions.config])
         files += try group("sitemap", sitemapKey) {
             [SitemapRenderer.render(site: site, pages: sitemapEntries()), SitemapRenderer.robots(site: site)]
         }
