@@ -117,9 +117,7 @@ struct BuildCommand: AsyncParsableCommand {
     }
 
     private func show(_ diagnostics: [Diagnostic], _ terminal: Terminal) {
-        for diagnostic in diagnostics where !(outputOptions.quiet && diagnostic.severity == .warning) {
-            terminal.printError(terminal.format(diagnostic, root: root))
-        }
+        terminal.show(diagnostics, root: root, quiet: outputOptions.quiet)
     }
 
     private func showSteps(_ steps: [StepTiming], _ terminal: Terminal) {

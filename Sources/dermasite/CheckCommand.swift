@@ -12,8 +12,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var rootOption: RootOption
     var root: String { rootOption.root }
 
-    @Flag(help: "Include articles marked 'draft: true'.")
-    var drafts = false
+    @OptionGroup var contentOptions: ContentOptions
 
     @OptionGroup var todayOption: TodayOption
 
@@ -36,22 +35,19 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let terminal = Terminal()
-        var options = BuildOptions(root: absolute(root), includeDrafts: drafts)
+        var options = BuildOptions(root: absolute(root), includeDrafts: contentOptions.drafts)
+        options.linksMustResolve = !contentOptions.allowBrokenLinks
         options.today = todayOption.day
         do {
             let (files, report) = try SiteBuilder().render(options)
-            for diagnostic in report.diagnostics where !(outputOptions.quiet && diagnostic.severity == .warning) {
-                terminal.printError(terminal.format(diagnostic, root: root))
-            }
+            terminal.show(report.diagnostics, root: root, quiet: outputOptions.quiet)
             if !outputOptions.quiet {
                 printReadability(report.readability, target: report.readingGradeTarget, terminal)
                 let warnings = report.diagnostics.warnings.count
                 terminal.printOut("Checked \(report.pagesRendered) pages and \(files.count) files: no errors, \(warnings) warning\(warnings == 1 ? "" : "s").")
             }
         } catch let failure as BuildFailure {
-            for diagnostic in failure.diagnostics where !(outputOptions.quiet && diagnostic.severity == .warning) {
-                terminal.printError(terminal.format(diagnostic, root: root))
-            }
+            terminal.show(failure.diagnostics, root: root, quiet: outputOptions.quiet)
             let errors = failure.diagnostics.errors.count, warnings = failure.diagnostics.warnings.count
             terminal.printError("Check failed: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s").")
             throw ExitCode(1)

@@ -50,9 +50,7 @@ struct RebuildReporter: Sendable {
     }
 
     func failed(_ failure: BuildFailure, first: Bool = false) {
-        for diagnostic in failure.diagnostics where !(quiet && diagnostic.severity == .warning) {
-            terminal.printError(terminal.format(diagnostic, root: root))
-        }
+        terminal.show(failure.diagnostics, root: root, quiet: quiet)
         let errors = failure.diagnostics.errors.count
         let kept = first ? firstFailureNote : keptNote
         terminal.printError("Build failed at '\(failure.step)': \(errors) error\(errors == 1 ? "" : "s"); \(kept). Fix the file and save to rebuild.")

@@ -48,6 +48,15 @@ struct Terminal: Sendable {
     }
 }
 
+extension Terminal {
+    /// Every diagnostic on stderr, in report order; with `quiet`, errors only.
+    func show(_ diagnostics: [Diagnostic], root: String, quiet: Bool) {
+        for diagnostic in diagnostics where !(quiet && diagnostic.severity == .warning) {
+            printError(format(diagnostic, root: root))
+        }
+    }
+}
+
 /// Shows a progress line only once a build has taken more than a moment.
 final class ProgressLine: Sendable {
     private let terminal: Terminal

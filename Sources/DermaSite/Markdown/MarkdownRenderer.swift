@@ -66,6 +66,7 @@ public struct MarkdownRenderer: Sendable {
                     final = newURL
                 case let .broken(message):
                     diagnostics.append(Diagnostic(brokenLinkSeverity, file, line: line + lineOffset, column: column, message))
+                    linkRecords.append(LinkRecord(url: url, file: file, line: line + lineOffset, column: column, reported: true))
                     continue
                 case let .unsafe(message):
                     diagnostics.append(.error(file, line: line + lineOffset, column: column, message))

@@ -17,12 +17,16 @@ public struct LinkRecord: Sendable, Equatable {
     public var file: String
     public var line: Int
     public var column: Int
+    /// The Markdown step already reported this link as broken, at its line: the check of the
+    /// rendered pages does not report it again.
+    public var reported = false
 
-    public init(url: String, file: String, line: Int, column: Int) {
+    public init(url: String, file: String, line: Int, column: Int, reported: Bool = false) {
         self.url = url
         self.file = file
         self.line = line
         self.column = column
+        self.reported = reported
     }
 }
 

@@ -182,7 +182,7 @@ public struct SiteBuilder: Sendable {
             diagnostics += cache.reviewCheck(site: site, reviews: reviews, today: options.today)
             return scores
         }
-        guard config != nil, let templates, !diagnostics.hasErrors else {
+        guard config != nil, let templates, !Self.stopsRendering(diagnostics, rendered) else {
             note("check reading level and reviews")
             throw BuildFailure(step: failedStep ?? "load", diagnostics: diagnostics.sortedForReport())
         }
@@ -224,7 +224,8 @@ public struct SiteBuilder: Sendable {
             }
         }
         if diagnostics.hasErrors {
-            throw BuildFailure(step: "check links", diagnostics: diagnostics.sortedForReport())
+            note("check links")
+            throw BuildFailure(step: failedStep ?? "check links", diagnostics: diagnostics.sortedForReport())
         }
         var report = BuildReport()
         report.diagnostics = cache.sortedForReport(diagnostics)
@@ -235,5 +236,16 @@ public struct SiteBuilder: Sendable {
         report.readability = readability
         report.readingGradeTarget = site.config.readingGradeTarget
         return (files, report)
+    }
+
+    /// Errors stop the build before pages are made, except broken links found in the Markdown:
+    /// the pages are still made and checked, so one run reports every broken link and anchor.
+    static func stopsRendering(_ diagnostics: [Diagnostic], _ rendered: [RenderedMarkdown]) -> Bool {
+        guard diagnostics.hasErrors else { return false }
+        var reported = Set<String>()
+        for markdown in rendered {
+            for link in markdown.links where link.reported { reported.insert("\(link.file):\(link.line):\(link.column)") }
+        }
+        return diagnostics.contains { $0.severity == .error && !reported.contains("\($0.file):\($0.line):\($0.column)") }
     }
 }

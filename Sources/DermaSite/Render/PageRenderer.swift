@@ -48,19 +48,30 @@ struct PageRenderer: Sendable {
 
     /// Each tag's articles in listing order, by tag address; the first spelling names the tag.
     func tagGroups() -> [(slug: String, name: String, articles: [Article])] {
-        var byTag: [String: (name: String, articles: [Article])] = [:]
+        Self.tagGroups(site.articles).map { ($0.slug, $0.name, $0.indices.map { site.articles[$0] }) }
+    }
+
+    /// The same, as positions in `articles`: they stay right while the order and the tags do.
+    static func tagGroups(_ articles: [Article]) -> [TagGroup] {
+        var byTag: [String: TagGroup] = [:]
         var slugs: [String: String] = [:]
-        for article in site.articles {
+        for (index, article) in articles.enumerated() {
             var seen: [String] = []
             for tag in article.meta.tags {
                 let slug = slugs[tag] ?? Slug.make(tag)
                 slugs[tag] = slug
                 guard !seen.contains(slug) else { continue }
                 seen.append(slug)
-                byTag[slug, default: (tag, [])].articles.append(article)
+                byTag[slug, default: TagGroup(slug: slug, name: tag, indices: [])].indices.append(index)
             }
         }
-        return byTag.keys.sorted().map { ($0, byTag[$0]!.name, byTag[$0]!.articles) }
+        return byTag.keys.sorted().map { byTag[$0]! }
+    }
+
+    struct TagGroup: Sendable {
+        let slug: String
+        let name: String
+        var indices: [Int]
     }
 
     func tagList(_ name: String, _ articles: [Article], _ paging: ListPaging) throws -> OutputFile {

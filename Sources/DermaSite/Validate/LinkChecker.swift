@@ -40,7 +40,9 @@ public struct LinkChecker: Sendable {
             if let records = fromMarkdown[link], used[link, default: 0] < records.count {
                 let record = records[used[link, default: 0]]
                 used[link, default: 0] += 1
-                if let problem { findings.diagnostics.append(.error(record.file, line: record.line, column: record.column, problem)) }
+                if let problem, !record.reported {
+                    findings.diagnostics.append(.error(record.file, line: record.line, column: record.column, problem))
+                }
             } else if let problem {
                 findings.templateProblems.append(problem)
             }

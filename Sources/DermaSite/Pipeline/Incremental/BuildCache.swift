@@ -57,6 +57,8 @@ final class BuildMemo {
     var glossaryUsage: Versioned<[GlossaryUse]>?
     var homeListing: Versioned<[ListingEntry]>?
     var routesMemo: Named<Routes>?
+    var routeInputs: Versioned<[RouteInput]>?
+    var tagGroupsMemo: (routeInputs: Int, groups: [PageRenderer.TagGroup])?
     var sitemapEntries: Versioned<[Route]>?
     var feedListing: Versioned<[ListingEntry]>?
     var newestArticles: (listing: Int, articles: ArraySlice<Article>)?
@@ -170,6 +172,20 @@ struct ListingEntry: Equatable, Sendable {
     }
 }
 
+/// What the route table and the tag lists read of an article: its files, address, tags and dates,
+/// in listing order (not its title, which only the pages show).
+struct RouteInput: Equatable, Sendable {
+    let article: Article
+
+    init(_ article: Article) { self.article = article }
+
+    static func == (a: Self, b: Self) -> Bool {
+        let x = a.article, y = b.article
+        return x === y || (x.sourcePath == y.sourcePath && x.urlPath == y.urlPath && x.meta.tags == y.meta.tags
+                           && x.meta.date == y.meta.date && x.meta.updated == y.meta.updated)
+    }
+}
+
 /// Which glossary words an article explains: what the glossary page lists.
 struct GlossaryUse: Equatable, Sendable {
     var urlPath: String
@@ -199,7 +215,7 @@ extension BuildMemo {
     /// the articles (addresses, tags, dates), the theme assets, Content/'s files, the data set.
     func routes(articles: [Article], assets: [ThemeAsset], staticFiles: [String], atlas: Atlas?, hasGlossary: Bool,
                 articlesPerPage: Int) -> Routes {
-        let key = InputKey(["articles": version(of: articles.map(ListingEntry.init), in: &listing),
+        let key = InputKey(["articles": version(of: articles.map(RouteInput.init), in: &routeInputs),
                             "theme assets": assetsVersion, "the data set": self.atlas.version, "glossary": hasGlossary ? 1 : 0,
                             "articles per page": articlesPerPage])
         if let stored = routesMemo, stored.key == key, stored.value.staticFiles == staticFiles { return stored.value }
@@ -207,6 +223,15 @@ extension BuildMemo {
                             articlesPerPage: articlesPerPage)
         routesMemo = Named(key: key, value: routes)
         return routes
+    }
+
+    /// The articles of each tag, as positions: found again only when an address, a tag or the order changed.
+    func tagGroups(_ articles: [Article]) -> [PageRenderer.TagGroup] {
+        let version = version(of: articles.map(RouteInput.init), in: &routeInputs)
+        if let stored = tagGroupsMemo, stored.routeInputs == version { return stored.groups }
+        let groups = PageRenderer.tagGroups(articles)
+        tagGroupsMemo = (version, groups)
+        return groups
     }
 
     /// The feed's articles, sorted again only when the listing changed.

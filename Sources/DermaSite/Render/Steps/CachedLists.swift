@@ -18,7 +18,8 @@ extension CachedPages {
                 try pages.articleList(paging)
             }
         }
-        for tag in pages.tagGroups() {
+        for group in cache.tagGroups(articles) {
+            let tag = (name: group.name, articles: group.indices.map { articles[$0] })
             for paging in ListPaging.pages(of: SiteLayout.tag(tag.name), count: tag.articles.count, perPage: perPage) {
                 // A tag page's heading names the tag, so its spelling is part of what the page shows.
                 let entries = [ListingEntry(name: tag.name)] + tag.articles[paging.range].map(ListingEntry.init)

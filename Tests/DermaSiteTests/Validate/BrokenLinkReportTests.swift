@@ -1,0 +1,38 @@
+@testable import DermaSite
+import Testing
+
+/// One run reports every broken link and anchor, each once, at the Markdown line it was written on.
+@Suite struct BrokenLinkReportTests {
+    static func site() throws -> FixtureSite {
+        let site = try FixtureSite.basic()
+        try site.write("Content/articles/third.md", FixtureSite.article(title: "Third", body: """
+        [nowhere](/articles/no-such-article-zz/)
+
+        [bad anchor](#no-such-heading-zz)
+
+        [missing part](/articles/second/#nope-zz)
+
+        """))
+        return site
+    }
+
+    @Test func aMissingPageDoesNotHideTheAnchorChecks() throws {
+        let diagnostics = try #require(try Self.site().failingBuild()).filter { $0.file == "Content/articles/third.md" }
+        let found = diagnostics.map { "\($0.severity) \($0.line): \($0.message)" }
+        #expect(found == [
+            "error 10: link to '/articles/no-such-article-zz/': the site has no page at /articles/no-such-article-zz/",
+            "error 12: link to '#no-such-heading-zz': this page has no element with id 'no-such-heading-zz'",
+            "error 14: link to '/articles/second/#nope-zz': /articles/second/ has no element with id 'nope-zz'",
+        ], "\(found)")
+    }
+
+    @Test func withAllowBrokenLinksEachIsReportedOnceAsAWarning() throws {
+        let site = try Self.site()
+        var options = BuildOptions(root: site.root)
+        options.linksMustResolve = false
+        let (_, report) = try SiteBuilder().render(options)
+        let about = report.diagnostics.filter { $0.message.contains("no-such-article-zz") }
+        #expect(about.count == 1 && about[0].severity == .warning && about[0].file == "Content/articles/third.md", "\(about)")
+        #expect(!report.diagnostics.contains { $0.message.contains("a link made by the templates") })
+    }
+}
