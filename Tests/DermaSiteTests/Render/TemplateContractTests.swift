@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// The README's template reference names every value the bundled templates read, so someone
+/// writing their own templates can find it there.
+@Suite struct TemplateContractTests {
+    /// The names in `{{name}}`, `{{{name}}}`, `{{#name}}` and `{{^name}}` tags.
+    static func names(in template: String) -> Set<String> {
+        var names = Set<String>()
+        var rest = template[...]
+        while let open = rest.range(of: "{{") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+            var tag = rest[open.upperBound..<close.lowerBound]
+            rest = rest[close.upperBound...]
+            if tag.hasPrefix("{") { tag = tag.dropFirst() }
+            guard let first = tag.first, !">!$</=".contains(first) else { continue }
+            if first == "#" || first == "^" { tag = tag.dropFirst() }
+            let name = tag.trimmingCharacters(in: .whitespaces)
+            if !name.isEmpty, name != "." { names.insert(name) }
+        }
+        return names
+    }
+
+    @Test func everyValueTheTemplatesReadIsDocumented() throws {
+        let root = FixtureSite.projectRoot
+        let readme = try String(contentsOfFile: root + "/README.md", encoding: .utf8)
+        let start = try #require(readme.range(of: "## Templates and theme"))
+        let end = readme[start.upperBound...].range(of: "\n## ")?.lowerBound ?? readme.endIndex
+        let reference = readme[start.upperBound..<end]
+        var used = Set<String>()
+        let templates = root + "/Templates"
+        for path in FileManager.default.subpaths(atPath: templates) ?? [] where path.hasSuffix(".mustache") {
+            used.formUnion(Self.names(in: try String(contentsOfFile: templates + "/" + path, encoding: .utf8)))
+        }
+        #expect(used.count > 50, "the scan found the templates' values")
+        var missing: [String] = []
+        for name in used.sorted() {
+            for part in name.split(separator: ".").map(String.init) where !["page", "site", "assets", "menu"].contains(part) {
+                // `has_x` is covered by the rule for every optional `x`, or named itself.
+                let plain = part.hasPrefix("has_") ? String(part.dropFirst(4)) : part
+                if !reference.contains("`\(part)`") && !reference.contains("`\(plain)`") && !reference.contains("`page.\(part)`") {
+                    missing.append("\(name) (\(part))")
+                }
+            }
+        }
+        #expect(missing.isEmpty, "values the templates read that README's 'Templates and theme' does not name: \(missing)")
+    }
+}
