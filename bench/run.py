@@ -6,7 +6,11 @@ Each figure is measured over several runs after a warm-up; medians are quoted wi
 With --hugo, DermaSite and Hugo full builds alternate (A B A B ...) and the ratio is taken pair
 by pair, so a machine that speeds up or slows down during the run affects both alike.
 
-usage: bench/run.py [--sizes 1000,4000,10000] [--runs 5] [--hugo]
+With --baseline BINARY (another build of dermasite, for example the last release), its full builds
+alternate with this one's the same way, to show a change did not make builds slower.
+--scratch DIR writes the outputs there (for example /dev/shm, so the disk's state does not decide).
+
+usage: bench/run.py [--sizes 1000,4000,10000] [--runs 5] [--hugo] [--baseline BINARY] [--scratch DIR]
 It builds the release binary first (`swift build -c release --product dermasite`).
 """
 import argparse
@@ -58,20 +62,24 @@ def summary(values, unit, digits=3):
     return f"{statistics.median(values):.{digits}f} {unit} ({min(values):.{digits}f}–{max(values):.{digits}f})"
 
 
-def bench(n, runs, binary, with_hugo):
+def bench(n, runs, binary, with_hugo, baseline=None, scratch_root=WORK):
     site, hugo_site = site_for(n)
     # Each full build writes into a folder never used before, and old outputs are deleted only at
     # the end: on ext4, creating files right after deleting thousands is several times slower and
     # would measure the file system's clean-up rather than the generators.
-    scratch = os.path.join(WORK, f"outputs-{n}")
+    scratch = os.path.join(scratch_root, f"dermasite-bench-outputs-{n}")
     shutil.rmtree(scratch, ignore_errors=True)
     os.makedirs(scratch)
-    full, memory, hugo_full, hugo_memory = [], [], [], []
+    full, memory, hugo_full, hugo_memory, base_full = [], [], [], [], []
     for i in range(runs + 1):  # the first round warms the caches and is not counted
         wall, rss = run([binary, "build", "--root", site, "--quiet", "--output", os.path.join(scratch, f"dermasite-{i}")])
         if i:
             full.append(wall)
             memory.append(rss)
+        if baseline:
+            wall, _ = run([baseline, "build", "--root", site, "--quiet", "--output", os.path.join(scratch, f"baseline-{i}")])
+            if i:
+                base_full.append(wall)
         if with_hugo:
             wall, rss = run(["hugo", "--quiet", "-s", hugo_site, "-d", os.path.join(scratch, f"hugo-{i}")])
             if i:
@@ -99,6 +107,10 @@ def bench(n, runs, binary, with_hugo):
     print(f"  one-article edit      {summary(edited, 's')}")
     print(f"  peak memory           {summary(memory, 'MiB', 0)}")
     print(f"  pages per second      {pages / statistics.median(full):,.0f}")
+    if baseline:
+        ratio = [a / b for a, b in zip(full, base_full)]
+        print(f"  baseline full build   {summary(base_full, 's')}")
+        print(f"  this / baseline       wall {summary(ratio, '', 3)} (pair by pair)")
     if with_hugo:
         time_ratio = [a / b for a, b in zip(full, hugo_full)]
         memory_ratio = [a / b for a, b in zip(memory, hugo_memory)]
@@ -113,6 +125,8 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--hugo", action="store_true", help="compare with Hugo (Debian's hugo package)")
     parser.add_argument("--binary", default=os.path.join(REPO, ".build", "release", "dermasite"))
+    parser.add_argument("--baseline", help="another dermasite binary whose full builds alternate with this one's")
+    parser.add_argument("--scratch", default=WORK, help="where the builds write (for example /dev/shm)")
     args = parser.parse_args()
     subprocess.check_call(["swift", "build", "-c", "release", "--product", "dermasite"], cwd=REPO,
                           stdout=subprocess.DEVNULL)
@@ -123,7 +137,7 @@ def main():
     print(f"machine: {os.cpu_count()} cores; {os.uname().sysname} {os.uname().release}")
     if args.hugo:
         print(subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.strip())
-    medians = {n: bench(n, args.runs, args.binary, args.hugo) for n in map(int, args.sizes.split(","))}
+    medians = {n: bench(n, args.runs, args.binary, args.hugo, args.baseline, args.scratch) for n in map(int, args.sizes.split(","))}
     if 4000 in medians and 10000 in medians:
         print(f"\nscaling: 10,000 / 4,000 full build = {medians[10000] / medians[4000]:.2f} (linear would be 2.5)")
 
