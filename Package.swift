@@ -54,16 +54,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // `dermasite check --external`: asks other sites whether the links to them still work.
+        .target(name: "DermaSiteLinks", dependencies: ["DermaSite"]),
         .executableTarget(
             name: "dermasite",
             dependencies: [
                 "DermaSite",
                 "DermaSitePreview",
+                "DermaSiteLinks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "DermaSiteTests", dependencies: ["DermaSite"], exclude: ["Fuzz/Regressions"]),
-        .testTarget(name: "DermaSitePreviewTests", dependencies: ["DermaSitePreview", "DermaSite"]),
+        .testTarget(name: "DermaSitePreviewTests", dependencies: ["DermaSitePreview", "DermaSite", "DermaSiteLinks"]),
     ],
     swiftLanguageModes: [.v6]
 )

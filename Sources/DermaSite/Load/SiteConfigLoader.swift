@@ -3,7 +3,7 @@ public enum SiteConfigLoader {
     public static let path = "Content/site.yml"
     static let knownKeys = ["title", "description", "base_url", "language", "publisher", "allow_raw_html", "menu",
                             "reading_grade_target", "emergency", "require_clinical_review", "conflicts_of_interest", "feedback",
-                            "map_licence", "articles_per_page"]
+                            "map_licence", "articles_per_page", "external_links"]
 
     public static func load(root: String, fileSystem: FileSystem) -> (SiteConfig?, [Diagnostic]) {
         let full = FilePath.join(root, path)
@@ -26,7 +26,7 @@ public enum SiteConfigLoader {
         }
         var title: String?, description = "", baseURL: BaseURL?, language = "en", publisher = ""
         var allowRawHTML = false, menu = SiteConfig.defaultMenu, gradeTarget = 8.0
-        var emergency: EmergencySettings?, health = HealthSettings(), perPage = 20
+        var emergency: EmergencySettings?, health = HealthSettings(), perPage = 20, externalLinks = ExternalLinkSettings()
         for (key, _, value) in reader.fields(of: root, known: knownKeys, context: "the site configuration") {
             switch key {
             case "title": title = reader.string(value, key: key)?.trimmingWhitespace()
@@ -54,6 +54,7 @@ public enum SiteConfigLoader {
             case "conflicts_of_interest": health.conflictsOfInterest = reader.string(value, key: key)?.trimmingWhitespace() ?? ""
             case "map_licence": health.mapLicence = reader.string(value, key: key)?.trimmingWhitespace() ?? ""
             case "feedback": health.feedback = HealthSettingsDecoder.feedback(value, reader: &reader)
+            case "external_links": externalLinks = HealthSettingsDecoder.externalLinks(value, reader: &reader)
             case "articles_per_page":
                 if let count = reader.number(value, key: key) {
                     if count == count.rounded(), (1...1000).contains(count) { perPage = Int(count) } else {
@@ -80,6 +81,7 @@ public enum SiteConfigLoader {
                                 publisher: publisher, allowRawHTML: allowRawHTML, menu: menu)
         config.readingGradeTarget = gradeTarget
         config.articlesPerPage = perPage
+        config.externalLinks = externalLinks
         config.emergency = emergency
         config.health = health
         return (config, reader.diagnostics)

@@ -23,6 +23,7 @@ public struct SiteConfig: Sendable, Equatable {
     public var readingGradeTarget: Double = 8
     /// How many articles a list page shows; longer lists go on to `page/2/` and so on.
     public var articlesPerPage = SiteConfig.defaultArticlesPerPage
+    public var externalLinks = ExternalLinkSettings()
     public static let defaultArticlesPerPage = 20
     /// Where readers go in an emergency; nil when the site has not said.
     public var emergency: EmergencySettings?
@@ -69,6 +70,21 @@ public struct EmergencySettings: Sendable, Equatable {
     }
 
     public static let placeholders = ["{call}", "{go_to}", "{urgent_line}"]
+}
+
+/// How `dermasite check --external` checks links to other sites.
+public struct ExternalLinkSettings: Sendable, Equatable {
+    /// Hosts never asked (a site known to refuse robots); their links are listed as not checked.
+    public var skipHosts: [String] = []
+    /// Statuses that count as working besides 2xx (a site that answers 403 to robots, say).
+    public var acceptStatuses: [Int] = []
+    /// A result stays good for this many days; after that the link is asked again.
+    public var recheckAfterDays = 7
+    public var timeoutSeconds = 15.0
+    /// The pause between two requests to one host.
+    public var delayMilliseconds = 500
+
+    public init() {}
 }
 
 /// What health-information standards ask of every medical page besides its text.

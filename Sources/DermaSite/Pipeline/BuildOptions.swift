@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     public var generatorIdentity = ""
     /// The date review deadlines are checked against; nil skips the overdue check.
     public var today: Day?
+    /// Collect every external link and source address for `check --external` (never needed to build).
+    public var collectExternalLinks = false
     /// Asked between the render steps: true stops the build with `BuildCancelled` (a newer save
     /// made it useless). The cache stays valid: the next build must be given these changes again.
     public var shouldStop: (@Sendable () -> Bool)?
@@ -56,6 +58,8 @@ public struct BuildReport: Sendable {
     public var samePathsAsLastBuild = false
     /// Every file the site has, what makes it and where it comes from (nil when a build is up to date).
     public var routes: Routes?
+    /// Links to other sites and cited sources, when `BuildOptions.collectExternalLinks` asked for them.
+    public var externalLinks: [ExternalLinkUse] = []
     public var filesWritten = 0
     public var filesChanged = 0
     public var filesRemoved = 0

@@ -233,6 +233,7 @@ public struct SiteBuilder: Sendable {
         (report.outputsRendered, report.renderReasons, report.samePathsAsLastBuild) = cache.buildSucceeded()
         report.draftsSkipped = content.draftsSkipped
         report.routes = routes
+        if options.collectExternalLinks { report.externalLinks = ExternalLinks.collect(site: site, rendered: rendered) }
         report.readability = readability
         report.readingGradeTarget = site.config.readingGradeTarget
         return (files, report)

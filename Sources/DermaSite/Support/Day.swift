@@ -27,6 +27,16 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// `2026-11-28`
     public var description: String { iso }
 
+    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil), for "how many days between".
+    public var daysSinceEpoch: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
     public var iso: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
 
     /// `2026-11-28T00:00:00Z`, for Atom.
