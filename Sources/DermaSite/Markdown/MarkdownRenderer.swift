@@ -75,6 +75,14 @@ public struct MarkdownRenderer: Sendable {
                 }
                 linkRecords.append(LinkRecord(url: final, file: file, line: line + lineOffset, column: column))
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                if allowRawHTML, let literal = node.literal {
+                    // Raw HTML's links, read by the link check's HTML tokenizer, are reported at their line too.
+                    let (line, byteColumn) = node.position
+                    let column = columns.character(line: line, byteColumn: byteColumn)
+                    for link in LinkChecker(basePath: "/").scan(literal).links where !link.isEmpty {
+                        linkRecords.append(LinkRecord(url: link, file: file, line: line + lineOffset, column: column))
+                    }
+                }
                 if !allowRawHTML, node.position.line != lastRawHTMLLine {
                     let (line, byteColumn) = node.position
                     let column = columns.character(line: line, byteColumn: byteColumn)

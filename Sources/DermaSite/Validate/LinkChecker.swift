@@ -89,39 +89,82 @@ public struct LinkChecker: Sendable {
         return (String(link[..<hash]), String(link[link.index(after: hash)...]).removingPercentEncodingSafely())
     }
 
-    /// Reads ids, link targets, the title and the description out of generated HTML. The generator
-    /// writes every attribute in double quotes and escapes quotes in text, so a plain scan is exact.
+    /// Reads ids, link targets, the title and the description out of a page. Attributes are read
+    /// inside tags only, in any quoting (double, single or none, as raw HTML may have them);
+    /// comments and the text of scripts and styles are skipped.
     func scan(_ html: String) -> Page {
         var page = Page()
         let bytes = Array(html.utf8)
         var i = 0
-        func value(after start: Int) -> (String, Int)? {
-            guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
-            return (unescape(String(decoding: bytes[start..<end], as: UTF8.self)), end + 1)
-        }
-        while i < bytes.count {
-            guard bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\n") else { i += 1; continue }
-            if matches(bytes, i + 1, "id=\""), let (v, next) = value(after: i + 5) {
-                page.ids[v, default: 0] += 1
-                i = next
-            } else if matches(bytes, i + 1, "href=\""), let (v, next) = value(after: i + 7) {
-                page.links.append(v)
-                i = next
-            } else if matches(bytes, i + 1, "src=\""), let (v, next) = value(after: i + 6) {
-                page.links.append(v)
-                i = next
-            } else {
-                i += 1
+        let count = bytes.count
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C }
+        func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
+        while i < count {
+            guard bytes[i] == UInt8(ascii: "<"), i + 1 < count else { i += 1; continue }
+            if matches(bytes, i + 1, "!--") {
+                i = Self.find(bytes, "-->", from: i + 4).map { $0 + 3 } ?? count
+                continue
+            }
+            let first = lower(bytes[i + 1])
+            guard first >= 0x61 && first <= 0x7A else { i += 1; continue }
+            // The tag name.
+            var j = i + 1
+            while j < count, !isSpace(bytes[j]), bytes[j] != UInt8(ascii: ">"), bytes[j] != UInt8(ascii: "/") { j += 1 }
+            let name = String(decoding: bytes[(i + 1)..<j].map(lower), as: UTF8.self)
+            // Its attributes, up to the closing >.
+            var isDescription = false
+            var content: String?
+            while j < count, bytes[j] != UInt8(ascii: ">") {
+                if isSpace(bytes[j]) || bytes[j] == UInt8(ascii: "/") { j += 1; continue }
+                let start = j
+                while j < count, !isSpace(bytes[j]), bytes[j] != UInt8(ascii: "="), bytes[j] != UInt8(ascii: ">") { j += 1 }
+                let attribute = String(decoding: bytes[start..<j].map(lower), as: UTF8.self)
+                while j < count, isSpace(bytes[j]) { j += 1 }
+                guard j < count, bytes[j] == UInt8(ascii: "=") else { continue }
+                j += 1
+                while j < count, isSpace(bytes[j]) { j += 1 }
+                guard j < count else { break }
+                var value: String
+                if bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'") {
+                    let quote = bytes[j]
+                    let end = bytes[(j + 1)...].firstIndex(of: quote) ?? count
+                    value = String(decoding: bytes[(j + 1)..<end], as: UTF8.self)
+                    j = min(end + 1, count)
+                } else {
+                    let start = j
+                    while j < count, !isSpace(bytes[j]), bytes[j] != UInt8(ascii: ">") { j += 1 }
+                    value = String(decoding: bytes[start..<j], as: UTF8.self)
+                }
+                value = unescape(value)
+                switch attribute {
+                case "id": page.ids[value, default: 0] += 1
+                case "href", "src": page.links.append(value)
+                case "name" where name == "meta": isDescription = value.lowercased() == "description"
+                case "content" where name == "meta": content = value
+                default: break
+                }
+            }
+            if isDescription, page.description == nil { page.description = content ?? "" }
+            i = j + 1
+            if name == "title", let close = Self.find(bytes, "</title>", from: i) {
+                page.title = unescape(String(decoding: bytes[i..<close], as: UTF8.self))
+                i = close
+            } else if name == "script" || name == "style" {
+                i = Self.find(bytes, "</\(name)", from: i) ?? count
             }
         }
-        if let open = html.utf8Offset(of: "<title>"), let close = html.utf8Offset(of: "</title>", from: open) {
-            page.title = String(decoding: bytes[(open + 7)..<close], as: UTF8.self)
-        }
-        let meta = "<meta name=\"description\" content=\""
-        if let at = html.utf8Offset(of: meta), let (value, _) = value(after: at + meta.utf8.count) {
-            page.description = value
-        }
         return page
+    }
+
+    private static func find(_ bytes: [UInt8], _ text: String, from start: Int) -> Int? {
+        let pattern = Array(text.utf8)
+        guard !pattern.isEmpty, start + pattern.count <= bytes.count else { return nil }
+        var k = start
+        while k + pattern.count <= bytes.count {
+            if bytes[k] == pattern[0], Array(bytes[k..<(k + pattern.count)]) == pattern { return k }
+            k += 1
+        }
+        return nil
     }
 
     private func matches(_ bytes: [UInt8], _ at: Int, _ text: StaticString) -> Bool {
@@ -134,7 +177,7 @@ public struct LinkChecker: Sendable {
     }
 
     private func unescape(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         return text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&amp;", with: "&")

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The href and src values of every HTML page under a folder, read by Python's html.parser: an
+/// The href and src values (and the ids) of every HTML page under a folder, read by Python's html.parser: an
 /// HTML tokenizer independent of the generator (any quoting, entities decoded), so a test does not
 /// share a blind spot with the code it checks.
 enum HTMLParserLinks {
@@ -10,8 +10,10 @@ enum HTMLParserLinks {
         def __init__(self):
             super().__init__(convert_charrefs=True)
             self.values = []
+            self.ids = []
         def handle_starttag(self, tag, attrs):
             self.values += [v for k, v in attrs if k in ("href", "src") and v is not None]
+            self.ids += [v for k, v in attrs if k == "id" and v is not None]
         handle_startendtag = handle_starttag
     out = {}
     root = sys.argv[1]
@@ -21,11 +23,16 @@ enum HTMLParserLinks {
                 path = os.path.join(folder, name)
                 parser = Links()
                 parser.feed(open(path, encoding="utf-8").read())
-                out[os.path.relpath(path, root)] = parser.values
+                out[os.path.relpath(path, root)] = {"links": parser.values, "ids": parser.ids}
     json.dump(out, sys.stdout)
     """
 
-    static func read(folder: String) throws -> [String: [String]] {
+    struct Page: Decodable {
+        var links: [String]
+        var ids: [String]
+    }
+
+    static func read(folder: String) throws -> [String: Page] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", script, folder]
@@ -35,6 +42,6 @@ enum HTMLParserLinks {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw CocoaError(.fileReadUnknown) }
-        return try JSONDecoder().decode([String: [String]].self, from: data)
+        return try JSONDecoder().decode([String: Page].self, from: data)
     }
 }

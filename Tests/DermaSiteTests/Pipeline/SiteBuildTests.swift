@@ -50,8 +50,8 @@ import Testing
         // Links as a real HTML parser reads them (any quoting), not as the generator's own code does.
         let links = try HTMLParserLinks.read(folder: site.output)
         #expect(links.count == files.keys.filter { $0.hasSuffix(".html") }.count)
-        for (path, values) in links {
-            for link in values where link.hasPrefix("/") {
+        for (path, page) in links {
+            for link in page.links where link.hasPrefix("/") {
                 #expect(link.hasPrefix("/legs/"), "\(path): \(link) ignores the base path")
                 let (target, fragment) = splitFragment(String(link.dropFirst("/legs/".count)))
                 let file = target.isEmpty || target.hasSuffix("/") ? target + "index.html" : target

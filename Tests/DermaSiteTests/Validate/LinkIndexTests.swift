@@ -1,4 +1,5 @@
 @testable import DermaSite
+import Foundation
 import Testing
 
 /// The kept link index: after each update that names only the changed pages, its findings equal a
@@ -41,5 +42,47 @@ import Testing
         site[1] = Self.page("a/index.html", #"<h2 id="bottom">A</h2><a href="/">h</a>"#)
         let found = kept.update(site, markdownLinks: [:], onlyChanged: ["a/index.html"])
         #expect(found.count == 1 && found[0].message.contains("#top"), "\(found)")
+    }
+}
+
+/// The link check's scanner against an independent HTML parser, on every page of the bundled
+/// site and on raw HTML written the ways people write it.
+@Suite struct LinkScannerTests {
+    @Test func theScannerReadsWhatPythonsHTMLParserReads() throws {
+        let site = try FixtureSite([:])
+        try FileManager.default.copyItem(atPath: FixtureSite.projectRoot + "/Content", toPath: site.root + "/Content")
+        try site.write("Content/site.yml", try String(contentsOfFile: FixtureSite.projectRoot + "/Content/site.yml", encoding: .utf8)
+            .replacingOccurrences(of: "allow_raw_html: false", with: "allow_raw_html: true"))
+        try site.write("Content/articles/raw.md", FixtureSite.article(title: "Raw", body: """
+        <p><a href='/articles/'>single</a> <a href=/glossary/>bare</a> <img src = "/dermatomes/charts/clinical-front.svg" alt="x"></p>
+
+        <!-- <a href="/in-a-comment/">not a link</a> -->
+
+        <div id='single-id' data-x="a > b">text with id="not-an-attribute" in it</div>
+
+        """))
+        try site.build(today: Day(iso: "2026-12-01"))
+        let parsed = try HTMLParserLinks.read(folder: site.output)
+        #expect(parsed.count > 80)
+        let checker = LinkChecker(basePath: "/")
+        for (path, expected) in parsed {
+            let page = checker.scan(try site.read("Public/" + path))
+            #expect(page.links == expected.links, "\(path)")
+            #expect(page.ids.keys.sorted() == Set(expected.ids).sorted(), "\(path)")
+        }
+        let raw = try #require(parsed["articles/raw/index.html"])
+        #expect(raw.links.contains("/articles/") && raw.links.contains("/glossary/") && !raw.links.contains("/in-a-comment/"))
+    }
+
+    @Test func aBrokenLinkInSingleQuotesIsFound() throws {
+        let site = try FixtureSite.basic()
+        try site.write("Content/site.yml", FixtureSite.config + "allow_raw_html: true\n")
+        try site.write("Content/articles/raw.md", FixtureSite.article(title: "Raw", body: "<a href='/nowhere-zz/'>x</a> <a href=/also-nowhere/>y</a>\n"))
+        let errors = try #require(site.failingBuild()).filter { $0.severity == .error }
+        // Each at the Markdown line where the raw HTML is, not as a link the templates made.
+        #expect(errors.map { "\($0.file):\($0.line) \($0.message)" } == [
+            "Content/articles/raw.md:10 link to '/nowhere-zz/': there is no page or file at /nowhere-zz/",
+            "Content/articles/raw.md:10 link to '/also-nowhere/': there is no page or file at /also-nowhere/",
+        ], "\(errors)")
     }
 }
