@@ -136,11 +136,24 @@ public enum ContentLoader {
                 diagnostics.append(.error(path, line: 1, column: 1,
                     "missing front matter; start the file with '---', 'title: ...', 'date: YYYY-MM-DD', '---'"))
             }
-            let stem = FilePath.splitExtension(FilePath.fileName(of: path)).stem
+            var stem = FilePath.splitExtension(FilePath.fileName(of: path)).stem
+            // Jekyll's file names, YYYY-MM-DD-slug.md, give the date and the slug the front matter leaves out.
+            if let (day, rest) = jekyllName(stem) {
+                if meta.date == nil, !meta.keysPresent.contains("date") { meta.date = day }
+                stem = rest
+            }
             let slug = meta.slug ?? Slug.make(stem)
             return Article(sourcePath: path, meta: meta, body: parts.body, bodyLineOffset: parts.bodyLineOffset,
                            slug: slug)
         }
+    }
+
+    /// `2024-05-01-foot-drop` -> (2024-05-01, `foot-drop`).
+    static func jekyllName(_ stem: String) -> (Day, String)? {
+        let parts = stem.split(separator: "-", maxSplits: 3, omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2, !parts[3].isEmpty,
+              let day = Day(iso: "\(parts[0])-\(parts[1])-\(parts[2])") else { return nil }
+        return (day, String(parts[3]))
     }
 
     /// Debian's cmark-gfm 0.29.0.gfm.6 takes time that grows with the square of a line's length

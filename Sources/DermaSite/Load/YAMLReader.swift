@@ -144,7 +144,12 @@ struct YAMLReader {
 
     mutating func day(_ node: Node, key: String) -> Day? {
         guard let text = string(node, key: key) else { return nil }
-        if let day = Day(iso: text.trimmingWhitespace()) { return day }
+        let trimmed = text.trimmingWhitespace()
+        if let day = Day(iso: trimmed) { return day }
+        // A date and time, as Hugo (2024-05-01T10:00:00Z) and Jekyll (2024-05-01 10:00:00 +0100) write
+        // them: the day is what a page shows.
+        if trimmed.count > 10, [" ", "T"].contains(trimmed[trimmed.index(trimmed.startIndex, offsetBy: 10)]),
+           let day = Day(iso: String(trimmed.prefix(10))) { return day }
         report(.error, at: node, "'\(key)' must be a date written YYYY-MM-DD, such as 2026-03-31; found '\(text)'")
         return nil
     }

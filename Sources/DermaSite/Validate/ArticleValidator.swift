@@ -23,8 +23,10 @@ public enum ArticleValidator {
             local.diagnostics.append(.error(file, line: 1, column: 1, "missing 'title' in front matter"))
         }
         if meta.date == nil, !meta.keysPresent.contains("date") {
-            local.diagnostics.append(.error(file, line: 1, column: 1,
-                                            "missing 'date' in front matter (the day it was first published, YYYY-MM-DD)"))
+            // Pages moved from other generators often have none: they build, listed after the dated ones.
+            local.diagnostics.append(.warning(file, line: 1, column: 1,
+                "no 'date' in front matter: the page shows no publication date, is listed after dated pages and "
+                    + "left out of the feed; add the day it was first published (YYYY-MM-DD)"))
         }
         if meta.description.isEmpty {
             local.diagnostics.append(.warning(file, line: 1, column: 1,
@@ -45,11 +47,32 @@ public enum ArticleValidator {
             local.diagnostics.append(.warning(file, line: at("updated").line, column: at("updated").column,
                                               "'updated' (\(updated)) is before 'date' (\(date))"))
         }
+        local.diagnostics += templateRemnants(article)
         for (tag, slug) in zip(meta.tags, local.tagSlugs) where slug.isEmpty {
             local.diagnostics.append(.error(file, line: at("tags").line, column: at("tags").column,
                                             "tag '\(tag)' has no letters or digits to make an address from"))
         }
         return local
+    }
+
+    /// Liquid tags and Hugo shortcodes left in a page moved from Jekyll or Hugo: shown as text here.
+    static func templateRemnants(_ article: Article) -> [Diagnostic] {
+        guard article.body.utf8Offset(of: "{%") != nil || article.body.utf8Offset(of: "{{") != nil else { return [] }
+        var found: [Diagnostic] = []
+        var inFence = false
+        for (index, line) in article.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            if text.hasPrefix("```") || text.hasPrefix("~~~") { inFence.toggle() }
+            guard !inFence else { continue }
+            let kind = line.contains("{%") ? "a Liquid tag ({% ... %}) from Jekyll"
+                : (line.contains("{{<") || line.contains("{{%")) ? "a Hugo shortcode ({{< ... >}})"
+                : (line.contains("{{ site.") || line.contains("{{ page.")) ? "a Liquid value ({{ ... }}) from Jekyll" : nil
+            guard let kind else { continue }
+            let column = (line.range(of: "{").map { line.distance(from: line.startIndex, to: $0.lowerBound) } ?? 0) + 1
+            found.append(.warning(article.sourcePath, line: article.bodyLineOffset + index + 1, column: column,
+                "\(kind) is shown to readers as it is written; replace it with Markdown (a link, an image) or remove it"))
+        }
+        return found
     }
 
     /// Two articles with one address, and two spellings of one tag.

@@ -186,7 +186,7 @@ import Testing
         let diagnostics = try #require(site.failingBuild()).map(\.description)
         #expect(diagnostics.contains { $0.contains("copy.md") && $0.contains("also used by Content/articles/first.md") })
         #expect(diagnostics.contains { $0.contains("first.md") && $0.contains("also used by Content/articles/copy.md") })
-        #expect(diagnostics.contains { $0.contains("copy.md") && $0.contains("missing 'date'") })
+        #expect(diagnostics.contains { $0.contains("copy.md") && $0.contains("warning: no 'date'") })
         #expect(diagnostics.contains { $0.contains("Bad Name.md") && $0.contains("missing 'title'") })
         #expect(diagnostics.contains { $0.contains("Bad Name.md") && $0.contains("'not-a-slug'") })
     }
