@@ -79,6 +79,31 @@ extension PreviewTests {
             #expect(!FileManager.default.fileExists(atPath: root + "/Public"))
         }
 
+        /// `--host ::1 --port 0`: IPv6 loopback, a free port, and the address actually bound printed.
+        @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/net/if_inet6"), "this machine has no IPv6"))
+        func serveOnIPv6WithAnyFreePort() async throws {
+            let root = try Self.site()
+            defer { try? FileManager.default.removeItem(atPath: root) }
+            let server = try Running(["serve", "--host", "::1", "--port", "0"], in: root)
+            #expect(await server.waitFor("Serving http://[::1]:"), "\(server.output)")
+            let port = try #require(server.output.components(separatedBy: "Serving http://[::1]:").last?
+                .components(separatedBy: "/").first.flatMap { Int($0) })
+            #expect(port > 0)
+            // Foundation's URLSession on Linux cannot open an IPv6 literal address: Python's client can.
+            let fetch = Process()
+            fetch.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            // The page names its own address, port included: the build used the port actually bound.
+            fetch.arguments = ["python3", "-c", "import urllib.request, sys; r = urllib.request.urlopen(sys.argv[1], timeout=10); "
+                + "print(r.status, 'rel=\"canonical\" href=\"' + sys.argv[1] + '\"' in r.read().decode())", "http://[::1]:\(port)/dermatomes/"]
+            let pipe = Pipe()
+            fetch.standardOutput = pipe
+            try fetch.run()
+            let answer = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            fetch.waitUntilExit()
+            #expect(answer.trimmingCharacters(in: .whitespacesAndNewlines) == "200 True", "\(answer)")
+            _ = await server.terminate()
+        }
+
         @Test func serveRefusesABusyPort() async throws {
             let root = try Self.site()
             defer { try? FileManager.default.removeItem(atPath: root) }
