@@ -29,6 +29,10 @@ public enum FrontMatterDecoder {
             case "reviewed", "next_review", "reviewer":
                 reader.report(.error, at: keyNode, "'\(key)' is no longer written in the article: a clinician's review is recorded with 'dermasite review \(file) --reviewer NAME --role ROLE', which also records what they read; delete this line")
             case "sources": meta.sources = sources(value, reader: &reader)
+            // Jekyll's redirect_from plugin writes the same list.
+            case "aliases", "redirect_from":
+                meta.aliases += reader.strings(value, key: key).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+                meta.keyPositions["aliases"] = reader.position(of: keyNode)
             default: break
             }
         }

@@ -9,6 +9,8 @@ public struct FrontMatter: Sendable, Equatable {
     public var order: Int?
     public var tags: [String] = []
     public var sources: [Source] = []
+    /// Old addresses of the page (`/old-name/`): each gets a page that sends the reader on.
+    public var aliases: [String] = []
     /// Keys the file set, valid or not: a key that was there but wrong is reported once, not
     /// again as missing.
     public var keysPresent: Set<String> = []
@@ -21,7 +23,7 @@ public struct FrontMatter: Sendable, Equatable {
 
     /// Every key an article may set, in the order `dermasite new` writes them.
     public static let knownKeys = ["title", "description", "date", "updated", "draft", "slug", "order", "tags",
-                                   "sources"] + movedKeys
+                                   "sources", "aliases", "redirect_from"] + movedKeys
 
     /// Keys that used to record a review in the article. A review now lives in the review record,
     /// tied to the text that was reviewed, so these are refused rather than silently shown.

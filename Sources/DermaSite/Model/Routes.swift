@@ -5,7 +5,7 @@ public struct Route: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
         case home, articleList = "article list", article, tag, notFound = "not found", glossary, atlas = "map",
              worksheet, root = "root", placeList = "place list", place, chart, feed, sitemap, robots,
-             asset, file
+             asset, file, alias, redirects = "redirect list"
     }
 
     /// The output file, relative to the output folder: `articles/foot-drop/index.html`.
@@ -60,6 +60,15 @@ public struct Routes: Sendable {
         routes += articles.map {
             Route(page: $0.urlPath, .article, source: $0.sourcePath, lastModified: $0.meta.updated ?? $0.meta.date)
         }
+        // Old addresses of articles: pages that send the reader on, and the host's redirect list.
+        var aliases = false
+        for article in articles {
+            for alias in article.meta.aliases.compactMap(SiteLayout.aliasPath) {
+                routes.append(Route(page: alias, .alias, source: article.sourcePath, inSitemap: false))
+                aliases = true
+            }
+        }
+        if aliases { routes.append(Route(file: SiteLayout.redirects, .redirects, source: nil)) }
         // Tags in order of first use, each once, with as many pages as their articles need.
         var tagCounts: [String: Int] = [:], tagOrder: [String] = []
         for article in articles {
@@ -93,17 +102,32 @@ public struct Routes: Sendable {
     /// Every page's address: what a link in Markdown may point at.
     public var sitePaths: Set<String> { Set(all.compactMap(\.sitePath)) }
 
-    /// Files of Content/ that land where a generated file goes, each naming what it would replace.
-    /// (Two articles with one address are the validator's to report, at their slugs.)
+    /// Files of Content/ and articles' aliases that land where another page or file goes, each
+    /// naming what it would replace. (Two articles with one address are the validator's to
+    /// report, at their slugs.)
     public var clashes: [Diagnostic] {
         var generated: [String: Route] = [:]
-        for route in all where route.kind != .file && route.kind != .article { generated[route.file] = generated[route.file] ?? route }
+        for route in all where ![.file, .article, .alias].contains(route.kind) { generated[route.file] = generated[route.file] ?? route }
         for route in all where route.kind == .article { generated[route.file] = generated[route.file] ?? route }
-        return all.filter { $0.kind == .file }.compactMap { file in
-            guard let other = generated[file.file] else { return nil }
+        func made(_ other: Route) -> String {
             let noun = other.sitePath == nil ? "file" : "page"
-            let made = other.source.map { "the \(other.kind.rawValue) \(noun) made from \($0)" } ?? "the generated \(other.kind.rawValue) \(noun)"
-            return .error(file.source ?? file.file, "this file would overwrite \(made) at \(file.file); rename or move it")
+            return other.source.map { "the \(other.kind.rawValue) \(noun) made from \($0)" } ?? "the generated \(other.kind.rawValue) \(noun)"
         }
+        var problems: [Diagnostic] = all.filter { $0.kind == .file }.compactMap { file in
+            guard let other = generated[file.file] else { return nil }
+            return .error(file.source ?? file.file, "this file would overwrite \(made(other)) at \(file.file); rename or move it")
+        }
+        for route in all where route.kind == .file { generated[route.file] = generated[route.file] ?? route }
+        var aliases: [String: Route] = [:]
+        for alias in all where alias.kind == .alias {
+            let path = "/" + (alias.sitePath ?? alias.file)
+            if let other = generated[alias.file] {
+                problems.append(.error(alias.source ?? "", "alias '\(path)' is the address of \(made(other)); remove it from 'aliases'"))
+            } else if let first = aliases[alias.file], first.source != alias.source {
+                problems.append(.error(alias.source ?? "", "alias '\(path)' is also an alias of \(first.source ?? "another page"); keep it on one page"))
+            }
+            aliases[alias.file] = aliases[alias.file] ?? alias
+        }
+        return problems
     }
 }

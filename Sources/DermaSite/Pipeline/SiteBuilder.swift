@@ -196,7 +196,7 @@ public struct SiteBuilder: Sendable {
         try clock.run("render lists and atlas pages") { files += try steps.listsAndAtlas(rendered) }
         try stopIfAsked()
         let pageCount = files.count
-        try clock.run("render feed and sitemap") { files += try steps.feedAndSitemap(rendered) }
+        try clock.run("render feed and sitemap") { files += try steps.feedAndSitemap(rendered) + steps.aliases() }
         try clock.run("copy assets, files and charts") {
             for asset in site.assets { files.append(OutputFile(path: asset.outputPath, bytes: asset.bytes)) }
             files += try steps.charts()
@@ -211,6 +211,8 @@ public struct SiteBuilder: Sendable {
         clock.run("check links") {
             // After an edit only the pages rendered again can have new links.
             let index = cache.linkIndex(basePath: site.config.baseURL.path)
+            // An old address is meant to have no links to it.
+            index.unlinkedAllowed = Set(routes.all.filter { $0.kind == .alias }.map(\.file))
             let onlyChanged = index.hasSamePaths(files) ? Set(cache.rendered) : nil
             var markdownLinks: [String: [LinkRecord]] = [:]
             for (article, markdown) in zip(site.articles, rendered) {

@@ -48,6 +48,10 @@ public enum ArticleValidator {
                                               "'updated' (\(updated)) is before 'date' (\(date))"))
         }
         local.diagnostics += templateRemnants(article)
+        for alias in meta.aliases where SiteLayout.aliasPath(alias) == nil {
+            local.diagnostics.append(.error(file, line: at("aliases").line, column: at("aliases").column,
+                "alias '\(alias)' must be an old address of this site, such as /old-name/ (a path starting with /, no spaces, quotes or ..)"))
+        }
         for (tag, slug) in zip(meta.tags, local.tagSlugs) where slug.isEmpty {
             local.diagnostics.append(.error(file, line: at("tags").line, column: at("tags").column,
                                             "tag '\(tag)' has no letters or digits to make an address from"))

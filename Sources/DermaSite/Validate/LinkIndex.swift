@@ -109,6 +109,11 @@ final class LinkIndex {
 
     private var lastReport: [Diagnostic]?
 
+    /// Pages that no page needs to link to (besides the home and 404 pages).
+    var unlinkedAllowed: Set<String> = [] {
+        didSet { if unlinkedAllowed != oldValue { lastReport = nil } }
+    }
+
     /// Takes a page's earlier findings out of the reverse indexes.
     private func forget(_ findings: LinkChecker.Findings, of path: String) {
         for target in findings.lookedUp { lookedUpBy[target]?.remove(path) }
@@ -127,7 +132,8 @@ final class LinkIndex {
             let pagesNote = seen.count == 1 ? "on \(seen.firstPage)" : "on \(seen.count) pages, first \(seen.firstPage)"
             diagnostics.append(.error(TemplateLoader.folder, "a link made by the templates \(pagesNote): \(problem)"))
         }
-        for path in sortedPages where inbound[path, default: 0] == 0 && !LinkChecker.entryPages.contains(path) {
+        for path in sortedPages where inbound[path, default: 0] == 0 && !LinkChecker.entryPages.contains(path)
+            && !unlinkedAllowed.contains(path) {
             diagnostics.append(.warning(path, "no page links here, so readers cannot find it (an orphan page)"))
         }
         return diagnostics

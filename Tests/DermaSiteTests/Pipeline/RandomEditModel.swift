@@ -32,6 +32,8 @@ struct ArticleModel {
     var order: Int?
     var slug: String?
     var draft = false
+    /// An old address, sometimes one that clashes with another article's alias.
+    var alias: String?
     var paragraphs = ["Your skin has strips. Each strip has one nerve."]
     /// Front matter that does not parse: the build must fail the same way both times.
     var broken = false
@@ -46,6 +48,7 @@ struct ArticleModel {
         if let order { lines.append("order: \(order)") }
         if let slug { lines.append("slug: \(slug)") }
         if draft { lines.append("draft: true") }
+        if let alias { lines.append("aliases: [\(alias)]") }
         if broken { lines.append("tags: [unclosed") }
         lines += ["sources:", "  - {title: \"A test source\", year: 2020, url: \"https://example.org/source\"}", "---", ""]
         return (lines + paragraphs.flatMap { [$0, ""] }).joined(separator: "\n")
@@ -74,6 +77,7 @@ struct RandomEditModel {
         "```dermatome-map\nview: front\n```",
         "## A new part\n\nShort words help. They are easy to read.",
         "Go to [the list](/articles/) or [a tag](/tags/sciatica/).",
+        "An [old address](/old-second/) still works.",
     ]
 
     init() {
@@ -103,7 +107,7 @@ struct RandomEditModel {
     /// One random edit: returns what it did (for the failure message) and the files it touched.
     /// Only files are written here; `removed` lists files to delete.
     mutating func edit(_ random: inout SeededRandom) -> (what: String, changed: [String], removed: [String]) {
-        let kinds = ["body", "body", "title", "date", "updated", "tags", "order", "slug", "draft", "new", "delete",
+        let kinds = ["body", "body", "title", "date", "updated", "tags", "order", "slug", "draft", "new", "delete", "alias",
                      "break", "data", "places", "glossary", "partial", "stylesheet", "site"]
         let kind = random.pick(kinds)
         let index = random.below(articles.count)
@@ -121,6 +125,9 @@ struct RandomEditModel {
         case "order": article.order = random.chance(40) ? nil : random.below(3)
         case "slug" where editable: article.slug = random.chance(40) ? nil : random.pick(["moved", "second", "sensory"])
         case "draft" where editable: article.draft.toggle()
+        case "alias":
+            // Mostly an address of its own; now and then one another page may have too (a clash).
+            article.alias = random.chance(30) ? nil : random.pick(["/old-\(article.file)/", "/old-\(article.file).html", "/shared-old/"])
         case "break" where editable: article.broken.toggle()
         case "delete" where editable:
             articles.remove(at: index)

@@ -57,6 +57,7 @@ final class BuildMemo {
     var glossaryUsage: Versioned<[GlossaryUse]>?
     var homeListing: Versioned<[ListingEntry]>?
     var routesMemo: Named<Routes>?
+    var aliases: Versioned<[AliasPages.Alias]>?
     var routeInputs: Versioned<[RouteInput]>?
     var tagGroupsMemo: (routeInputs: Int, groups: [PageRenderer.TagGroup])?
     var sitemapEntries: Versioned<[Route]>?
@@ -172,8 +173,8 @@ struct ListingEntry: Equatable, Sendable {
     }
 }
 
-/// What the route table and the tag lists read of an article: its files, address, tags and dates,
-/// in listing order (not its title, which only the pages show).
+/// What the route table and the tag lists read of an article: its files, address, old addresses,
+/// tags and dates, in listing order (not its title, which only the pages show).
 struct RouteInput: Equatable, Sendable {
     let article: Article
 
@@ -182,7 +183,7 @@ struct RouteInput: Equatable, Sendable {
     static func == (a: Self, b: Self) -> Bool {
         let x = a.article, y = b.article
         return x === y || (x.sourcePath == y.sourcePath && x.urlPath == y.urlPath && x.meta.tags == y.meta.tags
-                           && x.meta.date == y.meta.date && x.meta.updated == y.meta.updated)
+                           && x.meta.date == y.meta.date && x.meta.updated == y.meta.updated && x.meta.aliases == y.meta.aliases)
     }
 }
 

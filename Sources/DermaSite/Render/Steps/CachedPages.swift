@@ -133,6 +133,15 @@ struct CachedPages {
         return files
     }
 
+    /// The pages at articles' old addresses, and `_redirects`.
+    func aliases() throws -> [OutputFile] {
+        let aliases = AliasPages.aliases(site)
+        let version = cache.version(of: aliases, in: &cache.aliases)
+        return try group("aliases", InputKey(["articles' aliases and titles": version, SiteConfigLoader.path: versions.config])) {
+            AliasPages.render(aliases, site: site)
+        }
+    }
+
     func charts() throws -> [OutputFile] {
         guard let atlas = site.atlas else { return [] }
         return try group("charts", InputKey(["the data set": versions.atlas, SiteConfigLoader.path: versions.config])) { AtlasPages(site: site, atlas: atlas, pages: pages).charts() }
