@@ -24,6 +24,8 @@ public enum ArticleScaffold {
         order:
         # A few topics, lower case.
         tags: []
+        # Old addresses of this page, if you rename it, such as [/old-name/]: they keep working.
+        aliases: []
         # Where the facts come from. For each source, copy the example lines below without their
         # '#', keeping the spaces, and fill them in. A source needs a title, a year (or, for a web
         # page with no date, 'checked:' with the day you read it) and a url or a doi.
