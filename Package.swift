@@ -65,8 +65,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DermaSiteTests", dependencies: ["DermaSite"], exclude: ["Fuzz/Regressions"]),
-        .testTarget(name: "DermaSitePreviewTests", dependencies: ["DermaSitePreview", "DermaSite", "DermaSiteLinks"]),
+        // What both test targets share: where the project and the built tool are.
+        .target(name: "DermaSiteTestSupport", path: "Tests/DermaSiteTestSupport"),
+        .testTarget(name: "DermaSiteTests", dependencies: ["DermaSite", "DermaSiteTestSupport"], exclude: ["Fuzz/Regressions"]),
+        .testTarget(name: "DermaSitePreviewTests",
+                    dependencies: ["DermaSitePreview", "DermaSite", "DermaSiteLinks", "DermaSiteTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

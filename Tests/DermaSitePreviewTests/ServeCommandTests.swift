@@ -1,4 +1,5 @@
 import DermaSitePreview
+import DermaSiteTestSupport
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import DermaSite
 @testable import DermaSitePreview
+import DermaSiteTestSupport
 import Foundation
 import ServiceLifecycle
 import Logging
@@ -7,14 +8,7 @@ import Logging
 /// The bundled site copied to a temporary folder and served by an in-process preview server on a
 /// free loopback port, with a real file watcher. `stop()` shuts it down as SIGTERM would.
 final class PreviewFixture: @unchecked Sendable {
-    static let projectRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-        }
-        fatalError("no Package.swift above \(#filePath)")
-    }()
+    static let projectRoot = ProjectFolder.path
 
     let root: String
     let port: Int

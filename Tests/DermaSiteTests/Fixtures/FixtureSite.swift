@@ -1,17 +1,11 @@
 import DermaSite
+import DermaSiteTestSupport
 import Foundation
 
 /// A small site on disk in a fresh temporary folder, declared as a map of path to text.
 /// Templates come from the project's own Templates/ unless the fixture declares its own.
 struct FixtureSite {
-    static let projectRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-        }
-        fatalError("no Package.swift above \(#filePath)")
-    }()
+    static let projectRoot = ProjectFolder.path
 
     let root: String
     let fileSystem = LocalFileSystem()

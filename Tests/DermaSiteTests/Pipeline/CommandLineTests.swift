@@ -1,4 +1,5 @@
 import DermaSite
+import DermaSiteTestSupport
 import Foundation
 import Testing
 
