@@ -166,10 +166,7 @@ struct ListingEntry: Equatable, Sendable {
 
     static func == (a: Self, b: Self) -> Bool {
         guard let x = a.article, let y = b.article else { return a.article == nil && b.article == nil && a.name == b.name }
-        if x === y { return true }
-        return x.sourcePath == y.sourcePath && x.urlPath == y.urlPath && x.meta.title == y.meta.title
-            && x.meta.description == y.meta.description && x.meta.date == y.meta.date
-            && x.meta.updated == y.meta.updated && x.meta.tags == y.meta.tags
+        return x === y || x.listingFacts == y.listingFacts
     }
 }
 
@@ -182,8 +179,7 @@ struct RouteInput: Equatable, Sendable {
 
     static func == (a: Self, b: Self) -> Bool {
         let x = a.article, y = b.article
-        return x === y || (x.sourcePath == y.sourcePath && x.urlPath == y.urlPath && x.meta.tags == y.meta.tags
-                           && x.meta.date == y.meta.date && x.meta.updated == y.meta.updated && x.meta.aliases == y.meta.aliases)
+        return x === y || x.routeFacts == y.routeFacts
     }
 }
 

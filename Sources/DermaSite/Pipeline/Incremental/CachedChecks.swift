@@ -29,10 +29,7 @@ extension BuildMemo {
     private static func sameForAcrossChecks(_ old: [Article], _ new: [Article]) -> Bool {
         guard old.count == new.count else { return false }
         for (a, b) in zip(old, new) where a !== b {
-            guard a.sourcePath == b.sourcePath, a.slug == b.slug, a.meta.tags == b.meta.tags,
-                  a.meta.unreadable == b.meta.unreadable,
-                  a.meta.keyPositions["slug"] == b.meta.keyPositions["slug"],
-                  a.meta.keyPositions["tags"] == b.meta.keyPositions["tags"] else { return false }
+            guard a.acrossCheckFacts == b.acrossCheckFacts else { return false }
         }
         return true
     }

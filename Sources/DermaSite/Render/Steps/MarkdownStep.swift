@@ -35,8 +35,7 @@ enum MarkdownStep {
             guard a.articles.count == b.articles.count, a.staticFiles == b.staticFiles, a.hasGlossary == b.hasGlossary,
                   a.roots == b.roots else { return false }
             for (x, y) in zip(a.articles, b.articles) where x !== y {
-                if x.sourcePath != y.sourcePath || x.urlPath != y.urlPath || x.meta.tags != y.meta.tags
-                    || x.meta.aliases != y.meta.aliases { return false }
+                if x.addresses != y.addresses { return false }
             }
             return true
         }

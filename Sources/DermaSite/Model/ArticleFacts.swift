@@ -1,0 +1,57 @@
+/// What each part of the build reads of an article, declared side by side: a rebuild compares
+/// these to decide what to make again, so a new front-matter field that a list, the route table
+/// or a link can show is added here, once, to each that shows it. (The randomised equivalence
+/// test catches a field left out.)
+extension Article {
+    /// What links can reach: its file, its address, its tag pages and its old addresses. The link
+    /// environment of every article's Markdown is made from these.
+    struct Addresses: Equatable {
+        var sourcePath: String
+        var urlPath: String
+        var tags: [String]
+        var aliases: [String]
+    }
+
+    /// What the route table reads: the addresses, and the dates the sitemap shows.
+    struct RouteFacts: Equatable {
+        var addresses: Addresses
+        var date: Day?
+        var updated: Day?
+    }
+
+    /// What list pages, the feed and the sitemap show of it.
+    struct ListingFacts: Equatable {
+        var sourcePath: String
+        var urlPath: String
+        var title: String
+        var description: String
+        var date: Day?
+        var updated: Day?
+        var tags: [String]
+    }
+
+    /// What the checks across articles read (one address per page, one spelling per tag), and
+    /// where those keys are written, for their messages.
+    struct AcrossCheckFacts: Equatable {
+        var sourcePath: String
+        var slug: String
+        var tags: [String]
+        var unreadable: Bool
+        var slugAt: SourcePosition?
+        var tagsAt: SourcePosition?
+    }
+
+    var acrossCheckFacts: AcrossCheckFacts {
+        AcrossCheckFacts(sourcePath: sourcePath, slug: slug, tags: meta.tags, unreadable: meta.unreadable,
+                         slugAt: meta.keyPositions["slug"], tagsAt: meta.keyPositions["tags"])
+    }
+
+    var addresses: Addresses { Addresses(sourcePath: sourcePath, urlPath: urlPath, tags: meta.tags, aliases: meta.aliases) }
+
+    var routeFacts: RouteFacts { RouteFacts(addresses: addresses, date: meta.date, updated: meta.updated) }
+
+    var listingFacts: ListingFacts {
+        ListingFacts(sourcePath: sourcePath, urlPath: urlPath, title: meta.title, description: meta.description,
+                     date: meta.date, updated: meta.updated, tags: meta.tags)
+    }
+}
