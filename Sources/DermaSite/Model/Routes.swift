@@ -18,6 +18,8 @@ public struct Route: Sendable, Equatable {
     /// Listed in sitemap.xml, with this date when it has one.
     public let inSitemap: Bool
     public let lastModified: Day?
+    /// Where the route is asked for in its source, when a line says so (an alias's `aliases:` key).
+    public var position: SourcePosition?
 
     init(page sitePath: String, _ kind: Kind, source: String?, inSitemap: Bool = true, lastModified: Day? = nil) {
         file = SiteLayout.file(for: sitePath)
@@ -64,7 +66,9 @@ public struct Routes: Sendable {
         var aliases = false
         for article in articles {
             for alias in article.meta.aliases.compactMap(SiteLayout.aliasPath) {
-                routes.append(Route(page: alias, .alias, source: article.sourcePath, inSitemap: false))
+                var route = Route(page: alias, .alias, source: article.sourcePath, inSitemap: false)
+                route.position = article.meta.keyPositions["aliases"]
+                routes.append(route)
                 aliases = true
             }
         }
@@ -121,10 +125,13 @@ public struct Routes: Sendable {
         var aliases: [String: Route] = [:]
         for alias in all where alias.kind == .alias {
             let path = "/" + (alias.sitePath ?? alias.file)
+            let at = alias.position ?? SourcePosition(file: alias.source ?? "", line: 1, column: 1)
             if let other = generated[alias.file] {
-                problems.append(.error(alias.source ?? "", "alias '\(path)' is the address of \(made(other)); remove it from 'aliases'"))
+                problems.append(.error(at.file, line: at.line, column: at.column,
+                                       "alias '\(path)' is the address of \(made(other)); remove it from 'aliases'"))
             } else if let first = aliases[alias.file], first.source != alias.source {
-                problems.append(.error(alias.source ?? "", "alias '\(path)' is also an alias of \(first.source ?? "another page"); keep it on one page"))
+                problems.append(.error(at.file, line: at.line, column: at.column,
+                                       "alias '\(path)' is also an alias of \(first.source ?? "another page"); keep it on one page"))
             }
             aliases[alias.file] = aliases[alias.file] ?? alias
         }

@@ -18,6 +18,10 @@ enum AliasPages {
     static func render(_ aliases: [Alias], site: Site) -> [OutputFile] {
         guard !aliases.isEmpty else { return [] }
         let base = site.config.baseURL
+        // Most browsers move on at once; one that does not still shows where to get urgent help.
+        let emergency = site.config.emergency.map {
+            "\n<p>In an emergency, call \(Escape.html($0.call)) or go to \(Escape.html($0.goTo)).</p>"
+        } ?? ""
         var files = aliases.map { alias -> OutputFile in
             let target = Escape.html(base.sitePath(alias.target))
             let title = Escape.html(alias.title)
@@ -36,7 +40,7 @@ enum AliasPages {
             <body>
             <main>
             <h1>This page has moved</h1>
-            <p>It is now at <a href="\(target)">\(title)</a>.</p>
+            <p>It is now at <a href="\(target)">\(title)</a>.</p>\(emergency)
             </main>
             </body>
             </html>

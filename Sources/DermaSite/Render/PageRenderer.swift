@@ -46,12 +46,8 @@ struct PageRenderer: Sendable {
         ])
     }
 
-    /// Each tag's articles in listing order, by tag address; the first spelling names the tag.
-    func tagGroups() -> [(slug: String, name: String, articles: [Article])] {
-        Self.tagGroups(site.articles).map { ($0.slug, $0.name, $0.indices.map { site.articles[$0] }) }
-    }
-
-    /// The same, as positions in `articles`: they stay right while the order and the tags do.
+    /// Each tag's articles in listing order, by tag address, as positions in `articles` (they stay
+    /// right while the order and the tags do); the first spelling names the tag.
     static func tagGroups(_ articles: [Article]) -> [TagGroup] {
         var byTag: [String: TagGroup] = [:]
         var slugs: [String: String] = [:]

@@ -222,9 +222,10 @@ extension BuildMemo {
         return routes
     }
 
-    /// The articles of each tag, as positions: found again only when an address, a tag or the order changed.
+    /// The articles of each tag, as positions: found again only when an address, a tag or the order
+    /// changed. Keyed by the version `routes` gave those facts earlier in the same build.
     func tagGroups(_ articles: [Article]) -> [PageRenderer.TagGroup] {
-        let version = version(of: articles.map(RouteInput.init), in: &routeInputs)
+        let version = routeInputs?.version ?? version(of: articles.map(RouteInput.init), in: &routeInputs)
         if let stored = tagGroupsMemo, stored.routeInputs == version { return stored.groups }
         let groups = PageRenderer.tagGroups(articles)
         tagGroupsMemo = (version, groups)
