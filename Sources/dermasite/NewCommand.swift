@@ -6,7 +6,7 @@ struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Start a new page from a template with every field explained.",
-        subcommands: [NewArticle.self]
+        subcommands: [NewArticle.self, NewPage.self]
     )
 }
 
@@ -20,23 +20,46 @@ struct NewArticle: ParsableCommand {
     var title: String
 
     @OptionGroup var rootOption: RootOption
-    var root: String { rootOption.root }
 
-    func validate() throws {
+    func validate() throws { try NewContentFile.validate(title) }
+
+    func run() throws { try NewContentFile.write(title: title, kind: .article, root: rootOption.root) }
+}
+
+struct NewPage: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "page",
+        abstract: "Write Content/pages/<slug>.md (About us, Contact: a page published at /<slug>/, not listed with the articles)."
+    )
+
+    @Argument(help: "The page's title, in quotes.")
+    var title: String
+
+    @OptionGroup var rootOption: RootOption
+
+    func validate() throws { try NewContentFile.validate(title) }
+
+    func run() throws { try NewContentFile.write(title: title, kind: .page, root: rootOption.root) }
+}
+
+/// Writes a new article or page from its scaffold, never over an existing file.
+enum NewContentFile {
+    static func validate(_ title: String) throws {
         if title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the title is empty") }
         if Slug.make(title).isEmpty { throw ValidationError("the title needs at least one letter or digit") }
     }
 
-    func run() throws {
+    static func write(title: String, kind: Article.Kind, root: String) throws {
         let terminal = Terminal()
-        let relative = ArticleScaffold.path(for: title)
+        let relative = ArticleScaffold.path(for: title, kind: kind)
         let target = FilePath.join(absolute(root), relative)
         let shown = root == "." ? relative : FilePath.join(root, relative)
         if FileManager.default.fileExists(atPath: target) {
-            terminal.printError("\(shown): error: an article with this name already exists; choose another title")
+            terminal.printError("\(shown): error: \(kind == .page ? "a page" : "an article") with this name already exists; choose another title")
             throw ExitCode(1)
         }
-        let text = ArticleScaffold.text(title: title, today: systemToday())
+        let today = systemToday()
+        let text = kind == .page ? ArticleScaffold.pageText(title: title, today: today) : ArticleScaffold.text(title: title, today: today)
         do {
             try LocalFileSystem().createDirectory(FilePath.directory(of: target))
             try LocalFileSystem().write(Array(text.utf8), to: target)

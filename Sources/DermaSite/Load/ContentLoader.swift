@@ -2,6 +2,8 @@
 public enum ContentLoader {
     public static let contentFolder = "Content"
     public static let articlesFolder = "Content/articles"
+    /// Pages that are not articles (About us, Accessibility): published at the site's top level.
+    public static let pagesFolder = "Content/pages"
     /// Data sets live here; they are read by the generator, not published.
     public static let dataFolder = "Content/data"
 
@@ -43,7 +45,7 @@ public enum ContentLoader {
         let articlePaths = classified.articlePaths
         let stale: [String]
         if case let .paths(paths) = changes, cache.articles.count == articlePaths.count,
-           paths.allSatisfy({ classified.articleSet.contains($0) || !ChangeSet.paths([$0]).touches(articlesFolder) }) {
+           paths.allSatisfy({ classified.articleSet.contains($0) || !isMarkdownFolder($0) }) {
             stale = paths.filter { classified.articleSet.contains($0) }.sorted()
         } else {
             stale = articlePaths.filter { cache.articles[$0] == nil || changes.contains($0) }
@@ -81,16 +83,22 @@ public enum ContentLoader {
             let path = "\(contentFolder)/\(file)"
             if file == "site.yml" || path.hasPrefix(dataFolder + "/") { continue }
             if file.hasSuffix(".md") {
-                if path.hasPrefix(articlesFolder + "/") {
+                if path.hasPrefix(articlesFolder + "/") || path.hasPrefix(pagesFolder + "/") {
                     articlePaths.append(path)
                 } else {
-                    diagnostics.append(.warning(path, "Markdown outside Content/articles is not published"))
+                    diagnostics.append(.warning(path, "Markdown outside Content/articles and Content/pages is not published"))
                 }
             } else {
                 staticFiles.append(file)
             }
         }
         return (articlePaths, Set(articlePaths), staticFiles, diagnostics)
+    }
+
+    /// Whether a changed path may add, remove or change an article or page.
+    private static func isMarkdownFolder(_ path: String) -> Bool {
+        let change = ChangeSet.paths([path])
+        return change.touches(articlesFolder) || change.touches(pagesFolder)
     }
 
     /// Parses one article; nil only when the file cannot be read or split at all.
@@ -144,7 +152,7 @@ public enum ContentLoader {
             }
             let slug = meta.slug ?? Slug.make(stem)
             return Article(sourcePath: path, meta: meta, body: parts.body, bodyLineOffset: parts.bodyLineOffset,
-                           slug: slug)
+                           slug: slug, kind: path.hasPrefix(pagesFolder + "/") ? .page : .article)
         }
     }
 

@@ -3,7 +3,7 @@ public enum SiteConfigLoader {
     public static let path = "Content/site.yml"
     static let knownKeys = ["title", "description", "base_url", "language", "publisher", "allow_raw_html", "menu",
                             "reading_grade_target", "emergency", "require_clinical_review", "conflicts_of_interest", "feedback",
-                            "map_licence", "articles_per_page", "external_links"]
+                            "map_licence", "articles_per_page", "external_links", "footer", "disclaimer"]
 
     public static func load(root: String, fileSystem: FileSystem) -> (SiteConfig?, [Diagnostic]) {
         let full = FilePath.join(root, path)
@@ -26,6 +26,7 @@ public enum SiteConfigLoader {
         }
         var title: String?, description = "", baseURL: BaseURL?, language = "en", publisher = ""
         var allowRawHTML = false, menu = SiteConfig.defaultMenu, gradeTarget = 8.0
+        var footer = FooterSettings()
         var emergency: EmergencySettings?, health = HealthSettings(), perPage = 20, externalLinks = ExternalLinkSettings()
         for (key, _, value) in reader.fields(of: root, known: knownKeys, context: "the site configuration") {
             switch key {
@@ -48,7 +49,17 @@ public enum SiteConfigLoader {
                 }
             case "publisher": publisher = reader.string(value, key: key)?.trimmingWhitespace() ?? ""
             case "allow_raw_html": allowRawHTML = reader.bool(value, key: key) ?? false
-            case "menu": menu = menuItems(value, reader: &reader)
+            case "menu": menu = links(value, key: "menu", reader: &reader) ?? SiteConfig.defaultMenu
+            case "footer": footerSettings(value, into: &footer, reader: &reader)
+            case "disclaimer":
+                // An empty disclaimer would drop advice health sites must give: refused rather than hidden.
+                if let text = reader.string(value, key: key)?.trimmingWhitespace() {
+                    if text.isEmpty {
+                        reader.report(.error, at: value, "'disclaimer' cannot be empty: health pages must say they do not replace a clinician; leave the key out for the default wording")
+                    } else {
+                        footer.disclaimer = text
+                    }
+                }
             case "emergency": emergency = HealthSettingsDecoder.emergency(value, reader: &reader)
             case "require_clinical_review": health.requireClinicalReview = reader.bool(value, key: key) ?? false
             case "conflicts_of_interest": health.conflictsOfInterest = reader.string(value, key: key)?.trimmingWhitespace() ?? ""
@@ -84,27 +95,39 @@ public enum SiteConfigLoader {
         config.externalLinks = externalLinks
         config.emergency = emergency
         config.health = health
+        config.footer = footer
         return (config, reader.diagnostics)
     }
 
-    private static func menuItems(_ node: Yams.Node, reader: inout YAMLReader) -> [SiteConfig.MenuItem] {
+    private static func footerSettings(_ node: Yams.Node, into footer: inout FooterSettings, reader: inout YAMLReader) {
+        for (key, _, value) in reader.fields(of: node, known: ["links", "text"], context: "'footer'") {
+            if key == "links" {
+                footer.links = links(value, key: "footer: links", reader: &reader) ?? []
+            } else {
+                footer.text = reader.string(value, key: key)?.trimmingWhitespace() ?? ""
+            }
+        }
+    }
+
+    /// A list of `- title: ...` / `url: ...` entries (the menu, the footer's links).
+    private static func links(_ node: Yams.Node, key: String, reader: inout YAMLReader) -> [SiteConfig.MenuItem]? {
         guard case let .sequence(items) = node else {
-            reader.report(.error, at: node, "'menu' must be a list of '- title: ...' and 'url: ...' entries")
-            return SiteConfig.defaultMenu
+            reader.report(.error, at: node, "'\(key)' must be a list of '- title: ...' and 'url: ...' entries")
+            return nil
         }
         var out: [SiteConfig.MenuItem] = []
         for item in items {
             var title: String?, url: String?
-            for (key, _, value) in reader.fields(of: item, known: ["title", "url"], context: "a menu entry") {
-                if key == "title" { title = reader.string(value, key: key) } else { url = reader.string(value, key: key) }
+            for (field, _, value) in reader.fields(of: item, known: ["title", "url"], context: "an entry of '\(key)'") {
+                if field == "title" { title = reader.string(value, key: field) } else { url = reader.string(value, key: field) }
             }
             guard let title, let url else {
-                reader.report(.error, at: item, "a menu entry needs both 'title' and 'url'")
+                reader.report(.error, at: item, "an entry of '\(key)' needs both 'title' and 'url'")
                 continue
             }
             let plain = !url.unicodeScalars.contains { $0.properties.isWhitespace || "\"'<>\\".unicodeScalars.contains($0) }
             guard plain, url.hasPrefix("/") || FrontMatterDecoder.isWebAddress(url) else {
-                reader.report(.error, at: item, "a menu 'url' must be a site path such as /articles/ or a full web address")
+                reader.report(.error, at: item, "a 'url' in '\(key)' must be a site path such as /articles/ or a full web address")
                 continue
             }
             out.append(.init(title: title, url: url))

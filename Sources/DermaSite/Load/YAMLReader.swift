@@ -64,6 +64,9 @@ struct YAMLReader {
             }
             if known.contains(key) {
                 out.append((key, keyNode, value))
+            } else if let meant = known.first(where: { $0.lowercased() == key.lowercased() }) {
+                // `Draft: true` read as unknown would publish the draft: a wrong case is an error.
+                report(.error, at: keyNode, "'\(key)' is not read: keys are written in lower case; write '\(meant)'")
             } else {
                 let hint = Suggestion.closest(to: key, in: known).map { "; did you mean '\($0)'?" } ?? ""
                 report(.warning, at: keyNode, "unknown key '\(key)' in \(context)\(hint)")

@@ -5,6 +5,15 @@ import CCmarkGFM
 public struct MarkdownRenderer: Sendable {
     public var allowRawHTML: Bool
     public var links: LinkResolver?
+    /// A fence name close to a directive's (`dermatomes-map`, `Care-Card`), not a code language.
+    static func misspeltDirective(_ name: String, known: [String]) -> String? {
+        guard !name.isEmpty, !known.contains(name) else { return nil }
+        if let same = known.first(where: { $0.lowercased() == name.lowercased() }) { return same }
+        guard let closest = Suggestion.closest(to: name, in: known) else { return nil }
+        // Short language names (`c`, `r`, `go`) must not read as typos of a directive.
+        return name.count >= 5 ? closest : nil
+    }
+
     /// Fenced code blocks whose info string is one of these names are replaced by the handler's HTML.
     public var directives: [String: DirectiveHandler]
     /// Words that `[text](glossary:id)` links explain, and the site path of the glossary page.
@@ -49,7 +58,13 @@ public struct MarkdownRenderer: Sendable {
                 }
             case CMARK_NODE_CODE_BLOCK:
                 let name = node.fenceInfo.split(separator: " ").first.map(String.init) ?? ""
-                if directives[name] != nil { directiveNodes.append((node, name)) }
+                if directives[name] != nil {
+                    directiveNodes.append((node, name))
+                } else if let meant = Self.misspeltDirective(name, known: Array(directives.keys)) {
+                    // Left as code, its settings would be shown to patients in a grey box.
+                    diagnostics.append(.error(file, line: node.position.line + lineOffset, column: 1,
+                        "unknown block '\(name)'; did you mean \(meant)? (as written it is shown to readers as code)"))
+                }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 guard let url = node.url else { continue }
                 let (line, byteColumn) = node.position

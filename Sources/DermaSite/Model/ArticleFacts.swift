@@ -28,6 +28,8 @@ extension Article {
         var date: Day?
         var updated: Day?
         var tags: [String]
+        /// A draft shown by --drafts is labelled in lists and left out of the feed.
+        var draft: Bool
     }
 
     /// What the checks across articles read (one address per page, one spelling per tag), and
@@ -52,6 +54,6 @@ extension Article {
 
     var listingFacts: ListingFacts {
         ListingFacts(sourcePath: sourcePath, urlPath: urlPath, title: meta.title, description: meta.description,
-                     date: meta.date, updated: meta.updated, tags: meta.tags)
+                     date: meta.date, updated: meta.updated, tags: meta.tags, draft: meta.draft)
     }
 }

@@ -4,7 +4,7 @@
 public struct Route: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
         case home, articleList = "article list", article, tag, notFound = "not found", glossary, atlas = "map",
-             worksheet, root = "root", placeList = "place list", place, chart, feed, sitemap, robots,
+             worksheet, page, root = "root", placeList = "place list", place, chart, feed, sitemap, robots,
              asset, file, alias, redirects = "redirect list"
     }
 
@@ -50,7 +50,8 @@ public struct Routes: Sendable {
     public init(articles: [Article], assets: [ThemeAsset], staticFiles: [String], atlas: Atlas?, hasGlossary: Bool,
                 articlesPerPage: Int = 20) {
         let data = "\(ContentLoader.contentFolder)/data/"
-        let newest = articles.compactMap { $0.meta.updated ?? $0.meta.date }.max()
+        let listed = articles.filter(\.isListed)
+        let newest = listed.compactMap { $0.meta.updated ?? $0.meta.date }.max()
         var routes = [Route(page: SiteLayout.home, .home, source: nil, lastModified: newest)]
         // Later pages of a list are for browsing; the sitemap lists each list's first page.
         func list(_ first: String, _ kind: Route.Kind, count: Int, lastModified: Day? = nil) -> [Route] {
@@ -58,9 +59,13 @@ public struct Routes: Sendable {
                 Route(page: SiteLayout.listPage(first, $0), kind, source: nil, inSitemap: $0 == 1, lastModified: $0 == 1 ? lastModified : nil)
             }
         }
-        routes += list(SiteLayout.articles, .articleList, count: articles.count, lastModified: newest)
+        routes += list(SiteLayout.articles, .articleList, count: listed.count, lastModified: newest)
         routes += articles.map {
-            Route(page: $0.urlPath, .article, source: $0.sourcePath, lastModified: $0.meta.updated ?? $0.meta.date)
+            // A draft shown by --drafts is no page for search engines.
+            var route = Route(page: $0.urlPath, $0.isListed ? .article : .page, source: $0.sourcePath, inSitemap: !$0.meta.draft,
+                              lastModified: $0.meta.updated ?? $0.meta.date)
+            route.position = $0.meta.keyPositions["slug"]
+            return route
         }
         // Old addresses of articles: pages that send the reader on, and the host's redirect list.
         var aliases = false
@@ -75,7 +80,7 @@ public struct Routes: Sendable {
         if aliases { routes.append(Route(file: SiteLayout.redirects, .redirects, source: nil)) }
         // Tags in order of first use, each once, with as many pages as their articles need.
         var tagCounts: [String: Int] = [:], tagOrder: [String] = []
-        for article in articles {
+        for article in listed {
             var seen = Set<String>()
             for tag in article.meta.tags.map(SiteLayout.tag) where seen.insert(tag).inserted {
                 if tagCounts[tag] == nil { tagOrder.append(tag) }
@@ -111,13 +116,21 @@ public struct Routes: Sendable {
     /// report, at their slugs.)
     public var clashes: [Diagnostic] {
         var generated: [String: Route] = [:]
-        for route in all where ![.file, .article, .alias].contains(route.kind) { generated[route.file] = generated[route.file] ?? route }
-        for route in all where route.kind == .article { generated[route.file] = generated[route.file] ?? route }
+        for route in all where ![.file, .article, .page, .alias].contains(route.kind) { generated[route.file] = generated[route.file] ?? route }
+        var problems: [Diagnostic] = []
         func made(_ other: Route) -> String {
             let noun = other.sitePath == nil ? "file" : "page"
             return other.source.map { "the \(other.kind.rawValue) \(noun) made from \($0)" } ?? "the generated \(other.kind.rawValue) \(noun)"
         }
-        var problems: [Diagnostic] = all.filter { $0.kind == .file }.compactMap { file in
+        // A page that lands on a generated page's address: its file names both.
+        for route in all where route.kind == .page {
+            guard let other = generated[route.file] else { continue }
+            let at = route.position ?? SourcePosition(file: route.source ?? route.file, line: 1, column: 1)
+            problems.append(.error(at.file, line: at.line, column: at.column,
+                "this page's address /\(route.sitePath ?? route.file) is taken by \(made(other)); give it another 'slug'"))
+        }
+        for route in all where [.article, .page].contains(route.kind) { generated[route.file] = generated[route.file] ?? route }
+        problems += all.filter { $0.kind == .file }.compactMap { file in
             guard let other = generated[file.file] else { return nil }
             return .error(file.source ?? file.file, "this file would overwrite \(made(other)) at \(file.file); rename or move it")
         }

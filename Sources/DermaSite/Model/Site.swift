@@ -28,6 +28,9 @@ public struct Site: Sendable {
 }
 
 extension Site {
+    /// The articles the home page, the lists, tag pages and the feed show: pages are left out.
+    public var listed: [Article] { articles.filter(\.isListed) }
+
     /// The red flags with the site's emergency numbers and services in place.
     public var filledRedFlags: RedFlags? {
         guard let flags = redFlags else { return nil }

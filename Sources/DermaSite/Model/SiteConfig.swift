@@ -28,6 +28,7 @@ public struct SiteConfig: Sendable, Equatable {
     /// Where readers go in an emergency; nil when the site has not said.
     public var emergency: EmergencySettings?
     public var health = HealthSettings()
+    public var footer = FooterSettings()
 
     public static let defaultMenu = [MenuItem(title: "Home", url: "/"), MenuItem(title: "Articles", url: "/articles/")]
 
@@ -97,6 +98,20 @@ public struct HealthSettings: Sendable, Equatable {
     public var feedback = ""
     /// The licence of the map drawings, written inside each standalone chart.
     public var mapLicence = ""
+
+    public init() {}
+}
+
+/// What the footer of every page says, from site.yml's `footer:` and `disclaimer:`.
+public struct FooterSettings: Sendable, Equatable {
+    /// Links to the site's own pages (About us, Accessibility) or elsewhere, in order.
+    public var links: [SiteConfig.MenuItem] = []
+    /// A line of the owner's own, after the links.
+    public var text = ""
+    /// Health sites say that general information does not replace a clinician's examination.
+    public var disclaimer = FooterSettings.defaultDisclaimer
+    public static let defaultDisclaimer =
+        "This site gives general information. It does not replace advice from a doctor, nurse or physiotherapist who can examine you."
 
     public init() {}
 }

@@ -150,9 +150,10 @@ public struct SiteBuilder: Sendable {
         diagnostics += routes.clashes
         note("plan routes")
         let templates = clock.run("compile templates") { () -> TemplateSet? in
-            let key = [cache.templates.version, atlas != nil ? 1 : 0, glossary != nil ? 1 : 0]
+            let hasPages = articles.contains { $0.kind == .page }
+            let key = [cache.templates.version, atlas != nil ? 1 : 0, glossary != nil ? 1 : 0, hasPages ? 1 : 0]
             let (set, problems) = cache.keyed(&cache.compiled, key) {
-                TemplateSet.compile(templateSource, withAtlas: atlas != nil, withGlossary: glossary != nil)
+                TemplateSet.compile(templateSource, withAtlas: atlas != nil, withGlossary: glossary != nil, withPages: hasPages)
             }
             diagnostics += problems
             return set

@@ -5,7 +5,8 @@ enum FeedRenderer {
 
     /// The articles the feed lists, newest first.
     static func newest(_ articles: [Article]) -> ArraySlice<Article> {
-        articles.filter { $0.meta.date != nil }
+        // A draft shown by --drafts is not news to subscribers.
+        articles.filter { $0.meta.date != nil && !$0.meta.draft }
             .sorted { a, b in (a.meta.date!, b.meta.title) > (b.meta.date!, a.meta.title) }
             .prefix(limit)
     }

@@ -73,12 +73,22 @@ struct PageContext: Sendable {
             ] as [String: Any],
             "assets": assetURLs,
             "menu": menu(current: sitePath),
+            "footer": footer(current: sitePath),
             "page": page,
         ]
     }
 
-    private func menu(current sitePath: String) -> [[String: Any]] {
-        site.config.menu.map { item in
+    private func footer(current sitePath: String) -> [String: Any] {
+        let footer = site.config.footer
+        let links = links(footer.links, current: sitePath)
+        return ["links": links, "has_links": !links.isEmpty, "text": footer.text, "has_text": !footer.text.isEmpty,
+                "disclaimer": footer.disclaimer]
+    }
+
+    private func menu(current sitePath: String) -> [[String: Any]] { links(site.config.menu, current: sitePath) }
+
+    private func links(_ items: [SiteConfig.MenuItem], current sitePath: String) -> [[String: Any]] {
+        items.map { item in
             let isSitePath = item.url.hasPrefix("/")
             let itemPath = isSitePath ? String(item.url.dropFirst()) : item.url
             let exact = isSitePath && itemPath == sitePath
@@ -100,6 +110,7 @@ struct PageContext: Sendable {
         item.setOptional("description", article.meta.description)
         item.setOptional("date_iso", article.meta.date?.iso)
         item.setOptional("date_long", article.meta.date?.long)
+        item["is_draft"] = article.meta.draft
         return item
     }
 
@@ -110,8 +121,9 @@ struct PageContext: Sendable {
     func articlePage(_ article: Article, rendered: RenderedMarkdown) -> [String: Any] {
         let meta = article.meta
         var page: [String: Any] = [
-            "kind": "article",
+            "kind": article.kind.rawValue,
             "title": meta.title,
+            "is_draft": meta.draft,
             "content": rendered.html,
             "toc": Self.nestedContents(rendered.tableOfContents),
             "has_toc": rendered.tableOfContents.count >= 2,
@@ -120,8 +132,9 @@ struct PageContext: Sendable {
             "sources": meta.sources.map(source),
             "has_sources": !meta.sources.isEmpty,
         ]
+        // A page (About us, Accessibility) gives no medical advice, so it carries no review status.
         let review = site.reviews.status(of: SiteReviews.subject(of: article))
-        ReviewContext.add(review, to: &page)
+        if article.isListed { ReviewContext.add(review, to: &page) }
 
         page.setOptional("description", meta.description)
         page.setOptional("date_iso", meta.date?.iso)

@@ -11,19 +11,20 @@ struct PageRenderer: Sendable {
     }
 
     func article(_ article: Article, rendered: RenderedMarkdown) throws -> OutputFile {
-        try page("pages/article", sitePath: article.urlPath, page: context.articlePage(article, rendered: rendered))
+        try page(article.template, sitePath: article.urlPath, page: context.articlePage(article, rendered: rendered))
     }
 
     func home() throws -> OutputFile {
+        let listed = site.listed
         var values: [String: Any] = [
             "kind": "home",
             "json_ld": StructuredData.website(site: site),
             "title": site.config.title,
             "description": site.config.description,
             // The newest page of the list; the rest are a link away.
-            "items": site.articles.prefix(site.config.articlesPerPage).map(context.listItem),
-            "has_more_articles": site.articles.count > site.config.articlesPerPage,
-            "article_count": site.articles.count,
+            "items": listed.prefix(site.config.articlesPerPage).map(context.listItem),
+            "has_more_articles": listed.count > site.config.articlesPerPage,
+            "article_count": listed.count,
             "has_locator": site.atlas != nil,
             "has_red_flags": site.redFlags != nil,
         ]
@@ -41,7 +42,7 @@ struct PageRenderer: Sendable {
             "kind": "list",
             "title": paging.title("All articles"),
             "description": "Every article on \(site.config.title).",
-            "items": site.articles[paging.range].map(context.listItem),
+            "items": site.listed[paging.range].map(context.listItem),
             "pagination": paging.context(site.config.baseURL),
         ])
     }

@@ -8,10 +8,13 @@ public struct TemplateSet: Sendable {
     public static let requiredForAtlas = ["pages/atlas", "pages/root", "pages/worksheet", "pages/place", "pages/places"]
     /// Needed only by a site with a glossary.
     public static let requiredForGlossary = ["pages/glossary"]
+    /// Needed only by a site with pages in Content/pages.
+    public static let requiredForPages = ["pages/page"]
 
     private let library: MustacheLibrary
 
-    public static func compile(_ source: TemplateSource, withAtlas: Bool = false, withGlossary: Bool = false) -> (TemplateSet?, [Diagnostic]) {
+    public static func compile(_ source: TemplateSource, withAtlas: Bool = false, withGlossary: Bool = false,
+                               withPages: Bool = false) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         var names = Set(source.files.map(\.name))
@@ -40,7 +43,8 @@ public struct TemplateSet: Sendable {
             }
         }
         diagnostics += includeCycles(source.files)
-        for name in required + (withAtlas ? requiredForAtlas : []) + (withGlossary ? requiredForGlossary : []) where !names.contains(name) {
+        for name in required + (withAtlas ? requiredForAtlas : []) + (withGlossary ? requiredForGlossary : [])
+            + (withPages ? requiredForPages : []) where !names.contains(name) {
             diagnostics.append(.error("\(TemplateLoader.folder)/\(name).mustache", "missing template: every site needs it"))
         }
         return (diagnostics.hasErrors ? nil : TemplateSet(library: library), diagnostics)

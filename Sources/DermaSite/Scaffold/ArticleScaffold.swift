@@ -1,8 +1,38 @@
 /// The starting file `dermasite new article` writes: every front-matter field present and
 /// explained, so an author who is not a programmer starts from a page that builds.
 public enum ArticleScaffold {
-    public static func path(for title: String) -> String {
-        "\(ContentLoader.articlesFolder)/\(Slug.make(title).isEmpty ? "untitled" : Slug.make(title)).md"
+    public static func path(for title: String, kind: Article.Kind = .article) -> String {
+        let folder = kind == .page ? ContentLoader.pagesFolder : ContentLoader.articlesFolder
+        return "\(folder)/\(slug(title)).md"
+    }
+
+    static func slug(_ title: String) -> String { Slug.make(title).isEmpty ? "untitled" : Slug.make(title) }
+
+    /// A page of Content/pages (About us, Contact): not listed, so no date, order or tags.
+    public static func pageText(title: String, today: Day) -> String {
+        return """
+        ---
+        # The page's heading and the name in search results. Keep it under about 70 characters.
+        title: \(quoted(title))
+        # One sentence (under 160 characters) saying what the page is for.
+        description: ""
+        # The day of the last change that matters to a reader, written YYYY-MM-DD.
+        updated: \(today.iso)
+        # While true, the page is left out of the site (build with --drafts to see it).
+        draft: true
+        # The page's address: /<slug>/ at the top of the site. Lower-case letters, digits, hyphens.
+        slug: \(slug(title))
+        # Old addresses of this page, if you rename it, such as [/old-name/]: they keep working.
+        aliases: []
+        ---
+
+        Write the page here in plain Markdown. Say in the first sentence what the page is for.
+
+        ## Ask the reader's question as a heading
+
+        Answer it in short sentences. Use "you" for the reader and "we" for the site.
+
+        """
     }
 
     public static func text(title: String, today: Day) -> String {
@@ -19,7 +49,7 @@ public enum ArticleScaffold {
         # While true, the article is left out of the site (build with --drafts to see it).
         draft: true
         # The last part of the page's address: /articles/<slug>/. Lower-case letters, digits, hyphens.
-        slug: \(Slug.make(title).isEmpty ? "untitled" : Slug.make(title))
+        slug: \(slug(title))
         # Position in lists: lower numbers come first. Leave empty to list by date.
         order:
         # A few topics, lower case.

@@ -22,7 +22,8 @@ public enum ArticleValidator {
         if meta.title.isEmpty, !meta.keysPresent.contains("title") {
             local.diagnostics.append(.error(file, line: 1, column: 1, "missing 'title' in front matter"))
         }
-        if meta.date == nil, !meta.keysPresent.contains("date") {
+        // A page (About us) is not listed by date, so it needs none.
+        if article.kind == .article, meta.date == nil, !meta.keysPresent.contains("date") {
             // Pages moved from other generators often have none: they build, listed after the dated ones.
             local.diagnostics.append(.warning(file, line: 1, column: 1,
                 "no 'date' in front matter: the page shows no publication date, is listed after dated pages and "
@@ -46,6 +47,10 @@ public enum ArticleValidator {
         if let date = meta.date, let updated = meta.updated, updated < date {
             local.diagnostics.append(.warning(file, line: at("updated").line, column: at("updated").column,
                                               "'updated' (\(updated)) is before 'date' (\(date))"))
+        }
+        if article.kind == .page, !meta.tags.isEmpty {
+            local.diagnostics.append(.error(file, line: at("tags").line, column: at("tags").column,
+                "a page in \(ContentLoader.pagesFolder) is not listed, so it has no tags; remove 'tags', or move the file to \(ContentLoader.articlesFolder)"))
         }
         local.diagnostics += templateRemnants(article)
         for alias in meta.aliases where SiteLayout.aliasPath(alias) == nil {
@@ -83,9 +88,9 @@ public enum ArticleValidator {
     static func checkAcross(_ articles: [Article], _ local: [Local]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var bySlug: [String: [String]] = [:]
-        for article in articles { bySlug[article.slug, default: []].append(article.sourcePath) }
+        for article in articles { bySlug[article.urlPath, default: []].append(article.sourcePath) }
         for (article, checked) in zip(articles, local) where checked.slugIsValid && !article.meta.unreadable {
-            guard let sharing = bySlug[article.slug], sharing.count > 1 else { continue }
+            guard let sharing = bySlug[article.urlPath], sharing.count > 1 else { continue }
             let at = article.meta.keyPositions["slug"]
             let others = sharing.filter { $0 != article.sourcePath }.joined(separator: ", ")
             diagnostics.append(.error(article.sourcePath, line: at?.line ?? 1, column: at?.column ?? 1,
@@ -112,6 +117,8 @@ public enum ArticleValidator {
     }
 
     static func listedBefore(_ a: Article, _ b: Article) -> Bool {
+        // Pages come after the articles, so the listed ones are a prefix.
+        if a.isListed != b.isListed { return a.isListed }
         let oa = a.meta.order ?? Int.max, ob = b.meta.order ?? Int.max
         if oa != ob { return oa < ob }
         if a.meta.date != b.meta.date {

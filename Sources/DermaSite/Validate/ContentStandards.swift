@@ -26,7 +26,8 @@ public enum ContentStandards {
     static func check(article: Article, readability page: PageReadability, target: Double) -> [Diagnostic] {
         var diagnostics = gradeWarning(page, target: target)
         guard !article.meta.unreadable else { return diagnostics }
-        if article.meta.sources.isEmpty {
+        // A page such as About us states no medical facts, so it may have no sources.
+        if article.isListed, article.meta.sources.isEmpty {
             diagnostics.append(.warning(article.sourcePath, line: 1, column: 1, "no 'sources': list where the page's facts come from"))
         }
         return diagnostics + SourceCheck.check(article.meta.sources, file: article.sourcePath)

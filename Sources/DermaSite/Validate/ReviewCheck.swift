@@ -4,7 +4,7 @@
 public enum ReviewCheck {
     /// Each reviewable subject of the site and the file a reader's problem is reported at.
     public static func subjects(of site: Site) -> [(subject: String, file: String)] {
-        var subjects = site.articles.map { (SiteReviews.subject(of: $0), $0.sourcePath) }
+        var subjects = site.listed.map { (SiteReviews.subject(of: $0), $0.sourcePath) }
         if site.atlas != nil { subjects.append((SiteReviews.dataSet, AtlasLoader.rootsPath)) }
         if site.glossary != nil { subjects.append((SiteReviews.glossary, GuidanceLoader.glossaryPath)) }
         return subjects

@@ -63,8 +63,23 @@ import Testing
         #expect(site.exists("Content/articles/tingling-toes.md"))
         let again = try run(["new", "article", "Tingling toes"], in: site.root)
         #expect(again.status == 1)
-        let build = try run(["build", "--drafts"], in: site.root)
+        // Drafts never go to Public/, the folder a user uploads.
+        let refused = try run(["build", "--drafts"], in: site.root)
+        #expect(refused.status != 0 && refused.stderr.contains("--drafts writes unfinished pages"), "\(refused.stderr)")
+        let build = try run(["build", "--drafts", "--output", "Preview"], in: site.root)
         #expect(build.status == 0, "\(build.stderr)")
-        #expect(site.exists("Public/articles/tingling-toes/index.html"))
+        #expect(site.exists("Preview/articles/tingling-toes/index.html") && !site.exists("Public/articles/tingling-toes/index.html"))
+    }
+
+    @Test func newPageThenBuild() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build the package first")
+        let site = try FixtureSite.basic()
+        let created = try run(["new", "page", "Contact us"], in: site.root)
+        #expect(created.status == 0 && created.stdout.contains("Content/pages/contact-us.md"))
+        let again = try run(["new", "page", "Contact us"], in: site.root)
+        #expect(again.status == 1 && again.stderr.contains("a page with this name already exists"))
+        let build = try run(["build", "--drafts", "--output", "Preview"], in: site.root)
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(site.exists("Preview/contact-us/index.html"))
     }
 }

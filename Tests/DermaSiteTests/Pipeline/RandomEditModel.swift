@@ -37,8 +37,10 @@ struct ArticleModel {
     var paragraphs = ["Your skin has strips. Each strip has one nerve."]
     /// Front matter that does not parse: the build must fail the same way both times.
     var broken = false
+    /// A page of Content/pages (not listed, at /<slug>/) instead of an article.
+    var isPage = false
 
-    var path: String { "Content/articles/\(file).md" }
+    var path: String { "Content/\(isPage ? "pages" : "articles")/\(file).md" }
 
     var text: String {
         var lines = ["---", "title: \"\(title)\"", "description: \"About \(title.lowercased()).\""]
@@ -108,10 +110,10 @@ struct RandomEditModel {
     /// Only files are written here; `removed` lists files to delete.
     mutating func edit(_ random: inout SeededRandom) -> (what: String, changed: [String], removed: [String]) {
         let kinds = ["body", "body", "title", "date", "updated", "tags", "order", "slug", "draft", "new", "delete", "alias",
-                     "break", "data", "places", "glossary", "partial", "stylesheet", "site"]
+                     "break", "data", "places", "glossary", "partial", "stylesheet", "site", "page"]
         let kind = random.pick(kinds)
         let index = random.below(articles.count)
-        let editable = index > 0 || !["slug", "draft", "delete", "break"].contains(kind)
+        let editable = index > 0 || !["slug", "draft", "delete", "break", "page"].contains(kind)
         var article = articles[index]
         switch kind {
         case "body" where editable:
@@ -129,6 +131,12 @@ struct RandomEditModel {
             // Mostly an address of its own; now and then one another page may have too (a clash).
             article.alias = random.chance(30) ? nil : random.pick(["/old-\(article.file)/", "/old-\(article.file).html", "/shared-old/"])
         case "break" where editable: article.broken.toggle()
+        case "page" where editable:
+            // Moving the file between Content/articles and Content/pages lists or unlists it.
+            let old = article.path
+            article.isPage.toggle()
+            articles[index] = article
+            return ("move \(article.file) to \(article.isPage ? "pages" : "articles")", [article.path], [old])
         case "delete" where editable:
             articles.remove(at: index)
             return ("delete \(article.file)", [], [article.path])

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// The README's template reference names every value the bundled templates read, so someone
-/// writing their own templates can find it there.
+/// The template reference in docs/templates.md names every value the bundled templates read, so
+/// someone writing their own templates can find it there.
 @Suite struct TemplateContractTests {
     /// The names in `{{name}}`, `{{{name}}}`, `{{#name}}` and `{{^name}}` tags.
     static func names(in template: String) -> Set<String> {
@@ -23,10 +23,10 @@ import Testing
 
     @Test func everyValueTheTemplatesReadIsDocumented() throws {
         let root = FixtureSite.projectRoot
-        let readme = try String(contentsOfFile: root + "/README.md", encoding: .utf8)
-        let start = try #require(readme.range(of: "## Templates and theme"))
-        let end = readme[start.upperBound...].range(of: "\n## ")?.lowerBound ?? readme.endIndex
-        let reference = readme[start.upperBound..<end]
+        let doc = try String(contentsOfFile: root + "/docs/templates.md", encoding: .utf8)
+        let start = try #require(doc.range(of: "## Templates and theme"))
+        let end = doc[start.upperBound...].range(of: "\n## ")?.lowerBound ?? doc.endIndex
+        let reference = doc[start.upperBound..<end]
         var used = Set<String>()
         let templates = root + "/Templates"
         for path in FileManager.default.subpaths(atPath: templates) ?? [] where path.hasSuffix(".mustache") {
@@ -43,6 +43,6 @@ import Testing
                 }
             }
         }
-        #expect(missing.isEmpty, "values the templates read that README's 'Templates and theme' does not name: \(missing)")
+        #expect(missing.isEmpty, "values the templates read that docs/templates.md's 'Templates and theme' does not name: \(missing)")
     }
 }

@@ -4,6 +4,10 @@ enum StructuredData {
     static func article(_ article: Article, site: Site, review: ReviewStatus) -> String {
         let meta = article.meta
         var page = webPage(site: site, sitePath: article.urlPath, name: meta.title, description: meta.description)
+        if !article.isListed {
+            page["@type"] = "WebPage"
+            page["audience"] = nil
+        }
         page["datePublished"] = meta.date?.iso
         page["dateModified"] = (meta.updated ?? meta.date)?.iso
         claim(review, on: &page)

@@ -12,7 +12,7 @@ extension CachedPages {
 
     func listUnits() -> [ListUnit] {
         let perPage = site.config.articlesPerPage
-        let pages = self.pages, articles = site.articles
+        let pages = self.pages, articles = site.listed
         var units = ListPaging.pages(of: SiteLayout.articles, count: articles.count, perPage: perPage).map { paging in
             ListUnit(sitePath: paging.sitePath, entries: articles[paging.range].map(ListingEntry.init), total: paging.total) {
                 try pages.articleList(paging)

@@ -30,7 +30,8 @@ struct CachedPages {
                              assets: cache.assetsVersion, atlas: site.atlas == nil ? 0 : 1, glossary: site.glossary == nil ? 0 : 1,
                              redFlags: versions.redFlags, review: .notReviewed)
         let articles = site.articles
-        let alignedKey = [shared.template, shared.config, shared.assets, shared.atlas, shared.glossary, shared.redFlags,
+        let pageTemplate = cache.templateVersion("pages/page")
+        let alignedKey = [shared.template, pageTemplate, shared.config, shared.assets, shared.atlas, shared.glossary, shared.redFlags,
                           versions.reviews]
         let reused = cache.alignedPages.reusable(articles, key: alignedKey, pages: rendered)
         var stale: [(index: Int, key: PageKey, reason: String)] = []
@@ -42,6 +43,7 @@ struct CachedPages {
                 continue
             }
             var key = shared
+            if article.kind == .page { key.template = pageTemplate }
             key.article = articleVersion(article)
             key.markdown = markdownVersion(article)
             key.review = site.reviews.status(of: SiteReviews.subject(of: article))
@@ -49,7 +51,7 @@ struct CachedPages {
             if let stored, stored.key == key {
                 files.append(stored.file)
             } else {
-                let reason = stored.map { RenderReason.changed(RenderReason.fields(of: key, since: $0.key).map(PageKey.describe)) }
+                let reason = stored.map { RenderReason.changed(RenderReason.fields(of: key, since: $0.key).map { PageKey.describe($0, template: article.template) }) }
                 stale.append((index, key, reason ?? RenderReason.firstBuild))
                 files.append(OutputFile(path: "", bytes: []))
             }
@@ -70,12 +72,13 @@ struct CachedPages {
     }
 
     func listsAndAtlas(_ rendered: [RenderedMarkdown]) throws -> [OutputFile] {
-        let listing = cache.version(of: site.articles.map(ListingEntry.init), in: &cache.listing)
+        let listed = site.listed
+        let listing = cache.version(of: listed.map(ListingEntry.init), in: &cache.listing)
         let lists = templates("pages/home", "pages/list", "pages/404").merging(common)
         let articleList = InputKey(["list of articles (titles, dates, tags, order)": listing])
         // The home page shows the first page of the list, and the locator map drawn from the data set.
-        let onHome = cache.version(of: site.articles.prefix(site.config.articlesPerPage).map(ListingEntry.init), in: &cache.homeListing)
-        let homeKey = InputKey(["articles on the home page": onHome, "number of articles": site.articles.count,
+        let onHome = cache.version(of: listed.prefix(site.config.articlesPerPage).map(ListingEntry.init), in: &cache.homeListing)
+        let homeKey = InputKey(["articles on the home page": onHome, "number of articles": listed.count,
                                 "the data set": versions.atlas])
         let pages = self.pages
         var files = try group("home", lists.merging(homeKey)) { [try pages.home()] }
@@ -110,7 +113,7 @@ struct CachedPages {
     }
 
     func feedAndSitemap(_ rendered: [RenderedMarkdown]) throws -> [OutputFile] {
-        let newest = cache.newest(site.articles)
+        let newest = cache.newest(site.listed)
         let shown = cache.version(of: newest.map(ListingEntry.init), in: &cache.feedListing)
         var feedKey = ["the newest articles (titles, dates)": shown, SiteConfigLoader.path: versions.config]
         for article in newest {
@@ -201,9 +204,9 @@ struct PageKey: Equatable {
     var review: ReviewStatus
 
     /// A field's name as `--explain` says it.
-    static func describe(_ field: String) -> String {
+    static func describe(_ field: String, template: String) -> String {
         ["article": "the article's text or front matter", "markdown": "its rendered Markdown (a link target, the glossary or the data set)",
-         "template": "template pages/article", "config": SiteConfigLoader.path, "assets": "theme assets",
+         "template": "template \(template)", "config": SiteConfigLoader.path, "assets": "theme assets",
          "atlas": "whether there is a data set", "glossary": "whether there is a glossary",
          "redFlags": GuidanceLoader.redFlagsPath, "review": ReviewLoader.path][field] ?? field
     }
