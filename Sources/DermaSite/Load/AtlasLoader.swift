@@ -109,7 +109,10 @@ enum RootsDecoder {
         var colour: String?
         if let node = values["colour"], let value = reader.string(node, key: "colour") {
             if isHexColour(value) { colour = value.uppercased() } else {
-                reader.report(.error, at: node, "'colour' must be written #RRGGBB, such as #0072B2")
+                reader.report(.error, at: node, "'colour' must be written #RRGGBB, such as #0072B2; found '\(value)'")
+                // The root is still read, so articles naming it are not told it does not exist; the
+                // error above fails the build, so this grey is never published.
+                colour = "#808080"
             }
         }
         let urgent = values["urgent"].flatMap { reader.bool($0, key: "urgent") } ?? false

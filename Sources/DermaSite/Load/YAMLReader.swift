@@ -22,8 +22,13 @@ struct YAMLReader {
             case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
                  let .composer(context, problem, mark, _):
                 let detail = context.map { "\($0.text) " } ?? ""
-                diagnostics.append(.error(file, line: mark.line + lineOffset, column: mark.column,
-                                          "invalid YAML: \(detail)\(problem)".trimmingWhitespace()))
+                if let tabLine = Self.tabIndentedLine(yaml, near: mark.line) {
+                    diagnostics.append(.error(file, line: tabLine + lineOffset, column: 1,
+                        "this line is indented with a tab, and YAML does not allow tabs for indentation; use spaces"))
+                } else {
+                    diagnostics.append(.error(file, line: mark.line + lineOffset, column: mark.column,
+                                              "invalid YAML: \(detail)\(problem)".trimmingWhitespace()))
+                }
             case let .duplicatedKeysInMapping(duplicates, context):
                 diagnostics.append(.error(file, line: context.mark.line + lineOffset, column: context.mark.column,
                                           "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))"))
@@ -37,6 +42,15 @@ struct YAMLReader {
             diagnostics.append(.error(file, "invalid YAML: \(error)"))
             return nil
         }
+    }
+
+    /// The first line up to `line` whose indentation holds a tab: the usual cause of a YAML error
+    /// that libyaml reports as a character that "cannot start any token".
+    static func tabIndentedLine(_ yaml: String, near line: Int) -> Int? {
+        for (index, text) in yaml.split(separator: "\n", omittingEmptySubsequences: false).prefix(max(line, 1)).enumerated() {
+            if text.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") { return index + 1 }
+        }
+        return nil
     }
 
     func position(of node: Node?) -> SourcePosition {
@@ -153,8 +167,24 @@ struct YAMLReader {
         // them: the day is what a page shows.
         if trimmed.count > 10, [" ", "T"].contains(trimmed[trimmed.index(trimmed.startIndex, offsetBy: 10)]),
            let day = Day(iso: String(trimmed.prefix(10))) { return day }
-        report(.error, at: node, "'\(key)' must be a date written YYYY-MM-DD, such as 2026-03-31; found '\(text)'")
+        report(.error, at: node, Self.dateProblem(String(trimmed.prefix(10)), key: key, written: text))
         return nil
+    }
+
+    /// Says which part of a date written in the right shape is out of range, or asks for the shape.
+    static func dateProblem(_ text: String, key: String, written: String) -> String {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+           let month = Int(parts[1]), let day = Int(parts[2]), let year = Int(parts[0]) {
+            if !(1...12).contains(month) {
+                return "'\(key)' has month \(parts[1]), but months run from 01 to 12 (written YYYY-MM-DD); found '\(written)'"
+            }
+            let days = Day.daysIn(month: month, year: year)
+            if !(1...days).contains(day) {
+                return "'\(key)' has day \(parts[2]), but month \(parts[1]) of \(year) has \(days) days; found '\(written)'"
+            }
+        }
+        return "'\(key)' must be a date written YYYY-MM-DD, such as 2026-03-31; found '\(written)'"
     }
 
     /// A list of texts; a single text counts as a list of one.

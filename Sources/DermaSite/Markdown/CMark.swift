@@ -113,6 +113,21 @@ extension OpaquePointer {
     }
 
     /// Text of the node and its descendants, as a reader sees it.
+    /// The text of this block's text nodes only (not code), other inline nodes as a NUL: what a
+    /// reader sees written out, where a `[^2]` with no definition is left as it is.
+    var writtenText: String {
+        var out = ""
+        let iterator = cmark_iter_new(self)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), node != self else { continue }
+            out += node.type == CMARK_NODE_TEXT ? node.literal ?? "" : "\u{0}"
+        }
+        return out
+    }
+
     var plainText: String {
         var out = ""
         let iterator = cmark_iter_new(self)

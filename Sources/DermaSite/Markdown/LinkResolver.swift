@@ -40,7 +40,8 @@ public struct LinkResolver: Sendable {
         if url.hasPrefix("/") {
             let target = String(decoded.dropFirst())
             if target.isEmpty || target.hasSuffix("/"), !sitePages.contains(target) {
-                return .broken("link to '\(url)': the site has no page at /\(target)")
+                let hint = Suggestion.closestPath(to: target, in: sitePages).map { "; did you mean /\($0)?" } ?? ""
+                return .broken("link to '\(url)': the site has no page at /\(target)\(hint)")
             }
             return .rewritten(baseURL.sitePath(path) + suffix)
         }
@@ -58,7 +59,8 @@ public struct LinkResolver: Sendable {
         }
         if decoded.hasSuffix(".md") {
             guard let page = pages[target] else {
-                return .broken("link to '\(url)': there is no published article at \(target)")
+                let hint = Suggestion.closestPath(to: target, in: Set(pages.keys)).map { "; did you mean \($0)?" } ?? ""
+                return .broken("link to '\(url)': there is no published article at \(target)\(hint)")
             }
             return .rewritten(baseURL.sitePath(page) + suffix)
         }

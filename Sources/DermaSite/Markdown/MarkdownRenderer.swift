@@ -5,6 +5,33 @@ import CCmarkGFM
 public struct MarkdownRenderer: Sendable {
     public var allowRawHTML: Bool
     public var links: LinkResolver?
+    static let glossaryMissing = "'glossary:' links need \(GuidanceLoader.glossaryPath)"
+
+    /// Labels of `[^label]` left as text: cmark-gfm turns only defined footnotes into references.
+    static func undefinedFootnotes(_ text: String) -> [String] {
+        guard text.utf8Offset(of: "[^") != nil else { return [] }
+        var labels: [String] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "[^") {
+            let after = rest[open.upperBound...]
+            guard let close = after.firstIndex(of: "]") else { break }
+            let label = after[..<close]
+            if !label.isEmpty, !label.contains(where: { $0.isWhitespace || $0 == "\u{0}" || $0 == "[" }) {
+                labels.append(String(label))
+            }
+            rest = after
+        }
+        return labels
+    }
+
+    /// A fenced block ends at a closing fence line; an unclosed one runs to the end of the page.
+    static func fenceIsClosed(_ node: OpaquePointer, lines: [Substring]) -> Bool {
+        let start = Int(cmark_node_get_start_line(node)), end = Int(cmark_node_get_end_line(node))
+        guard end > start, end <= lines.count else { return false }
+        let last = lines[end - 1].trimmingWhitespace()
+        return last.hasPrefix("```") || last.hasPrefix("~~~")
+    }
+
     /// A fence name close to a directive's (`dermatomes-map`, `Care-Card`), not a code language.
     static func misspeltDirective(_ name: String, known: [String]) -> String? {
         guard !name.isEmpty, !known.contains(name) else { return nil }
@@ -51,6 +78,10 @@ public struct MarkdownRenderer: Sendable {
             case CMARK_NODE_HEADING:
                 headingNodes.append(node)
             case CMARK_NODE_PARAGRAPH:
+                for label in Self.undefinedFootnotes(node.writtenText) {
+                    diagnostics.append(.warning(file, line: node.position.line + lineOffset, column: 1,
+                        "footnote '[^\(label)]' has no definition, so readers see it as written; add a line '[^\(label)]: ...' with its text at the end of the page"))
+                }
                 if !Self.insideFootnote(node) {
                     var text = node.plainText.trimmingWhitespace()
                     if let last = text.last, !".!?:".contains(last) { text += "." }
@@ -110,9 +141,18 @@ public struct MarkdownRenderer: Sendable {
             }
         }
 
+        let sourceLines = directiveNodes.isEmpty ? [] : markdown.split(separator: "\n", omittingEmptySubsequences: false)
         for (index, (node, name)) in directiveNodes.enumerated() {
             let line = node.position.line + lineOffset
             let body = node.literal ?? ""
+            guard Self.fenceIsClosed(node, lines: sourceLines) else {
+                // Unclosed, the block swallows the rest of the page: one error at its start, not one
+                // for each later line read as a setting.
+                diagnostics.append(.error(file, line: line, column: 1,
+                    "the '\(name)' block that starts here is never closed; add a line with ``` after its last setting"))
+                document.replace(node, withHTML: "")
+                continue
+            }
             let (options, problems) = Directive.freeText.contains(name) ? ([], [])
                 : DirectiveParser.options(body, firstLine: line + 1, file: file)
             diagnostics += problems
@@ -129,7 +169,7 @@ public struct MarkdownRenderer: Sendable {
             guard let term = glossary?.term(link.id) else {
                 let hint = glossary.flatMap { Suggestion.closest(to: link.id, in: $0.terms.map(\.id)) }.map { "; did you mean '\($0)'?" } ?? ""
                 diagnostics.append(.error(file, line: link.line, column: link.column, glossary == nil
-                    ? "'glossary:' links need \(GuidanceLoader.glossaryPath)"
+                    ? Self.glossaryMissing
                     : "no glossary entry with id '\(link.id)'\(hint)"))
                 continue
             }

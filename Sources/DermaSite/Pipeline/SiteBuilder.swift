@@ -71,6 +71,12 @@ public struct SiteBuilder: Sendable {
                                                     fileSystem: fileSystem)
         }
         note("check output folder")
+        // Run from the wrong folder, every later step would report its own missing file.
+        if !fileSystem.isDirectory(FilePath.join(root, ContentLoader.contentFolder)),
+           !fileSystem.isDirectory(FilePath.join(root, TemplateLoader.folder)) {
+            throw BuildFailure(step: "find the site", diagnostics: diagnostics + [.error(ContentLoader.contentFolder,
+                "no site here: \(root) has no Content/ or Templates/ folder; run dermasite in the site's folder, or name it with --root")])
+        }
 
         // Load
         var config = clock.run("load configuration") { () -> SiteConfig? in
@@ -172,7 +178,11 @@ public struct SiteBuilder: Sendable {
         let rendered = clock.run("render markdown") { () -> [RenderedMarkdown] in
             let results = MarkdownStep.render(site, routes: routes, linksMustResolve: options.linksMustResolve,
                                               cache: cache, versions: versions)
-            for result in results { diagnostics += result.diagnostics }
+            // A glossary that is there but could not be read was reported; its links are not missing.
+            let glossaryUnread = glossary == nil && fileSystem.exists(FilePath.join(root, GuidanceLoader.glossaryPath))
+            for result in results {
+                diagnostics += glossaryUnread ? result.diagnostics.filter { !$0.message.hasPrefix(MarkdownRenderer.glossaryMissing) } : result.diagnostics
+            }
             return results
         }
         note("render markdown")

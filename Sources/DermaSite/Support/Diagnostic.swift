@@ -45,10 +45,19 @@ extension Array where Element == Diagnostic {
     public var hasErrors: Bool { contains { $0.severity == .error } }
 
     /// Stable order for reporting: by file, then position.
+    static func isSiteWide(_ file: String) -> Bool {
+        file == "Content/site.yml" || file.hasPrefix("Content/data/")
+    }
+
     public func sortedForReport() -> [Diagnostic] {
         // Rank the files once: a site has thousands of warnings over far fewer files, and
         // comparing numbers is much cheaper than comparing paths.
-        let files = Set(map(\.file)).sorted()
+        // Files every page reads (site.yml, the data sets) first: a problem there is often the
+        // cause of problems reported in the pages.
+        let files = Set(map(\.file)).sorted { a, b in
+            let x = Self.isSiteWide(a), y = Self.isSiteWide(b)
+            return x != y ? x : a < b
+        }
         var rank: [String: Int] = [:]
         rank.reserveCapacity(files.count)
         for (index, file) in files.enumerated() { rank[file] = index }

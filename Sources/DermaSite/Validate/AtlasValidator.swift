@@ -158,7 +158,7 @@ public enum AtlasValidator {
     }
 
     static func hint(_ word: String, _ ids: [String]) -> String {
-        Suggestion.closest(to: word, in: ids).map { "; did you mean \($0)?" } ?? "; known roots: \(ids.joined(separator: ", "))"
+        Suggestion.closestRoot(to: word, in: ids).map { "; did you mean \($0)?" } ?? "; known roots: \(ids.joined(separator: ", "))"
     }
 
     static func rounded(_ value: Double) -> String { SVGNumber.format(value) }

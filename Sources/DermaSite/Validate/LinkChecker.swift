@@ -79,7 +79,9 @@ public struct LinkChecker: Sendable {
         }
         if file != path { findings.linkedTo.insert(file) }
         if let fragment, !fragment.isEmpty, let page = pages[file], page.ids[fragment] == nil {
-            return "link to '\(link)': \(target.isEmpty ? "this page" : target) has no element with id '\(fragment)'"
+            // Sorted, so the suggestion is the same on every build.
+            let hint = Suggestion.closest(to: fragment, in: page.ids.keys.sorted()).map { "; did you mean #\($0)?" } ?? ""
+            return "link to '\(link)': \(target.isEmpty ? "this page" : target) has no element with id '\(fragment)'\(hint)"
         }
         return nil
     }

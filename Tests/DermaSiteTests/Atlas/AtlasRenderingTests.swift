@@ -18,7 +18,7 @@ import Testing
     @Test func staticHighlightedMap() {
         var options = LegMapRenderer.Options()
         options.links = false
-        options.highlight = "L5"
+        options.highlight = ["L5"]
         options.keyPoints = false
         options.views = ["anterior"]
         let html = renderer.figure(options, id: "m2")
@@ -95,7 +95,7 @@ import Testing
         #expect(shown == [
             "Content/articles/a.md:12:1: error: 'view' must be anterior, posterior, both or saddle",
             "Content/articles/a.md:13:1: error: unknown option 'highlite' for dermatome-map; did you mean 'highlight'? (options: view, variant, highlight, key-points, caption, links)",
-            "Content/articles/a.md:17:1: error: unknown root 'L6'; did you mean L4? (roots: L4, L5, S1)",
+            "Content/articles/a.md:17:1: error: unknown root 'L6' (roots: L4, L5, S1)",
         ])
     }
 

@@ -113,7 +113,8 @@ func line(of needle: String, in text: String) -> Int {
         let places = AtlasFixture.places.replacingOccurrences(of: "  - root: S1\n", with: "  - root: S9\n")
             .replacingOccurrences(of: "source: book\n        read: \"L4", with: "source: bok\n        read: \"L4")
         let claims = problems(places: places)
-        #expect(claims.contains { $0.contains("unknown root 'S9'; did you mean S1?") })
+        // S9 is no typo of S1: the message lists the roots instead of guessing a neighbour.
+        #expect(claims.contains { $0.contains("unknown root 'S9'; known roots: L4, L5, S1") }, "\(claims)")
         #expect(claims.contains { $0.contains("unknown source 'bok'") })
         #expect(claims.contains { $0.hasPrefix("Content/data/dermatomes.yml:") && $0.contains("root S1 supplies no place in the map variant 'clinical'") })
         let duplicated = AtlasFixture.roots.replacingOccurrences(of: "- id: L5", with: "- id: L4")

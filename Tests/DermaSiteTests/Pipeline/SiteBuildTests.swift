@@ -101,7 +101,7 @@ import Testing
         let expected: [String] = [
             "Content/articles/first.md:1:1: warning: missing 'description'; search results and the home page show it",
             "Content/articles/first.md:2:8: error: 'title' is empty",
-            "Content/articles/first.md:3:7: error: 'date' must be a date written YYYY-MM-DD, such as 2026-03-31; found '2026-13-01'",
+            "Content/articles/first.md:3:7: error: 'date' has month 13, but months run from 01 to 12 (written YYYY-MM-DD); found '2026-13-01'",
         ]
         #expect(diagnostics == expected)
     }

@@ -36,8 +36,13 @@ public enum AtlasDirectives {
                     problems.append(directive.error(option, "unknown map variant '\(option.value)' (variants: \(ids.joined(separator: ", ")))"))
                 }
             case "highlight":
-                if let root = atlas.root(option.value) { options.highlight = root.id } else {
-                    problems.append(directive.error(option, unknownRoot(option.value, atlas)))
+                // Several roots at once (`L4, L5`): a disc between them can press on either.
+                for id in list(option.value) {
+                    if let root = atlas.root(id) {
+                        if !options.highlight.contains(root.id) { options.highlight.append(root.id) }
+                    } else {
+                        problems.append(directive.error(option, unknownRoot(id, atlas)))
+                    }
                 }
             case "key-points": flag(option, directive, &problems).map { options.keyPoints = $0 }
             case "links": flag(option, directive, &problems).map { options.links = $0 }
@@ -100,7 +105,7 @@ public enum AtlasDirectives {
 
     private static func unknownRoot(_ id: String, _ atlas: Atlas) -> String {
         let ids = atlas.roots.map(\.id)
-        let hint = Suggestion.closest(to: id, in: ids).map { "; did you mean \($0)?" } ?? ""
+        let hint = Suggestion.closestRoot(to: id, in: ids).map { "; did you mean \($0)?" } ?? ""
         return "unknown root '\(id)'\(hint) (roots: \(ids.joined(separator: ", ")))"
     }
 

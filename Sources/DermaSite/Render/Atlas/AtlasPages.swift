@@ -72,7 +72,7 @@ struct AtlasPages: Sendable {
 
     func page(for root: Root) throws -> OutputFile {
         var map = LegMapRenderer.Options()
-        map.highlight = root.id
+        map.highlight = [root.id]
         var table = DermatomeTable.Options()
         table.roots = [root.id]
         table.links = false

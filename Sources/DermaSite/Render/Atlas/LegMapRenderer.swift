@@ -8,8 +8,10 @@ public struct LegMapRenderer: Sendable {
         public var views: [String] = MapView.legIDs
         /// A variant id, or `agreement`; nil is the default variant.
         public var variant: String?
-        /// One root drawn strongly, the others muted.
-        public var highlight: String?
+        /// Roots drawn strongly, the others muted; empty draws every root alike.
+        public var highlight: [String] = []
+
+        func highlights(_ id: String) -> Bool { highlight.contains { $0.caseInsensitiveEquals(id) } }
         /// One place drawn strongly, the others muted.
         public var place: String?
         public var keyPoints = true
@@ -69,7 +71,7 @@ public struct LegMapRenderer: Sendable {
         let height = standalone ? box.height + 56 + 15 * Double(credit.count) : box.height
         let viewBox = [box.x, top, box.width, height].map(SVGNumber.format).joined(separator: " ")
         let interactive = options.links && !standalone
-        let title = "\(view.title): \(paint.name)" + (options.highlight.map { ", \($0) highlighted" } ?? "")
+        let title = "\(view.title): \(paint.name)" + (options.highlight.isEmpty ? "" : ", \(options.highlight.joined(separator: " and ")) highlighted")
             + (options.place.flatMap(atlas.place).map { ", \($0.name.lowercased()) highlighted" } ?? "")
         var svg = "<svg"
         if standalone {
@@ -109,10 +111,9 @@ public struct LegMapRenderer: Sendable {
     private func zoneElement(_ zone: MapView.Zone, place: Place, paint: ZonePaint, options: Options,
                              prefix: String, interactive: Bool) -> String {
         let roots = paint.roots(of: place.id)
-        let muted = options.highlight.map { id in !roots.contains { $0.caseInsensitiveEquals(id) } } ?? false
-            || options.place.map { $0 != place.id } ?? false
-        let highlighted = options.place == place.id
-            || options.highlight.map { id in roots.contains { $0.caseInsensitiveEquals(id) } } ?? false
+        let showsHighlighted = roots.contains(where: options.highlights)
+        let muted = !options.highlight.isEmpty && !showsHighlighted || options.place.map { $0 != place.id } ?? false
+        let highlighted = options.place == place.id || showsHighlighted
         var classes = "legmap__region"
         if muted { classes += " is-muted" }
         if highlighted { classes += " is-highlighted" }
@@ -144,7 +145,7 @@ public struct LegMapRenderer: Sendable {
         for root in atlas.roots {
             guard var label = best[root.id] else { continue }
             if dots.contains(where: { abs($0.x - label.at.x) < 16 && abs($0.y - label.at.y) < 12 }) { label.at.y -= 16 }
-            let muted = options.highlight.map { !$0.caseInsensitiveEquals(root.id) } ?? false
+            let muted = !options.highlight.isEmpty && !options.highlights(root.id)
                 || placeRoots.map { !$0.contains(root.id) } ?? false
             out += "<text x=\"\(SVGNumber.format(label.at.x))\" y=\"\(SVGNumber.format(label.at.y))\""
                 + (muted ? " class=\"is-muted\" fill-opacity=\"0.55\"" : "")
@@ -158,7 +159,7 @@ public struct LegMapRenderer: Sendable {
 
     private func keyPoints(_ view: MapView, options: Options) -> String {
         var out = "<g class=\"legmap__keypoints\" aria-hidden=\"true\">\n"
-        for root in atlas.roots where options.highlight.map({ $0.caseInsensitiveEquals(root.id) }) ?? true {
+        for root in atlas.roots where options.highlight.isEmpty || options.highlights(root.id) {
             for point in atlas.keyPoints(of: root, in: view) ?? [] {
                 out += "<circle cx=\"\(SVGNumber.format(point.x))\" cy=\"\(SVGNumber.format(point.y))\" r=\"5\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"2.5\"/>\n"
             }

@@ -18,7 +18,7 @@ struct MapLegend {
         }
         var html = "<ul class=\"atlas__legend\">\n"
         for root in atlas.roots where shown.contains(root.id) {
-            let current = options.highlight.map { $0.caseInsensitiveEquals(root.id) } ?? false
+            let current = options.highlights(root.id)
             html += "<li><span class=\"swatch\" style=\"background:\(root.colour)\" aria-hidden=\"true\"></span>"
             let text = "<b>\(Escape.xml(root.id))</b> \(Escape.xml(root.areaPlain))"
             html += options.links && !current

@@ -123,9 +123,11 @@ struct ZonePaint {
         return defs.isEmpty ? "" : "<defs>\(defs)</defs>\n"
     }
 
-    func caption(highlight: String?) -> String {
-        if let id = highlight, let root = atlas.root(id) {
-            return "The places the \(root.id) root supplies on the \(name) (strong colour), among the others. \(drawing). Borders vary from person to person."
+    func caption(highlight: [String]) -> String {
+        let roots = highlight.compactMap(atlas.root).map(\.id)
+        if !roots.isEmpty {
+            let named = roots.count == 1 ? "the \(roots[0]) root supplies" : "the \(roots.dropLast().joined(separator: ", ")) and \(roots.last!) roots supply"
+            return "The places \(named) on the \(name) (strong colour), among the others. \(drawing). Borders vary from person to person."
         }
         return "\(drawing). Each colour is the skin one nerve root supplies; stripes mean two roots share a place. Borders vary from person to person."
     }
