@@ -3,7 +3,7 @@ public enum SiteConfigLoader {
     public static let path = "Content/site.yml"
     static let knownKeys = ["title", "description", "base_url", "language", "publisher", "allow_raw_html", "menu",
                             "reading_grade_target", "emergency", "require_clinical_review", "conflicts_of_interest", "feedback",
-                            "map_licence", "articles_per_page", "external_links", "footer", "disclaimer"]
+                            "map_licence", "articles_per_page", "external_links", "footer", "disclaimer", "theme"]
 
     public static func load(root: String, fileSystem: FileSystem) -> (SiteConfig?, [Diagnostic]) {
         let full = FilePath.join(root, path)
@@ -26,7 +26,7 @@ public enum SiteConfigLoader {
         }
         var title: String?, description = "", baseURL: BaseURL?, language = "en", publisher = ""
         var allowRawHTML = false, menu = SiteConfig.defaultMenu, gradeTarget = 8.0
-        var footer = FooterSettings()
+        var footer = FooterSettings(), theme = ThemeSettings()
         var emergency: EmergencySettings?, health = HealthSettings(), perPage = 20, externalLinks = ExternalLinkSettings()
         for (key, _, value) in reader.fields(of: root, known: knownKeys, context: "the site configuration") {
             switch key {
@@ -51,6 +51,7 @@ public enum SiteConfigLoader {
             case "allow_raw_html": allowRawHTML = reader.bool(value, key: key) ?? false
             case "menu": menu = links(value, key: "menu", reader: &reader) ?? SiteConfig.defaultMenu
             case "footer": footerSettings(value, into: &footer, reader: &reader)
+            case "theme": theme = themeSettings(value, reader: &reader)
             case "disclaimer":
                 // An empty disclaimer would drop advice health sites must give: refused rather than hidden.
                 if let text = reader.string(value, key: key)?.trimmingWhitespace() {
@@ -96,8 +97,34 @@ public enum SiteConfigLoader {
         config.emergency = emergency
         config.health = health
         config.footer = footer
+        config.theme = theme
         return (config, reader.diagnostics)
     }
+
+    /// The header's white text must stay readable on the colour, and links in it on the page.
+    private static func themeSettings(_ node: Yams.Node, reader: inout YAMLReader) -> ThemeSettings {
+        var theme = ThemeSettings()
+        for (key, _, value) in reader.fields(of: node, known: ["colour", "dark_colour"], context: "'theme'") {
+            guard let text = reader.string(value, key: key)?.trimmingWhitespace() else { continue }
+            guard Contrast.isHexColour(text) else {
+                reader.report(.error, at: value, "'\(key)' must be a colour written #RRGGBB, such as #005eb8; found '\(text)'")
+                continue
+            }
+            let onWhite = Contrast.ratio(text, "#ffffff") ?? 0
+            if onWhite < 4.5 {
+                reader.report(.error, at: value, "white text on \(text) has a contrast of \(formatted(onWhite)):1, and readers need at least 4.5:1 (WCAG AA); choose a darker colour")
+                continue
+            }
+            if key == "colour", let onPage = Contrast.ratio(text, "#f0f4f5"), onPage < 4.5 {
+                reader.report(.error, at: value, "links in \(text) on the page's background have a contrast of \(formatted(onPage)):1, and readers need at least 4.5:1 (WCAG AA); choose a darker colour")
+                continue
+            }
+            if key == "colour" { theme.colour = text.lowercased() } else { theme.darkColour = text.lowercased() }
+        }
+        return theme
+    }
+
+    private static func formatted(_ ratio: Double) -> String { String(format: "%.1f", (ratio * 10).rounded(.down) / 10) }
 
     private static func footerSettings(_ node: Yams.Node, into footer: inout FooterSettings, reader: inout YAMLReader) {
         for (key, _, value) in reader.fields(of: node, known: ["links", "text"], context: "'footer'") {
@@ -143,4 +170,5 @@ public enum SiteConfigLoader {
     }
 }
 
+import Foundation
 import Yams

@@ -29,6 +29,7 @@ public struct SiteConfig: Sendable, Equatable {
     public var emergency: EmergencySettings?
     public var health = HealthSettings()
     public var footer = FooterSettings()
+    public var theme = ThemeSettings()
 
     public static let defaultMenu = [MenuItem(title: "Home", url: "/"), MenuItem(title: "Articles", url: "/articles/")]
 
@@ -100,6 +101,19 @@ public struct HealthSettings: Sendable, Equatable {
     public var mapLicence = ""
 
     public init() {}
+}
+
+/// The site's colour, from site.yml's `theme:`: the header, the footer's line, links and the icon.
+public struct ThemeSettings: Sendable, Equatable {
+    /// `#RRGGBB`; nil keeps the stylesheet's own.
+    public var colour: String?
+    /// The header's colour in dark mode.
+    public var darkColour: String?
+
+    public init(colour: String? = nil, darkColour: String? = nil) {
+        self.colour = colour
+        self.darkColour = darkColour
+    }
 }
 
 /// What the footer of every page says, from site.yml's `footer:` and `disclaimer:`.

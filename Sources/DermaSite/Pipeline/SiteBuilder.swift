@@ -100,7 +100,7 @@ public struct SiteBuilder: Sendable {
         }
         diagnostics += content.diagnostics
         note("load content")
-        let (templateSource, assets, templateProblems) = clock.run("load templates") {
+        let (templateSource, loadedAssets, templateProblems) = clock.run("load templates") {
             let old = cache.templates.value.map { ($0.0, $0.1) }
             let reload = changes.touches(TemplateLoader.folder) || old == nil
             let loaded = cache.load(cache.templates, reload: reload) { TemplateLoader.load(root: root, fileSystem: fileSystem) }
@@ -108,6 +108,9 @@ public struct SiteBuilder: Sendable {
             return loaded
         }
         diagnostics += templateProblems
+        // The theme colour of site.yml is applied every build: a change to either file shows.
+        let assets = ThemeAssets.apply(config?.theme ?? ThemeSettings(), to: loadedAssets)
+        cache.publishedAssets(assets)
         note("load templates")
         let atlas = clock.run("load dermatome data") { () -> Atlas? in
             let reload = AtlasLoader.paths.contains(where: changes.contains)

@@ -49,6 +49,7 @@ final class BuildMemo {
     /// The version of each template as pages see it: bumped when it or anything it includes changes.
     var templateVersions: [String: Int] = [:]
     var assetsVersion = 0
+    private var lastAssetBytes: [[String: [UInt8]]] = []
     var markdownEnvironment: Versioned<(inputs: MarkdownStep.EnvironmentInputs, environment: MarkdownStep.Environment)>?
     var markdown: [String: MarkdownEntry] = [:]
     var markdownRenderer: Keyed<MarkdownRenderer>?
@@ -123,8 +124,15 @@ final class BuildMemo {
         for name in after.names where templateVersions[name] == nil || !after.closure(of: name).isDisjoint(with: changed) {
             templateVersions[name] = nextVersion()
         }
-        let oldAssets = old?.1.map { [$0.sourcePath: $0.bytes] } ?? []
-        if oldAssets != new.1.map({ [$0.sourcePath: $0.bytes] }) || assetsVersion == 0 { assetsVersion = nextVersion() }
+    }
+
+    /// The theme assets as published (the theme colour applied): a new version when any changed.
+    func publishedAssets(_ assets: [ThemeAsset]) {
+        let bytes = assets.map { [$0.sourcePath: $0.bytes] }
+        if bytes != lastAssetBytes || assetsVersion == 0 {
+            lastAssetBytes = bytes
+            assetsVersion = nextVersion()
+        }
     }
 
     func templateVersion(_ name: String) -> Int { templateVersions[name] ?? -1 }

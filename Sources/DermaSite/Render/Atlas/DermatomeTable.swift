@@ -55,14 +55,18 @@ public struct DermatomeTable: Sendable {
             let swatch = "<span class=\"swatch\" style=\"background:\(root.colour)\" aria-hidden=\"true\"></span>"
             let name = links ? "<a href=\"\(Escape.xml(baseURL.sitePath(root.urlPath)))\">\(Escape.xml(root.id))</a>" : Escape.xml(root.id)
             return "<th scope=\"row\">\(swatch)\(name)</th>"
-        case .area: return td(root.areaPlain)
-        case .clinical: return td(root.areaClinical)
-        case .keyPoint: return td(root.keyPoint)
-        case .muscle: return td(root.keyMuscle ?? "None tested")
-        case .reflex: return td(root.reflex ?? "None")
-        case .disc: return td(root.discLevels.isEmpty ? (root.compression ?? "Rarely one disc") : root.discLevels.joined(separator: ", "))
+        case .area: return td(root.areaPlain, column)
+        case .clinical: return td(root.areaClinical, column)
+        case .keyPoint: return td(root.keyPoint, column)
+        case .muscle: return td(root.keyMuscle ?? "None tested", column)
+        case .reflex: return td(root.reflex ?? "None", column)
+        case .disc: return td(root.discLevels.isEmpty ? (root.compression ?? "Rarely one disc") : root.discLevels.joined(separator: ", "), column)
         }
     }
 
-    private func td(_ text: String) -> String { "<td>\(Escape.xml(text))</td>" }
+    /// On a phone each row stacks into a card, so each cell carries its column's name (hidden
+    /// from screen readers, which name the column from the table's header).
+    private func td(_ text: String, _ column: Column) -> String {
+        "<td><span class=\"cell-label\" aria-hidden=\"true\">\(column.heading)</span>\(Escape.xml(text))</td>"
+    }
 }
