@@ -27,7 +27,7 @@ public struct Directive: Sendable {
     public var index: Int
 
     /// Directives whose body is prose, not `key: value` options.
-    public static let freeText: Set<String> = ["care-card"]
+    public static let freeText: Set<String> = ["care-card", "note", "tip"]
 
     public func error(_ option: Option?, _ message: String) -> Diagnostic {
         .error(file, line: option?.line ?? line, column: 1, message)

@@ -53,7 +53,7 @@ public struct MarkdownRenderer: Sendable {
                                                    "site-header", "site-footer", "review", "red-flags-title", "footnotes-title", "facts",
                                                    "symptoms", "testing", "summary-table", "why-maps-differ", "download"]
     /// Id families cmark-gfm (footnotes) and the directives (maps) number for themselves.
-    public static let reservedPrefixes = ["fn-", "fnref-", "dermatome-map-", "root-map", "atlas-map", "glossary-", "red-flags", "care-card", "emergency-box", "page-status"]
+    public static let reservedPrefixes = ["fn-", "fnref-", "dermatome-map-", "root-map", "atlas-map", "glossary-", "red-flags", "care-card", "emergency-box", "page-status", "callout-"]
 
     public init(allowRawHTML: Bool = false, links: LinkResolver? = nil, directives: [String: DirectiveHandler] = [:]) {
         self.allowRawHTML = allowRawHTML

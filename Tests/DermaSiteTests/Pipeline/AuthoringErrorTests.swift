@@ -27,6 +27,17 @@ import Testing
         ])
     }
 
+    @Test func aNoteAndATipAreCalloutsOfPlainText() throws {
+        let site = try atlasSite(body: "```tip Before your visit\nWrite down when it started.\n- where it is\n```\n\n```note\n<b>Plain</b> text.\n```\n\n```tip\n```\n")
+        #expect(try errors(site) == ["Content/articles/map.md:19:1: error: this tip is empty: write its text between the fences"])
+        try site.write("Content/articles/map.md", FixtureSite.article(title: "Map", body: "```tip Before your visit\nWrite down when it started.\n- where it is\n```\n\n```note\n<b>Plain</b> text.\n```\n"))
+        try site.build()
+        let html = try site.read("Public/articles/map/index.html")
+        #expect(html.contains(#"<aside class="callout callout--tip" aria-labelledby="callout-tip-1-title">"#))
+        #expect(html.contains(#"<span class="callout__tag">Tip</span> Before your visit</p>"#) && html.contains("<li>where it is</li>"))
+        #expect(html.contains("<p>&lt;b&gt;Plain&lt;/b&gt; text.</p>"))
+    }
+
     @Test func anUnclosedBlockIsOneErrorAtItsOpeningFence() throws {
         let site = try atlasSite(body: "```dermatome-map\nview: front\n\n## Later heading\n\nA sentence: with a colon.\n\nmore: text\n")
         #expect(try errors(site) == [

@@ -70,6 +70,7 @@ enum MarkdownStep {
                 var directives = AtlasDirectives.handlers(atlas: site.atlas, baseURL: site.config.baseURL)
                 directives["red-flags"] = RedFlagsCard.handler(site.filledRedFlags)
                 directives["care-card"] = CareCard.handler(emergency: site.config.emergency)
+                for name in Callout.names.keys { directives[name] = Callout.handler(name) }
                 var renderer = MarkdownRenderer(
                     allowRawHTML: site.config.allowRawHTML,
                     links: LinkResolver(baseURL: site.config.baseURL, pages: environment.pages, files: environment.files,
