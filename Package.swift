@@ -40,8 +40,12 @@ let package = Package(
                 "Yams",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            plugins: ["EmbedTheme"]
         ),
+        // Templates/ built into the tool: the default theme a site's own templates override.
+        .executableTarget(name: "EmbedThemeTool"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["EmbedThemeTool"]),
         // `dermasite serve` and `build --watch`: file watcher, incremental rebuilds, HTTP and live reload.
         .target(
             name: "DermaSitePreview",

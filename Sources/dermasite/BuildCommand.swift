@@ -68,7 +68,7 @@ struct BuildCommand: AsyncParsableCommand {
         if poll && !watch { throw ValidationError("--poll is for --watch") }
         // Public/ is what gets uploaded: unfinished pages must not land there by accident.
         if contentOptions.drafts && output == nil {
-            throw ValidationError("--drafts writes unfinished pages, so it needs an output folder you will not upload, such as --output /tmp/drafts-preview ('dermasite serve' shows drafts without writing Public/)")
+            throw ValidationError("--drafts writes unfinished pages, so it needs an output folder you will not upload, such as --output /tmp/drafts-preview ('dermasite serve --drafts' shows them without writing Public/)")
         }
         if let baseURL, BaseURL(baseURL) == nil {
             throw ValidationError("--base-url '\(baseURL)' is not a web address such as https://example.org/legs/")

@@ -6,7 +6,7 @@ struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Start a new page from a template with every field explained.",
-        subcommands: [NewArticle.self, NewPage.self]
+        subcommands: [NewArticle.self, NewPage.self, NewSite.self]
     )
 }
 
@@ -40,6 +40,46 @@ struct NewPage: ParsableCommand {
     func validate() throws { try NewContentFile.validate(title) }
 
     func run() throws { try NewContentFile.write(title: title, kind: .page, root: rootOption.root) }
+}
+
+struct NewSite: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "site",
+        abstract: "Make a new site in FOLDER: Content/ with site.yml, emergency advice, a first article and an About us page.",
+        discussion: "The site uses the theme built into dermasite. To change a template or the stylesheet, put your own copy in FOLDER/Templates/ under the same name: it replaces the built-in one."
+    )
+
+    @Argument(help: "The folder to make the site in (created if needed; it must not hold a Content folder).")
+    var folder: String
+
+    @Option(help: "The site's name, shown on every page (default: the folder's name).")
+    var title: String?
+
+    func run() throws {
+        let terminal = Terminal()
+        let root = absolute(folder)
+        let name = title ?? FilePath.fileName(of: root).replacingOccurrences(of: "-", with: " ").capitalized
+        if FileManager.default.fileExists(atPath: FilePath.join(root, ContentLoader.contentFolder)) {
+            terminal.printError("\(FilePath.join(folder, ContentLoader.contentFolder)): error: there is a site here already; choose a new folder")
+            throw ExitCode(1)
+        }
+        let files = SiteScaffold.files(title: name, today: systemToday())
+        do {
+            for (path, text) in files {
+                let target = FilePath.join(root, path)
+                try LocalFileSystem().createDirectory(FilePath.directory(of: target))
+                try LocalFileSystem().write(Array(text.utf8), to: target)
+            }
+        } catch {
+            terminal.printError("\(folder): error: \(error)")
+            throw ExitCode(1)
+        }
+        terminal.printOut("""
+        Made a new site in \(folder):
+        \(files.map { "  \($0.path)" }.joined(separator: "\n"))
+        Next: cd \(folder) && dermasite serve --drafts   (set 'draft: false' to publish a draft)
+        """)
+    }
 }
 
 /// Writes a new article or page from its scaffold, never over an existing file.

@@ -21,7 +21,7 @@ public struct InputFingerprint: Sendable {
             }
             files += tree.files.map { "\(folder)/\($0)" } + tree.links.map { "\(folder)/\($0) (link)" }
         }
-        let settings = "dermasite \(DermaSiteVersion.current) \(options.generatorIdentity) drafts=\(options.includeDrafts) "
+        let settings = "dermasite \(DermaSiteVersion.current) \(options.generatorIdentity) theme=\(TemplateLoader.builtInHash) drafts=\(options.includeDrafts) "
             + "links=\(options.linksMustResolve) base=\(options.baseURL ?? "") today=\(options.today?.iso ?? "")"
         let root = options.root
         let stats = Parallel.map(files) { path -> String in

@@ -71,6 +71,20 @@ import Testing
         #expect(site.exists("Preview/articles/tingling-toes/index.html") && !site.exists("Public/articles/tingling-toes/index.html"))
     }
 
+    @Test func newSiteBuildsWithTheBuiltInThemeAlone() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build the package first")
+        let parent = try FixtureSite([:], projectTemplates: false)
+        let created = try run(["new", "site", "leg-help", "--title", "Leg Help"], in: parent.root)
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(!parent.exists("leg-help/Templates") && parent.exists("leg-help/Content/data/red-flags.yml"))
+        let build = try run(["build"], in: parent.root + "/leg-help")
+        #expect(build.status == 0 && !build.stderr.contains("error:"), "\(build.stderr)")
+        let home = try parent.read("leg-help/Public/index.html")
+        #expect(home.contains("<title>Leg Help</title>") && home.contains(#"class="emergency-box""#))
+        let again = try run(["new", "site", "leg-help"], in: parent.root)
+        #expect(again.status == 1 && again.stderr.contains("there is a site here already"))
+    }
+
     @Test func newPageThenBuild() throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build the package first")
         let site = try FixtureSite.basic()
