@@ -29,6 +29,10 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Debian's libvips, for image sizes and smaller copies (WebP) of the images articles show.
+        .systemLibrary(name: "CLibVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
+        // The few libvips calls needed, with fixed arguments: libvips's own take variable ones.
+        .target(name: "CImageCodec", dependencies: ["CLibVips"]),
         // renameat2(RENAME_EXCHANGE), which Swift cannot call directly: the output changes as a whole.
         .target(name: "CSystemCalls"),
         // The core: load -> validate -> render -> write. No command line, no server, no printing.
@@ -37,6 +41,7 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 "CSystemCalls",
+                "CImageCodec",
                 "Yams",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -6,10 +6,12 @@ need=()
 pkg-config --version >/dev/null 2>&1 || need+=(pkg-config)
 [ -f /usr/include/cmark-gfm.h ] || need+=(libcmark-gfm-dev)
 [ -f /usr/include/cmark-gfm-core-extensions.h ] || need+=(libcmark-gfm-extensions-dev)
+# Image sizes and WebP copies of the photos in articles.
+[ -f /usr/include/vips/vips.h ] || need+=(libvips-dev)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 echo "Installing: ${need[*]}"
 sudo_cmd=()
 [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
 "${sudo_cmd[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${need[@]}"
+DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}"

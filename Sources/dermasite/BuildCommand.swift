@@ -96,7 +96,14 @@ struct BuildCommand: AsyncParsableCommand {
             let report = try SiteBuilder().build(options, outputDisplayName: outputName)
             progress.finish()
             show(report.diagnostics, terminal)
-            if outputOptions.verbose { showSteps(report.steps, terminal) }
+            if outputOptions.verbose {
+                showSteps(report.steps, terminal)
+                let images = report.images
+                if images.count > 0 {
+                    let saved = images.originalBytes - images.phoneBytes
+                    terminal.printOut("  images: \(images.count), \(kilobytes(images.originalBytes)) as given; a phone loads \(kilobytes(images.phoneBytes)) of WebP copies instead (\(kilobytes(saved)) saved)")
+                }
+            }
             if outputOptions.explain && !report.upToDate { terminal.printOut(RouteExplainer.table(report)) }
             if !outputOptions.quiet && report.upToDate {
                 terminal.printOut("Up to date: nothing in Content/ or Templates/ changed since the last build of \(outputName) (\(report.filesWritten) files, checked in \(milliseconds(report.seconds)))")
@@ -149,4 +156,16 @@ func absolute(_ path: String) -> String {
     if path.hasPrefix("/") { return path }
     let cwd = FileManager.default.currentDirectoryPath
     return FilePath.normalize(FilePath.join(cwd, path)).map { "/" + $0 } ?? FilePath.join(cwd, path)
+}
+
+/// `1,234 KB`
+func kilobytes(_ bytes: Int) -> String {
+    let value = (bytes + 512) / 1024
+    let digits = String(value)
+    var out = ""
+    for (index, digit) in digits.enumerated() {
+        if index > 0, (digits.count - index) % 3 == 0 { out += "," }
+        out.append(digit)
+    }
+    return out + " KB"
 }

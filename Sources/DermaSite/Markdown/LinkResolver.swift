@@ -29,6 +29,16 @@ public struct LinkResolver: Sendable {
         case unsafe(String)
     }
 
+    /// The file of Content/ a link or image points at (`images/leg.jpg`, below Content/), if any.
+    public func contentFile(_ url: String, from sourcePath: String) -> String? {
+        if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("//") || hasScheme(url) { return nil }
+        let decoded = splitSuffix(url).0.removingPercentEncodingSafely()
+        let target = decoded.hasPrefix("/") ? ContentLoader.contentFolder + decoded
+            : FilePath.normalize(FilePath.join(FilePath.directory(of: sourcePath), decoded))
+        guard let target, files.contains(target) else { return nil }
+        return String(target.dropFirst(ContentLoader.contentFolder.count + 1))
+    }
+
     /// `pagePath` is the site path of the page the link is on (`articles/x/`).
     public func resolve(_ url: String, from sourcePath: String, pagePath: String = "") -> Outcome {
         if let scheme = scheme(of: url), ["javascript", "vbscript", "data", "file"].contains(scheme.lowercased()) {

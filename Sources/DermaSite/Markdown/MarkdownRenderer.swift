@@ -55,6 +55,9 @@ public struct MarkdownRenderer: Sendable {
     /// Id families cmark-gfm (footnotes) and the directives (maps) number for themselves.
     public static let reservedPrefixes = ["fn-", "fnref-", "dermatome-map-", "root-map", "atlas-map", "glossary-", "red-flags", "care-card", "emergency-box", "page-status", "callout-"]
 
+    /// Size and WebP copies of the photos of Content/, by path below Content/.
+    public var images: [String: ImageInfo] = [:]
+
     public init(allowRawHTML: Bool = false, links: LinkResolver? = nil, directives: [String: DirectiveHandler] = [:]) {
         self.allowRawHTML = allowRawHTML
         self.links = links
@@ -72,6 +75,7 @@ public struct MarkdownRenderer: Sendable {
         var linkRecords: [LinkRecord] = []
         var glossaryLinks: [(node: OpaquePointer, id: String, line: Int, column: Int)] = []
         var proseBlocks: [String] = []
+        var imageNodes: [ImageMarkup.Found] = []
 
         for node in document.nodes() {
             switch node.type {
@@ -120,6 +124,10 @@ public struct MarkdownRenderer: Sendable {
                     continue
                 }
                 linkRecords.append(LinkRecord(url: final, file: file, line: line + lineOffset, column: column))
+                if node.type == CMARK_NODE_IMAGE {
+                    imageNodes.append(.init(node: node, written: url, url: final, file: links?.contentFile(url, from: file),
+                                            line: line + lineOffset, column: column))
+                }
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 if allowRawHTML, let literal = node.literal {
                     // Raw HTML's links, read by the link check's HTML tokenizer, are reported at their line too.
@@ -163,6 +171,8 @@ public struct MarkdownRenderer: Sendable {
             diagnostics += output.diagnostics
             document.replace(node, withHTML: output.html)
         }
+
+        diagnostics += ImageMarkup(images: images, baseURL: links?.baseURL, file: file).replace(imageNodes, in: document)
 
         var termsUsed: [String] = []
         for link in glossaryLinks {

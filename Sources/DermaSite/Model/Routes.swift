@@ -5,7 +5,7 @@ public struct Route: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
         case home, articleList = "article list", article, tag, notFound = "not found", glossary, atlas = "map",
              worksheet, page, root = "root", placeList = "place list", place, chart, feed, sitemap, robots,
-             asset, file, alias, redirects = "redirect list"
+             asset, file, imageCopy = "image copy", alias, redirects = "redirect list"
     }
 
     /// The output file, relative to the output folder: `articles/foot-drop/index.html`.
@@ -45,10 +45,11 @@ public struct Routes: Sendable {
     public let all: [Route]
     /// Content/'s files as given, so a memo can tell whether they changed.
     let staticFiles: [String]
+    let images: [String: ImageInfo]
 
     /// The routes of a site made of these parts (drafts already left out of `articles`).
-    public init(articles: [Article], assets: [ThemeAsset], staticFiles: [String], atlas: Atlas?, hasGlossary: Bool,
-                articlesPerPage: Int = 20) {
+    public init(articles: [Article], assets: [ThemeAsset], staticFiles: [String], images: [String: ImageInfo] = [:],
+                atlas: Atlas?, hasGlossary: Bool, articlesPerPage: Int = 20) {
         let data = "\(ContentLoader.contentFolder)/data/"
         let listed = articles.filter(\.isListed)
         let newest = listed.compactMap { $0.meta.updated ?? $0.meta.date }.max()
@@ -104,8 +105,12 @@ public struct Routes: Sendable {
         routes.append(Route(file: "robots.txt", .robots, source: nil))
         routes += assets.map { Route(file: $0.outputPath, .asset, source: "\(TemplateLoader.folder)/\($0.sourcePath)") }
         routes += staticFiles.map { Route(file: $0, .file, source: "\(ContentLoader.contentFolder)/\($0)") }
+        for (file, info) in images.sorted(by: { $0.key < $1.key }) {
+            routes += info.variants(of: file).map { Route(file: $0.path, .imageCopy, source: "\(ContentLoader.contentFolder)/\(file)") }
+        }
         all = routes
         self.staticFiles = staticFiles
+        self.images = images
     }
 
     /// Every page's address: what a link in Markdown may point at.
@@ -116,7 +121,7 @@ public struct Routes: Sendable {
     /// report, at their slugs.)
     public var clashes: [Diagnostic] {
         var generated: [String: Route] = [:]
-        for route in all where ![.file, .article, .page, .alias].contains(route.kind) { generated[route.file] = generated[route.file] ?? route }
+        for route in all where ![.file, .imageCopy, .article, .page, .alias].contains(route.kind) { generated[route.file] = generated[route.file] ?? route }
         var problems: [Diagnostic] = []
         func made(_ other: Route) -> String {
             let noun = other.sitePath == nil ? "file" : "page"
@@ -135,6 +140,11 @@ public struct Routes: Sendable {
             return .error(file.source ?? file.file, "this file would overwrite \(made(other)) at \(file.file); rename or move it")
         }
         for route in all where route.kind == .file { generated[route.file] = generated[route.file] ?? route }
+        for route in all where route.kind == .imageCopy {
+            if let other = generated[route.file] {
+                problems.append(.error(other.source ?? other.file, "this file lands where a copy of \(route.source ?? "an image") goes (\(route.file)); rename it"))
+            }
+        }
         var aliases: [String: Route] = [:]
         for alias in all where alias.kind == .alias {
             let path = "/" + (alias.sitePath ?? alias.file)

@@ -13,6 +13,8 @@ public struct Site: Sendable {
     public var redFlags: RedFlags?
     /// Which clinician checked which page source, and whether it changed since.
     public var reviews = SiteReviews()
+    /// The photos of `staticFiles` that get sizes and WebP copies, by path below Content/.
+    public var images: [String: ImageInfo] = [:]
 
     public init(config: SiteConfig, articles: [Article], templates: TemplateSource, assets: [ThemeAsset],
                 staticFiles: [String], atlas: Atlas? = nil, glossary: Glossary? = nil, redFlags: RedFlags? = nil) {

@@ -60,6 +60,8 @@ public struct BuildReport: Sendable {
     public var routes: Routes?
     /// Links to other sites and cited sources, when `BuildOptions.collectExternalLinks` asked for them.
     public var externalLinks: [ExternalLinkUse] = []
+    /// The photos as given, and the smallest copy of each that a phone loads instead.
+    public var images = ImageSavings()
     public var filesWritten = 0
     public var filesChanged = 0
     public var filesRemoved = 0
@@ -87,4 +89,12 @@ struct StepClock {
 /// A build stopped by `BuildOptions.shouldStop` before it finished: nothing was written.
 public struct BuildCancelled: Error, Sendable {
     public init() {}
+}
+
+/// What the WebP copies save: `--verbose` prints it.
+public struct ImageSavings: Sendable, Equatable {
+    public var count = 0
+    public var originalBytes = 0
+    /// The smallest copy of each image, the one a phone loads.
+    public var phoneBytes = 0
 }

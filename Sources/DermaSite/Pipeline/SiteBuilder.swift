@@ -100,6 +100,12 @@ public struct SiteBuilder: Sendable {
         }
         diagnostics += content.diagnostics
         note("load content")
+        let images = clock.run("read images") { () -> [String: ImageInfo] in
+            let (images, problems) = cache.images(content.staticFiles, root: root, fileSystem: fileSystem, changes: changes)
+            diagnostics += problems
+            return images
+        }
+        note("read images")
         let (templateSource, loadedAssets, templateProblems) = clock.run("load templates") {
             let old = cache.templates.value.map { ($0.0, $0.1) }
             let reload = changes.touches(TemplateLoader.folder) || old == nil
@@ -153,7 +159,7 @@ public struct SiteBuilder: Sendable {
         }
         note("validate dermatome data")
         let routes = clock.run("plan routes") {
-            cache.routes(articles: articles, assets: assets, staticFiles: content.staticFiles, atlas: atlas,
+            cache.routes(articles: articles, assets: assets, staticFiles: content.staticFiles, images: images, atlas: atlas,
                          hasGlossary: glossary != nil, articlesPerPage: config?.articlesPerPage ?? SiteConfig.defaultArticlesPerPage)
         }
         diagnostics += routes.clashes
@@ -178,6 +184,7 @@ public struct SiteBuilder: Sendable {
         var site = Site(config: placeholder, articles: articles, templates: templateSource, assets: assets,
                         staticFiles: content.staticFiles, atlas: atlas, glossary: glossary, redFlags: redFlags)
         site.reviews = reviews
+        site.images = images
         let rendered = clock.run("render markdown") { () -> [RenderedMarkdown] in
             let results = MarkdownStep.render(site, routes: routes, linksMustResolve: options.linksMustResolve,
                                               cache: cache, versions: versions)
@@ -202,6 +209,7 @@ public struct SiteBuilder: Sendable {
         }
 
         var files: [OutputFile] = []
+        var savings = ImageSavings()
         let pages = PageRenderer(site: site, templates: templates)
         let steps = CachedPages(site: site, routes: routes, pages: pages, cache: cache, versions: versions)
         try stopIfAsked()
@@ -215,6 +223,14 @@ public struct SiteBuilder: Sendable {
             for asset in site.assets { files.append(OutputFile(path: asset.outputPath, bytes: asset.bytes)) }
             files += try steps.charts()
             files += try steps.staticFiles(root: root, fileSystem: fileSystem, changes: changes)
+            let copies = try cache.imageCopies(images, root: root, fileSystem: fileSystem)
+            let sizes = Dictionary(uniqueKeysWithValues: copies.map { ($0.path, $0.bytes.count) })
+            for (file, info) in images {
+                savings.count += 1
+                savings.originalBytes += info.bytes
+                savings.phoneBytes += info.variants(of: file).first.flatMap { sizes[$0.path] } ?? info.bytes
+            }
+            files += copies
         }
         let clashes = cache.duplicatePaths(files)
         if !clashes.isEmpty {
@@ -251,6 +267,7 @@ public struct SiteBuilder: Sendable {
         report.routes = routes
         if options.collectExternalLinks { report.externalLinks = ExternalLinks.collect(site: site, rendered: rendered) }
         report.readability = readability
+        report.images = savings
         report.readingGradeTarget = site.config.readingGradeTarget
         return (files, report)
     }

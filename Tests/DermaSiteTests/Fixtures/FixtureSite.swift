@@ -97,16 +97,21 @@ struct FixtureSite {
         return "---\ntitle: \"\(title)\"\ndescription: \"About \(title).\"\ndate: \(date)\n\(extra)\(review)---\n\n\(body)"
     }
 
-    /// A minimal valid site: configuration and two linked articles.
+    /// A 1000 x 20 PNG made with Python's Pillow (an encoder independent of libvips).
+    static let png = Array(Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAA+gAAAAUCAIAAACReYBMAAAAkElEQVR42u3aMQ0AIAxFQUAIIlDHjLqKQAwzwUBJ7sY/Mr0m1D6jAAAAuTVPAAAAwh0AABDuAAAg3AEAAOEOAAAIdwAAEO4AAIBwBwAAhDsAAHwX7nuNdzUajUaj0Wg0Go2pxtpnOF8AACA5X2UAAEC4AwAAwh0AAIQ7AAAg3AEAAOEOAADCHQAAEO4AAMDtAHlg4lMYMKKhAAAAAElFTkSuQmCC")!)
+
+    /// A minimal valid site: configuration, two linked articles and a picture.
     static func basic() throws -> FixtureSite {
-        try FixtureSite([
+        let site = try FixtureSite([
             "Content/site.yml": config,
             "Content/articles/first.md": article(title: "First", date: "2026-01-10", extra: "tags: [sciatica, nerve roots]\n",
                                                  body: "## Intro\n\nSee [the second](second.md#part-two).\n\n## More\n\nText.\n"),
             "Content/articles/second.md": article(title: "Second", date: "2026-02-20",
                                                   body: "## Part two\n\n![A map](../images/map.png)\n"),
-            "Content/images/map.png": "not really a png",
         ])
+        try site.fileSystem.createDirectory(site.root + "/Content/images")
+        try site.fileSystem.write(png, to: site.root + "/Content/images/map.png")
+        return site
     }
 }
 

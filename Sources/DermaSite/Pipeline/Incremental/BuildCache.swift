@@ -71,6 +71,9 @@ final class BuildMemo {
     var listPagesGroup: Named<[OutputFile]>?
     var groups: [String: Named<[OutputFile]>] = [:]
     var staticFiles: [String: OutputFile] = [:]
+    var imageInfos: [String: Result<ImageInfo, ImageCodec.Failure>] = [:]
+    /// WebP copies by image hash, width and quality.
+    var imageCopyBytes: [String: [UInt8]] = [:]
     var linkIndex: LinkIndex?
     var articleChecks: [String: Versioned<ArticleValidator.Local>] = [:]
     var listingOrderCache: (keys: [ListingKey], order: [Int])?
@@ -218,14 +221,16 @@ extension BuildMemo {
 extension BuildMemo {
     /// The route table, made again only when something it lists changed: what list pages show of
     /// the articles (addresses, tags, dates), the theme assets, Content/'s files, the data set.
-    func routes(articles: [Article], assets: [ThemeAsset], staticFiles: [String], atlas: Atlas?, hasGlossary: Bool,
-                articlesPerPage: Int) -> Routes {
+    func routes(articles: [Article], assets: [ThemeAsset], staticFiles: [String], images: [String: ImageInfo] = [:],
+                atlas: Atlas?, hasGlossary: Bool, articlesPerPage: Int) -> Routes {
         let key = InputKey(["articles": version(of: articles.map(RouteInput.init), in: &routeInputs),
                             "theme assets": assetsVersion, "the data set": self.atlas.version, "glossary": hasGlossary ? 1 : 0,
                             "articles per page": articlesPerPage])
-        if let stored = routesMemo, stored.key == key, stored.value.staticFiles == staticFiles { return stored.value }
-        let routes = Routes(articles: articles, assets: assets, staticFiles: staticFiles, atlas: atlas, hasGlossary: hasGlossary,
-                            articlesPerPage: articlesPerPage)
+        if let stored = routesMemo, stored.key == key, stored.value.staticFiles == staticFiles, stored.value.images == images {
+            return stored.value
+        }
+        let routes = Routes(articles: articles, assets: assets, staticFiles: staticFiles, images: images, atlas: atlas,
+                            hasGlossary: hasGlossary, articlesPerPage: articlesPerPage)
         routesMemo = Named(key: key, value: routes)
         return routes
     }

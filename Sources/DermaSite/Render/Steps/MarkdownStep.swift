@@ -6,6 +6,7 @@ enum MarkdownStep {
         var pages: [String: String] = [:]
         var files: Set<String> = []
         var sitePages: Set<String> = []
+        var images: [String: ImageInfo] = [:]
     }
 
     static func environment(_ site: Site, routes: Routes) -> Environment {
@@ -13,6 +14,7 @@ enum MarkdownStep {
         for article in site.articles { environment.pages[article.sourcePath] = article.urlPath }
         environment.files = Set(site.staticFiles.map { "\(ContentLoader.contentFolder)/\($0)" })
         environment.sitePages = routes.sitePaths
+        environment.images = site.images
         return environment
     }
 
@@ -23,8 +25,10 @@ enum MarkdownStep {
         var staticFiles: [String]
         var hasGlossary: Bool
         var roots: [String]?
+        var images: [String: ImageInfo]
 
         init(_ site: Site) {
+            images = site.images
             articles = site.articles
             staticFiles = site.staticFiles
             hasGlossary = site.glossary != nil
@@ -33,7 +37,7 @@ enum MarkdownStep {
 
         static func == (a: Self, b: Self) -> Bool {
             guard a.articles.count == b.articles.count, a.staticFiles == b.staticFiles, a.hasGlossary == b.hasGlossary,
-                  a.roots == b.roots else { return false }
+                  a.roots == b.roots, a.images == b.images else { return false }
             for (x, y) in zip(a.articles, b.articles) where x !== y {
                 if x.addresses != y.addresses { return false }
             }
@@ -78,6 +82,7 @@ enum MarkdownStep {
                     directives: directives
                 )
                 renderer.glossary = site.glossary
+                renderer.images = environment.images
                 renderer.brokenLinkSeverity = linksMustResolve ? .error : .warning
                 renderer.glossaryPage = site.config.baseURL.sitePath(SiteLayout.glossary)
                 return renderer

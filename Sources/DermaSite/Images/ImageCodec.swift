@@ -1,0 +1,29 @@
+import CImageCodec
+
+/// libvips through the small C wrapper: image sizes, and smaller WebP copies.
+enum ImageCodec {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static func size(of bytes: [UInt8]) throws -> (width: Int, height: Int) {
+        var width: Int32 = 0, height: Int32 = 0
+        let status = bytes.withUnsafeBytes { dermasite_image_size($0.baseAddress, $0.count, &width, &height) }
+        guard status == 0 else { throw Failure(description: lastError()) }
+        return (Int(width), Int(height))
+    }
+
+    /// Scaled down to `width` pixels wide (never up), metadata dropped, as WebP.
+    static func webp(_ bytes: [UInt8], width: Int, quality: Int) throws -> [UInt8] {
+        var out: UnsafeMutableRawPointer?
+        var length = 0
+        let status = bytes.withUnsafeBytes { dermasite_image_webp($0.baseAddress, $0.count, Int32(width), Int32(quality), &out, &length) }
+        guard status == 0, let out else { throw Failure(description: lastError()) }
+        defer { dermasite_image_free(out) }
+        return Array(UnsafeRawBufferPointer(start: out, count: length))
+    }
+
+    private static func lastError() -> String {
+        String(cString: dermasite_image_error()).trimmingWhitespace().split(separator: "\n").first.map(String.init) ?? "unknown error"
+    }
+}

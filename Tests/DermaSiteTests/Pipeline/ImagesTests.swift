@@ -1,0 +1,72 @@
+@testable import DermaSite
+import Foundation
+import Testing
+
+/// Images as health pages need them: described, sized, small on a phone, captioned.
+@Suite struct ImagesTests {
+    static let png = FixtureSite.png
+
+    func site(body: String) throws -> FixtureSite {
+        let site = try FixtureSite.basic()
+        try site.fileSystem.write(Self.png, to: site.root + "/Content/images/strip.png")  // Content/images exists
+        try site.write("Content/articles/pictures.md", FixtureSite.article(title: "Pictures", body: body))
+        return site
+    }
+
+    @Test func anImageGetsItsSizeWebPCopiesAndLazyLoadingAfterTheFirst() throws {
+        let site = try site(body: "![A blue strip](../images/strip.png)\n\nText ![A second strip](/images/strip.png) inline.\n")
+        let report = try site.build()
+        #expect(!report.diagnostics.contains { $0.severity == .error })
+        let html = try site.read("Public/articles/pictures/index.html")
+        let hash = String(ContentHash.hex(Self.png).prefix(12))
+        #expect(html.contains(#"<picture><source type="image/webp" srcset="/images/strip.\#(hash)-480.webp 480w, /images/strip.\#(hash)-960.webp 960w, /images/strip.\#(hash)-1000.webp 1000w" sizes="(max-width: 45rem) 100vw, 45rem"><img src="/images/strip.png" alt="A blue strip" width="1000" height="20" decoding="async"></picture>"#), "\(html)")
+        #expect(html.contains(#"alt="A second strip" width="1000" height="20" loading="lazy" decoding="async">"#))
+        for width in [480, 960, 1000] {
+            let copy = try site.fileSystem.readBytes(site.root + "/Public/images/strip.\(hash)-\(width).webp")
+            #expect(Array(copy.prefix(4)) == Array("RIFF".utf8) && Array(copy[8..<12]) == Array("WEBP".utf8))
+            #expect(try ImageCodec.size(of: copy).width == width)
+        }
+        // The fixture's map.png is the same picture: two images, two sets of copies.
+        let phone = try site.fileSystem.readBytes(site.root + "/Public/images/strip.\(hash)-480.webp").count
+        #expect(report.images == ImageSavings(count: 2, originalBytes: 2 * Self.png.count, phoneBytes: 2 * phone))
+        #expect(report.routes?.all.filter { $0.kind == .imageCopy }.count == 6)
+    }
+
+    @Test func aTitledImageAloneInItsParagraphIsAFigureWithACaption() throws {
+        let site = try site(body: "![decorative](../images/strip.png \"A strip of blue\")\n")
+        try site.build()
+        let html = try site.read("Public/articles/pictures/index.html")
+        #expect(html.contains("<figure class=\"figure\">\n<picture>") && html.contains(#"alt="" width="1000""#))
+        #expect(html.contains("<figcaption>A strip of blue</figcaption>\n</figure>"))
+    }
+
+    @Test func anImageWithoutAltTextIsAnErrorAtItsLine() throws {
+        let site = try site(body: "Intro.\n\n![](../images/strip.png)\n")
+        let errors = try #require(site.failingBuild()).filter { $0.severity == .error }.map(\.description)
+        #expect(errors == ["Content/articles/pictures.md:12:1: error: image '../images/strip.png' has no alt text: say what it shows for readers who cannot see it, as in ![Numb area on the top of the foot](../images/strip.png), or write ![decorative](../images/strip.png) if it is only decoration"])
+    }
+
+    @Test func imageAddressesThatRunCodeAreDropped() {
+        let html = MarkdownRenderer().render("![a](JaVaScRiPt:alert(1)) ![b](data:text/html,boo) ![c](vbscript:x) ![d](https://example.org/ok.png)\n").html
+        for bad in ["javascript", "JaVaScRiPt", "data:", "vbscript"] { #expect(!html.contains(bad), "\(html)") }
+        #expect(html.contains(#"<img src="" alt="a""#) && html.contains(#"<img src="https://example.org/ok.png" alt="d""#))
+    }
+
+    @Test func aFileThatIsNoImageIsAnErrorNamingIt() throws {
+        let site = try FixtureSite.basic()
+        try site.write("Content/images/broken.jpg", "not a jpeg at all")
+        let errors = try #require(site.failingBuild()).map(\.description)
+        #expect(errors.contains { $0.hasPrefix("Content/images/broken.jpg: error: this image cannot be read (") && $0.hasSuffix("); save it again as JPEG, PNG or WebP") }, "\(errors)")
+    }
+
+    @Test func aRebuildTakesTheCopiesFromTheCacheAndTheOutputIsTheSame() throws {
+        let site = try site(body: "![A blue strip](../images/strip.png)\n")
+        try site.build()
+        let first = try site.snapshot()
+        let cached = try FileManager.default.contentsOfDirectory(atPath: site.root + "/.dermasite-cache/images")
+        #expect(cached.count == 3, "one picture (in two files), three widths")
+        try FileManager.default.removeItem(atPath: site.root + "/Public")
+        try site.build()
+        #expect(try site.snapshot() == first)
+    }
+}
