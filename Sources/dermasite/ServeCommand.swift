@@ -75,6 +75,12 @@ struct ServeCommand: AsyncParsableCommand {
             try await server.run { port in
                 if !outputOptions.quiet {
                     terminal.printOut("Serving http://\(shownHost):\(port)/ (press Ctrl-C to stop)")
+                    // Listening on every address: say which one a phone on the same network opens.
+                    if ["0.0.0.0", "::"].contains(host) {
+                        for address in localNetworkAddresses() {
+                            terminal.printOut("On a phone on the same network, open http://\(address):\(port)/")
+                        }
+                    }
                 }
             }
         } catch let error as FileSystemError {
@@ -89,4 +95,23 @@ struct ServeCommand: AsyncParsableCommand {
     private func isLoopback(_ host: String) -> Bool {
         host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
+}
+
+/// This machine's IPv4 addresses on its networks (not loopback), for the phone preview.
+func localNetworkAddresses() -> [String] {
+    var addresses: [String] = []
+    var first: UnsafeMutablePointer<ifaddrs>?
+    guard getifaddrs(&first) == 0 else { return [] }
+    defer { freeifaddrs(first) }
+    var current = first
+    while let entry = current {
+        defer { current = entry.pointee.ifa_next }
+        guard let address = entry.pointee.ifa_addr, address.pointee.sa_family == sa_family_t(AF_INET),
+              entry.pointee.ifa_flags & UInt32(IFF_LOOPBACK) == 0, entry.pointee.ifa_flags & UInt32(IFF_UP) != 0 else { continue }
+        var host = [CChar](repeating: 0, count: Int(NI_MAXHOST))
+        if getnameinfo(address, socklen_t(MemoryLayout<sockaddr_in>.size), &host, socklen_t(host.count), nil, 0, NI_NUMERICHOST) == 0 {
+            addresses.append(String(cString: host))
+        }
+    }
+    return Array(Set(addresses)).sorted()
 }

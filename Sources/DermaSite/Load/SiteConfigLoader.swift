@@ -157,7 +157,9 @@ public enum SiteConfigLoader {
                 reader.report(.error, at: item, "a 'url' in '\(key)' must be a site path such as /articles/ or a full web address")
                 continue
             }
-            out.append(.init(title: title, url: url))
+            var urlNode: Yams.Node?
+            if case let .mapping(mapping) = item { urlNode = mapping["url"] }
+            out.append(.init(title: title, url: url, position: reader.position(of: urlNode ?? item)))
         }
         return out
     }

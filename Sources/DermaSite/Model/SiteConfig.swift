@@ -4,10 +4,13 @@ public struct SiteConfig: Sendable, Equatable {
         public var title: String
         /// Site path such as `/articles/`, or an absolute URL.
         public var url: String
+        /// Where site.yml gives it, so a broken link is reported there.
+        public var position: SourcePosition?
 
-        public init(title: String, url: String) {
+        public init(title: String, url: String, position: SourcePosition? = nil) {
             self.title = title
             self.url = url
+            self.position = position
         }
     }
 

@@ -243,13 +243,21 @@ public struct SiteBuilder: Sendable {
             let index = cache.linkIndex(basePath: site.config.baseURL.path)
             // An old address is meant to have no links to it.
             index.unlinkedAllowed = Set(routes.all.filter { $0.kind == .alias }.map(\.file))
+            var configLinks: [String: SourcePosition] = [:]
+            for item in site.config.menu + site.config.footer.links where item.url.hasPrefix("/") {
+                if let at = item.position { configLinks[site.config.baseURL.sitePath(String(item.url.dropFirst()))] = at }
+            }
+            index.configLinks = configLinks
             let onlyChanged = index.hasSamePaths(files) ? Set(cache.rendered) : nil
             var markdownLinks: [String: [LinkRecord]] = [:]
             for (article, markdown) in zip(site.articles, rendered) {
                 let page = SiteLayout.file(for: article.urlPath)
                 if onlyChanged?.contains(page) ?? true { markdownLinks[page] = markdown.links }
             }
-            for problem in index.update(files, markdownLinks: markdownLinks, onlyChanged: onlyChanged) {
+            // An article or page without a description was reported at its Markdown file.
+            let fromMarkdown = Set(site.articles.map { SiteLayout.file(for: $0.urlPath) })
+            for problem in index.update(files, markdownLinks: markdownLinks, onlyChanged: onlyChanged)
+                where !(problem.message == LinkChecker.noDescription && fromMarkdown.contains(problem.file)) {
                 var found = problem
                 if !options.linksMustResolve && found.severity == .error { found.severity = .warning }
                 diagnostics.append(found)

@@ -29,6 +29,8 @@ public struct LinkChecker: Sendable {
         var lookedUp = Set<String>()
     }
 
+    static let noDescription = "the page has no description (<meta name=\"description\">)"
+
     func findings(on path: String, page: Page, markdownLinks: [LinkRecord], pages: [String: Page],
                   paths: Set<String>) -> Findings {
         var findings = Findings()
@@ -54,7 +56,7 @@ public struct LinkChecker: Sendable {
             findings.diagnostics.append(.error(path, "the page has no <title>"))
         }
         if page.description?.trimmingWhitespace().isEmpty ?? true {
-            findings.diagnostics.append(.warning(path, "the page has no description (<meta name=\"description\">)"))
+            findings.diagnostics.append(.warning(path, Self.noDescription))
         }
         return findings
     }

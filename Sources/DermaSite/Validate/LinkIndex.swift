@@ -110,6 +110,11 @@ final class LinkIndex {
     private var lastReport: [Diagnostic]?
 
     /// Pages that no page needs to link to (besides the home and 404 pages).
+    /// Links site.yml puts in every page (menu, footer), by published address: reported where written.
+    var configLinks: [String: SourcePosition] = [:] {
+        didSet { if configLinks != oldValue { lastReport = nil } }
+    }
+
     var unlinkedAllowed: Set<String> = [] {
         didSet { if unlinkedAllowed != oldValue { lastReport = nil } }
     }
@@ -130,7 +135,12 @@ final class LinkIndex {
         }
         for (problem, seen) in templateProblems.sorted(by: { $0.key < $1.key }) {
             let pagesNote = seen.count == 1 ? "on \(seen.firstPage)" : "on \(seen.count) pages, first \(seen.firstPage)"
-            diagnostics.append(.error(TemplateLoader.folder, "a link made by the templates \(pagesNote): \(problem)"))
+            let link = problem.hasPrefix("link to '") ? problem.dropFirst(9).prefix { $0 != "'" } : ""
+            if let at = configLinks[String(link)] {
+                diagnostics.append(.error(at.file, line: at.line, column: at.column, "a link in the menu or footer \(pagesNote): \(problem)"))
+            } else {
+                diagnostics.append(.error(TemplateLoader.folder, "a link made by the templates \(pagesNote): \(problem)"))
+            }
         }
         for path in sortedPages where inbound[path, default: 0] == 0 && !LinkChecker.entryPages.contains(path)
             && !unlinkedAllowed.contains(path) {

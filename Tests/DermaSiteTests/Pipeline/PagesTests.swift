@@ -49,6 +49,22 @@ import Testing
         #expect(route.kind == .page && route.file == "about-us/index.html")
     }
 
+    @Test func aFooterLinkToAMissingPageIsReportedInSiteYml() throws {
+        let site = try FixtureSite.basic()
+        try site.write("Content/site.yml", FixtureSite.config + "footer:\n  links:\n    - title: Contact\n      url: /contact/\n")
+        let errors = try #require(site.failingBuild()).filter { $0.severity == .error }.map(\.description)
+        #expect(errors.count == 1 && errors[0].hasPrefix("Content/site.yml:13:12: error: a link in the menu or footer on "), "\(errors)")
+        #expect(errors.first?.hasSuffix("link to '/contact/': there is no page or file at /contact/") == true)
+    }
+
+    @Test func aMissingDescriptionIsReportedOnceAtTheMarkdownFile() throws {
+        let site = try FixtureSite.basic()
+        try site.write("Content/pages/about.md", "---\ntitle: \"About\"\n---\n\nText.\n")
+        let report = try site.build()
+        let found = report.diagnostics.filter { $0.message.contains("description") }.map(\.description)
+        #expect(found == ["Content/pages/about.md:1:1: warning: missing 'description'; search results and the home page show it"], "\(found)")
+    }
+
     @Test func aPageOnAGeneratedAddressOrWithTagsIsAnErrorNamingBoth() throws {
         let site = try FixtureSite.basic()
         try site.write("Content/pages/articles.md", "---\ntitle: \"All of them\"\ndescription: \"x\"\nslug: articles\n---\n\nText.\n")
