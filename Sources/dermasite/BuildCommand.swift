@@ -101,7 +101,7 @@ struct BuildCommand: AsyncParsableCommand {
                 let images = report.images
                 if images.count > 0 {
                     let saved = images.originalBytes - images.phoneBytes
-                    terminal.printOut("  images: \(images.count), \(kilobytes(images.originalBytes)) as given; a phone loads \(kilobytes(images.phoneBytes)) of WebP copies instead (\(kilobytes(saved)) saved)")
+                    terminal.printOut("  images: \(images.count), \(kilobytes(images.originalBytes)) as given; their smallest WebP copies (480 px or narrower, what a small phone screen loads) total \(kilobytes(images.phoneBytes)), \(kilobytes(saved)) less")
                 }
             }
             if outputOptions.explain && !report.upToDate { terminal.printOut(RouteExplainer.table(report)) }

@@ -6,8 +6,9 @@
 /// The few libvips calls the generator needs. libvips takes variable arguments, which Swift
 /// cannot call, so each is wrapped here with fixed ones. All return 0 on success.
 
-/// Width and height of an encoded image (JPEG, PNG, WebP...), read from its header.
-int dermasite_image_size(const void *bytes, size_t length, int *width, int *height);
+/// Width and height of an encoded image (JPEG, PNG, WebP...) as shown (EXIF rotation applied),
+/// read from its header; `has_gps` is 1 when its metadata holds a GPS position.
+int dermasite_image_size(const void *bytes, size_t length, int *width, int *height, int *has_gps);
 
 /// The image scaled down to `width` pixels wide (never up), its metadata dropped, encoded as WebP
 /// at `quality` (1-100). `*out` is freed with dermasite_image_free.

@@ -6,11 +6,12 @@ enum ImageCodec {
         let description: String
     }
 
-    static func size(of bytes: [UInt8]) throws -> (width: Int, height: Int) {
-        var width: Int32 = 0, height: Int32 = 0
-        let status = bytes.withUnsafeBytes { dermasite_image_size($0.baseAddress, $0.count, &width, &height) }
+    /// As shown: an EXIF rotation of a quarter turn swaps width and height.
+    static func size(of bytes: [UInt8]) throws -> (width: Int, height: Int, hasGPS: Bool) {
+        var width: Int32 = 0, height: Int32 = 0, gps: Int32 = 0
+        let status = bytes.withUnsafeBytes { dermasite_image_size($0.baseAddress, $0.count, &width, &height, &gps) }
         guard status == 0 else { throw Failure(description: lastError()) }
-        return (Int(width), Int(height))
+        return (Int(width), Int(height), gps != 0)
     }
 
     /// Scaled down to `width` pixels wide (never up), metadata dropped, as WebP.

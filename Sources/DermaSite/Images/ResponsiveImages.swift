@@ -10,10 +10,14 @@ public struct ImageInfo: Sendable, Equatable {
     public var hash: String
     /// Widths of the WebP copies, smallest first.
     public var variantWidths: [Int]
+    /// The file's metadata says where it was taken: the copies drop it, the original keeps it.
+    public var hasGPS = false
 
-    /// `images/leg.jpg` -> `images/leg.3f2a9c1d0b4e-480.webp`
+    /// `images/leg.jpg` -> `images/leg-jpg.3f2a9c1d0b4e-480.webp`: the extension is kept, so
+    /// `leg.jpg` and `leg.png` with the same bytes do not share a copy's name.
     public static func variantPath(_ file: String, hash: String, width: Int) -> String {
-        "\(FilePath.splitExtension(file).stem).\(hash)-\(width).webp"
+        let (stem, ext) = FilePath.splitExtension(file)
+        return "\(stem)-\(ext).\(hash)-\(width).webp"
     }
 
     public func variants(of file: String) -> [(width: Int, path: String)] {
@@ -36,14 +40,21 @@ public enum ResponsiveImages {
 
     /// Reads the image's header: its size and the copies it gets.
     public static func info(bytes: [UInt8]) throws -> ImageInfo {
-        let (width, height) = try ImageCodec.size(of: bytes)
+        let (width, height, hasGPS) = try ImageCodec.size(of: bytes)
         let copies = widths.filter { $0 < width } + [min(width, largest)]
         return ImageInfo(width: width, height: height, bytes: bytes.count, hash: String(ContentHash.hex(bytes).prefix(12)),
-                         variantWidths: Array(Set(copies)).sorted())
+                         variantWidths: Array(Set(copies)).sorted(), hasGPS: hasGPS)
     }
 
     /// One WebP copy of the image.
     public static func copy(of bytes: [UInt8], width: Int) throws -> [UInt8] {
         try ImageCodec.webp(bytes, width: width, quality: quality)
+    }
+
+    /// A whole WebP file: its RIFF header gives its own length, so a cut-off file is caught.
+    static func isWholeWebP(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 12, Array(bytes[0..<4]) == Array("RIFF".utf8), Array(bytes[8..<12]) == Array("WEBP".utf8) else { return false }
+        let size = Int(bytes[4]) | Int(bytes[5]) << 8 | Int(bytes[6]) << 16 | Int(bytes[7]) << 24
+        return size + 8 == bytes.count
     }
 }

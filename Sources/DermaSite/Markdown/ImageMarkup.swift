@@ -61,7 +61,13 @@ struct ImageMarkup {
         // The first image may be on the first screen; later ones load as the reader nears them.
         img += eager ? " decoding=\"async\">" : " loading=\"lazy\" decoding=\"async\">"
         guard let info, let file = image.file, let baseURL else { return img }
-        let srcset = info.variants(of: file).map { "\(Escape.html(baseURL.sitePath($0.path))) \($0.width)w" }.joined(separator: ", ")
+        // A space or comma in an address would split a srcset entry: they are percent-encoded.
+        let srcset = info.variants(of: file).map { variant in
+            let address = baseURL.sitePath(variant.path).replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: ",", with: "%2C")
+            return "\(Escape.html(address)) \(variant.width)w"
+        }.joined(separator: ", ")
         return "<picture><source type=\"image/webp\" srcset=\"\(srcset)\" sizes=\"\(Self.sizes)\">\(img)</picture>"
     }
 }
+
+import Foundation

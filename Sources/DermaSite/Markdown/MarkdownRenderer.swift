@@ -27,8 +27,11 @@ public struct MarkdownRenderer: Sendable {
     /// A fenced block ends at a closing fence line; an unclosed one runs to the end of the page.
     static func fenceIsClosed(_ node: OpaquePointer, lines: [Substring]) -> Bool {
         let start = Int(cmark_node_get_start_line(node)), end = Int(cmark_node_get_end_line(node))
+        let lastWritten = lines.lastIndex { !$0.trimmingWhitespace().isEmpty }.map { $0 + 1 } ?? 0
+        // Ending before the page does, the block was closed (in a list or a quote as well).
+        if end < lastWritten { return true }
         guard end > start, end <= lines.count else { return false }
-        let last = lines[end - 1].trimmingWhitespace()
+        let last = lines[end - 1].drop { $0 == " " || $0 == ">" || $0 == "\t" }
         return last.hasPrefix("```") || last.hasPrefix("~~~")
     }
 
@@ -95,13 +98,14 @@ public struct MarkdownRenderer: Sendable {
                 let name = node.fenceInfo.split(separator: " ").first.map(String.init) ?? ""
                 if directives[name] != nil {
                     directiveNodes.append((node, name))
-                } else if let meant = Self.misspeltDirective(name, known: Array(directives.keys)) {
+                } else if let meant = Self.misspeltDirective(name, known: directives.keys.sorted()) {
                     // Left as code, its settings would be shown to patients in a grey box.
                     diagnostics.append(.error(file, line: node.position.line + lineOffset, column: 1,
                         "unknown block '\(name)'; did you mean \(meant)? (as written it is shown to readers as code)"))
                 }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                guard let url = node.url else { continue }
+                // Inside an image's alt text a link is plain text, and the image's markup replaces it.
+                guard let url = node.url, !Self.insideImage(node) else { continue }
                 let (line, byteColumn) = node.position
                 let column = columns.character(line: line, byteColumn: byteColumn)
                 if url.hasPrefix(Self.glossaryScheme), node.type == CMARK_NODE_LINK {
@@ -211,6 +215,15 @@ public struct MarkdownRenderer: Sendable {
     }
 
     static let glossaryScheme = "glossary:"
+
+    private static func insideImage(_ node: OpaquePointer) -> Bool {
+        var current = node.parent
+        while let parent = current {
+            if parent.type == CMARK_NODE_IMAGE { return true }
+            current = parent.parent
+        }
+        return false
+    }
 
     private static func insideFootnote(_ node: OpaquePointer) -> Bool {
         var current = node.parent

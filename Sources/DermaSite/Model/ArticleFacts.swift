@@ -12,11 +12,15 @@ extension Article {
         var aliases: [String]
     }
 
-    /// What the route table reads: the addresses, and the dates the sitemap shows.
+    /// What the route table reads: the addresses, the dates the sitemap shows, whether it is a
+    /// draft (kept out of the sitemap) and where its slug is written (for clash messages).
     struct RouteFacts: Equatable {
         var addresses: Addresses
         var date: Day?
         var updated: Day?
+        var draft: Bool
+        var slugAt: SourcePosition?
+        var aliasesAt: SourcePosition?
     }
 
     /// What list pages, the feed and the sitemap show of it.
@@ -50,7 +54,10 @@ extension Article {
 
     var addresses: Addresses { Addresses(sourcePath: sourcePath, urlPath: urlPath, tags: meta.tags, aliases: meta.aliases) }
 
-    var routeFacts: RouteFacts { RouteFacts(addresses: addresses, date: meta.date, updated: meta.updated) }
+    var routeFacts: RouteFacts {
+        RouteFacts(addresses: addresses, date: meta.date, updated: meta.updated, draft: meta.draft,
+                   slugAt: meta.keyPositions["slug"], aliasesAt: meta.keyPositions["aliases"])
+    }
 
     var listingFacts: ListingFacts {
         ListingFacts(sourcePath: sourcePath, urlPath: urlPath, title: meta.title, description: meta.description,

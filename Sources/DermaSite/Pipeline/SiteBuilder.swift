@@ -224,7 +224,7 @@ public struct SiteBuilder: Sendable {
             files += try steps.charts()
             files += try steps.staticFiles(root: root, fileSystem: fileSystem, changes: changes)
             let copies = try cache.imageCopies(images, root: root, fileSystem: fileSystem)
-            let sizes = Dictionary(uniqueKeysWithValues: copies.map { ($0.path, $0.bytes.count) })
+            let sizes = Dictionary(copies.map { ($0.path, $0.bytes.count) }, uniquingKeysWith: { first, _ in first })
             for (file, info) in images {
                 savings.count += 1
                 savings.originalBytes += info.bytes

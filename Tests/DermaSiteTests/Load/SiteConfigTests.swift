@@ -15,7 +15,7 @@ import Testing
         let c = try #require(config)
         #expect(c.baseURL.path == "/legs/")
         #expect(c.baseURL.absolute("articles/a/") == "https://example.org/legs/articles/a/")
-        #expect(c.menu == [.init(title: "Home", url: "/")])
+        #expect(c.menu == [.init(title: "Home", url: "/", position: SourcePosition(file: "Content/site.yml", line: 6, column: 10))])
     }
 
     @Test func healthSettingsAreRead() throws {

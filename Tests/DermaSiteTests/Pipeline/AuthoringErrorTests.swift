@@ -45,6 +45,12 @@ import Testing
         ])
     }
 
+    @Test func aClosedBlockInAQuoteOrAListIsNotCalledUnclosed() throws {
+        let site = try atlasSite(body: "> ```tip\n> Rest your leg.\n> ```\n\n- A list item\n\n  ```note\n  In a list.\n  ```\n")
+        try site.build()
+        #expect(try site.read("Public/articles/map/index.html").contains("Rest your leg."))
+    }
+
     @Test func aMapHighlightsSeveralRoots() throws {
         let site = try atlasSite(body: "```dermatome-map\nview: both\nhighlight: L4, L5\n```\n")
         let report = try site.build()

@@ -19,15 +19,15 @@ import Testing
         #expect(!report.diagnostics.contains { $0.severity == .error })
         let html = try site.read("Public/articles/pictures/index.html")
         let hash = String(ContentHash.hex(Self.png).prefix(12))
-        #expect(html.contains(#"<picture><source type="image/webp" srcset="/images/strip.\#(hash)-480.webp 480w, /images/strip.\#(hash)-960.webp 960w, /images/strip.\#(hash)-1000.webp 1000w" sizes="(max-width: 45rem) 100vw, 45rem"><img src="/images/strip.png" alt="A blue strip" width="1000" height="20" decoding="async"></picture>"#), "\(html)")
+        #expect(html.contains(#"<picture><source type="image/webp" srcset="/images/strip-png.\#(hash)-480.webp 480w, /images/strip-png.\#(hash)-960.webp 960w, /images/strip-png.\#(hash)-1000.webp 1000w" sizes="(max-width: 45rem) 100vw, 45rem"><img src="/images/strip.png" alt="A blue strip" width="1000" height="20" decoding="async"></picture>"#), "\(html)")
         #expect(html.contains(#"alt="A second strip" width="1000" height="20" loading="lazy" decoding="async">"#))
         for width in [480, 960, 1000] {
-            let copy = try site.fileSystem.readBytes(site.root + "/Public/images/strip.\(hash)-\(width).webp")
+            let copy = try site.fileSystem.readBytes(site.root + "/Public/images/strip-png.\(hash)-\(width).webp")
             #expect(Array(copy.prefix(4)) == Array("RIFF".utf8) && Array(copy[8..<12]) == Array("WEBP".utf8))
             #expect(try ImageCodec.size(of: copy).width == width)
         }
         // The fixture's map.png is the same picture: two images, two sets of copies.
-        let phone = try site.fileSystem.readBytes(site.root + "/Public/images/strip.\(hash)-480.webp").count
+        let phone = try site.fileSystem.readBytes(site.root + "/Public/images/strip-png.\(hash)-480.webp").count
         #expect(report.images == ImageSavings(count: 2, originalBytes: 2 * Self.png.count, phoneBytes: 2 * phone))
         #expect(report.routes?.all.filter { $0.kind == .imageCopy }.count == 6)
     }
@@ -59,14 +59,48 @@ import Testing
         #expect(errors.contains { $0.hasPrefix("Content/images/broken.jpg: error: this image cannot be read (") && $0.hasSuffix("); save it again as JPEG, PNG or WebP") }, "\(errors)")
     }
 
-    @Test func aRebuildTakesTheCopiesFromTheCacheAndTheOutputIsTheSame() throws {
+    @Test func aRebuildTakesTheCopiesFromTheDiskCacheAndRefusesACutOffOne() throws {
         let site = try site(body: "![A blue strip](../images/strip.png)\n")
         try site.build()
-        let first = try site.snapshot()
-        let cached = try FileManager.default.contentsOfDirectory(atPath: site.root + "/.dermasite-cache/images")
-        #expect(cached.count == 3, "one picture (in two files), three widths")
-        try FileManager.default.removeItem(atPath: site.root + "/Public")
+        let folder = site.root + "/.dermasite-cache/images/"
+        let cached = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(cached.count == 3, "one picture (in two files), three widths: \(cached)")
+        // A whole WebP put under the 480 px key is used as it is: the copy comes from the cache.
+        let key480 = try #require(cached.first { $0.contains("-480-") }), key960 = try #require(cached.first { $0.contains("-960-") })
+        let stand = try site.fileSystem.readBytes(folder + key960)
+        try site.fileSystem.write(stand, to: folder + key480)
+        let hash = String(ContentHash.hex(Self.png).prefix(12))
+        try site.build(output: site.root + "/Second")
+        #expect(try site.fileSystem.readBytes(site.root + "/Second/images/strip-png.\(hash)-480.webp") == stand)
+        // A cut-off file is not trusted: the copy is made again.
+        try site.fileSystem.write(Array(stand.prefix(40)), to: folder + key480)
+        try site.build(output: site.root + "/Third")
+        let remade = try site.fileSystem.readBytes(site.root + "/Third/images/strip-png.\(hash)-480.webp")
+        #expect(try ResponsiveImages.isWholeWebP(remade) && ImageCodec.size(of: remade).width == 480)
+    }
+
+    @Test func linksAndImagesInsideAltTextAreLeftToTheImage() throws {
+        // These once freed a node twice: the image's markup replaces what its alt text holds.
+        let site = try site(body: "![see [medial](glossary:medial) skin](../images/strip.png)\n\n![![inner](../images/strip.png)](../images/strip.png)\n")
+        try site.write("Content/data/glossary.yml", GuidanceTests.glossary)
         try site.build()
-        #expect(try site.snapshot() == first)
+        let html = try site.read("Public/articles/pictures/index.html")
+        #expect(html.contains(#"alt="see medial skin""#) && html.contains(#"alt="inner""#))
+    }
+
+    @Test func twoFilesWithOneStemAndTheSameBytesGetCopiesOfTheirOwn() throws {
+        let site = try site(body: "![One](../images/strip.png) ![Two](../images/strip.PNG)\n")
+        try site.fileSystem.write(Self.png, to: site.root + "/Content/images/strip.PNG")
+        try site.build()
+        let copies = try FileManager.default.contentsOfDirectory(atPath: site.root + "/Public/images").filter { $0.hasSuffix(".webp") }
+        #expect(copies.filter { $0.hasPrefix("strip-png.") }.count == 3 && copies.filter { $0.hasPrefix("strip-PNG.") }.count == 3, "\(copies)")
+    }
+
+    @Test func aSrcsetAddressWithASpaceIsEncoded() throws {
+        let site = try site(body: "![A blue strip](<../images/knee pain.png>)\n")
+        try site.fileSystem.write(Self.png, to: site.root + "/Content/images/knee pain.png")
+        try site.build()
+        let html = try site.read("Public/articles/pictures/index.html")
+        #expect(html.contains("/images/knee%20pain-png.") && !html.contains("knee pain-png"), "\(html)")
     }
 }

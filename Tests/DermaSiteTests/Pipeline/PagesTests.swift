@@ -108,6 +108,20 @@ import Testing
         #expect(!site.exists("Public/articles/wip/index.html"))
     }
 
+    @Test func aRebuildWithDraftsShownSeesADraftFlagChangeInTheSitemap() throws {
+        let site = try FixtureSite.basic()
+        var options = BuildOptions(root: site.root, includeDrafts: true)
+        options.today = Day(iso: "2026-12-01")
+        let cache = BuildCache()
+        _ = try SiteBuilder().render(options, cache: cache)
+        try site.write("Content/articles/second.md", FixtureSite.article(title: "Second", date: "2026-02-20", extra: "draft: true\n",
+                                                                      body: "## Part two\n\n![A map](../images/map.png)\n"))
+        let (files, _) = try SiteBuilder().render(options, cache: cache, changes: .paths(["Content/articles/second.md"]))
+        let (fresh, _) = try SiteBuilder().render(options)
+        let sitemap = { (all: [OutputFile]) in all.first { $0.path == "sitemap.xml" }.map { String(decoding: $0.bytes, as: UTF8.self) } }
+        #expect(sitemap(files) == sitemap(fresh) && sitemap(files)?.contains("second") == false)
+    }
+
     @Test func draftsShownAreMarkedNoindexAndKeptOutOfSitemapAndFeed() throws {
         let site = try FixtureSite.basic()
         try site.write("Content/articles/wip.md", FixtureSite.article(title: "Unfinished", date: "2026-06-01", extra: "draft: true\n"))

@@ -25,7 +25,12 @@ extension BuildMemo {
         var images: [String: ImageInfo] = [:], diagnostics: [Diagnostic] = []
         for file in files {
             switch imageInfos[file]! {
-            case let .success(info): images[file] = info
+            case let .success(info):
+                images[file] = info
+                if info.hasGPS {
+                    diagnostics.append(.warning("\(ContentLoader.contentFolder)/\(file)",
+                        "this photo's metadata records where it was taken (GPS); the smaller copies leave it out, but the original is published as it is: save it again without location data, or remove it with your photo editor"))
+                }
             case let .failure(failure):
                 diagnostics.append(.error("\(ContentLoader.contentFolder)/\(file)",
                     "this image cannot be read (\(failure.description)); save it again as JPEG, PNG or WebP"))
@@ -44,10 +49,14 @@ extension BuildMemo {
             }
         }
         let inMemory = imageCopyBytes
-        let made = try Parallel.map(jobs) { job -> [UInt8] in
+        // Two files with the same bytes need each copy made once.
+        var firstJob: [String: Int] = [:]
+        for (index, job) in jobs.enumerated() where firstJob[job.key] == nil { firstJob[job.key] = index }
+        let unique = firstJob.values.sorted().map { jobs[$0] }
+        let madeOnce = try Parallel.map(unique) { job -> [UInt8] in
             if let kept = inMemory[job.key] { return kept }
             let cached = FilePath.join(cacheFolder, job.key)
-            if let bytes = try? fileSystem.readBytes(cached) { return bytes }
+            if let bytes = try? fileSystem.readBytes(cached), ResponsiveImages.isWholeWebP(bytes) { return bytes }
             let path = "\(ContentLoader.contentFolder)/\(job.file)"
             guard let original = try? fileSystem.readBytes(FilePath.join(root, path)) else {
                 throw BuildFailure(step: "copy assets, files and charts", diagnostics: [.error(path, "cannot read file")])
@@ -57,11 +66,17 @@ extension BuildMemo {
                 throw BuildFailure(step: "copy assets, files and charts",
                                    diagnostics: [.error(path, "cannot make a \(job.width) px copy of this image (\(error))")])
             }
-            // The disk cache only saves time: a folder that cannot be written is no error.
+            // The disk cache only saves time: a folder that cannot be written is no error. Written
+            // under another name and renamed, so a reader never sees half a file.
             try? fileSystem.createDirectory(cacheFolder)
-            try? fileSystem.write(bytes, to: cached)
+            let partial = "\(cached).\(UUID().uuidString).partial"
+            if (try? fileSystem.write(bytes, to: partial)) != nil, (try? fileSystem.move(from: partial, to: cached)) == nil {
+                try? fileSystem.remove(partial)
+            }
             return bytes
         }
+        let byKey = Dictionary(zip(unique.map(\.key), madeOnce), uniquingKeysWith: { first, _ in first })
+        let made = jobs.map { byKey[$0.key]! }
         var kept: [String: [UInt8]] = [:]
         var files: [OutputFile] = []
         for (job, bytes) in zip(jobs, made) {
@@ -73,3 +88,5 @@ extension BuildMemo {
         return files
     }
 }
+
+import Foundation
