@@ -121,30 +121,40 @@ extension OpaquePointer {
         return (1, 1)
     }
 
-    /// Text of the node and its descendants, as a reader sees it.
+    func hasAncestor(_ type: cmark_node_type) -> Bool {
+        var current = parent
+        while let node = current {
+            if node.type == type { return true }
+            current = node.parent
+        }
+        return false
+    }
+
+    /// Calls `visit` with the node and each node below it, in document order.
+    func forEachNode(_ visit: (OpaquePointer) -> Void) {
+        let iterator = cmark_iter_new(self)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { visit(node) }
+        }
+    }
+
     /// The text of this block's text nodes only (not code), other inline nodes as a NUL: what a
     /// reader sees written out, where a `[^2]` with no definition is left as it is.
     var writtenText: String {
         var out = ""
-        let iterator = cmark_iter_new(self)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), node != self else { continue }
-            out += node.type == CMARK_NODE_TEXT ? node.literal ?? "" : "\u{0}"
+        forEachNode { node in
+            if node != self { out += node.type == CMARK_NODE_TEXT ? node.literal ?? "" : "\u{0}" }
         }
         return out
     }
 
+    /// Text of the node and its descendants, as a reader sees it.
     var plainText: String {
         var out = ""
-        let iterator = cmark_iter_new(self)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+        forEachNode { node in
             switch node.type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE: out += node.literal ?? ""
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: out += " "

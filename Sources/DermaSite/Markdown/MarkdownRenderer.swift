@@ -216,23 +216,9 @@ public struct MarkdownRenderer: Sendable {
 
     static let glossaryScheme = "glossary:"
 
-    private static func insideImage(_ node: OpaquePointer) -> Bool {
-        var current = node.parent
-        while let parent = current {
-            if parent.type == CMARK_NODE_IMAGE { return true }
-            current = parent.parent
-        }
-        return false
-    }
+    private static func insideImage(_ node: OpaquePointer) -> Bool { node.hasAncestor(CMARK_NODE_IMAGE) }
 
-    private static func insideFootnote(_ node: OpaquePointer) -> Bool {
-        var current = node.parent
-        while let parent = current {
-            if parent.type == CMARK_NODE_FOOTNOTE_DEFINITION { return true }
-            current = parent.parent
-        }
-        return false
-    }
+    private static func insideFootnote(_ node: OpaquePointer) -> Bool { node.hasAncestor(CMARK_NODE_FOOTNOTE_DEFINITION) }
 
     /// The first use of a glossary word on a page: a button that opens its definition in a popover.
     /// The popover needs no script, closes with Escape or a tap elsewhere, and works by keyboard and touch.

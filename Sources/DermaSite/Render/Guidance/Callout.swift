@@ -19,15 +19,7 @@ public enum Callout {
             let heading = directive.argument.map { " \(Escape.html($0))" } ?? ""
             var html = "<aside class=\"callout callout--\(name)\" aria-labelledby=\"\(id)-title\">\n"
             html += "<p class=\"callout__heading\" id=\"\(id)-title\">\(tag)\(heading)</p>\n"
-            var inList = false
-            for line in lines {
-                let isItem = line.hasPrefix("- ")
-                if isItem != inList { html += isItem ? "<ul>\n" : "</ul>\n" }
-                inList = isItem
-                html += isItem ? "<li>\(Escape.html(String(line.dropFirst(2))))</li>\n" : "<p>\(Escape.html(line))</p>\n"
-            }
-            if inList { html += "</ul>\n" }
-            return DirectiveOutput(html: html + "</aside>\n")
+            return DirectiveOutput(html: html + CareCard.plainLines(lines) + "</aside>\n")
         }
     }
 }

@@ -53,15 +53,19 @@ public enum CareCard {
             ?? "<span class=\"care-card__tag\">\(level.heading)</span>"
         var html = "<section class=\"care-card care-card--\(level.rawValue)\" aria-labelledby=\"\(id)-title\"\(searchIgnore ? " data-search-ignore" : "")>\n"
         html += "<p class=\"care-card__heading\" id=\"\(id)-title\">\(title)</p>\n<div class=\"care-card__body\">\n"
-        var inList = false
+        return html + plainLines(lines) + "</div>\n</section>\n"
+    }
+
+    /// Plain lines as paragraphs, and lines starting "- " as a list: the body of cards and callouts.
+    static func plainLines(_ lines: [String]) -> String {
+        var html = "", inList = false
         for line in lines {
             let isItem = line.hasPrefix("- ")
             if isItem != inList { html += isItem ? "<ul>\n" : "</ul>\n" }
             inList = isItem
             html += isItem ? "<li>\(Escape.html(String(line.dropFirst(2))))</li>\n" : "<p>\(Escape.html(line))</p>\n"
         }
-        if inList { html += "</ul>\n" }
-        return html + "</div>\n</section>\n"
+        return inList ? html + "</ul>\n" : html
     }
 
     /// The `care-card` directive; its level follows the name: ```` ```care-card urgent ````.
