@@ -81,18 +81,9 @@ final class CMarkDocument {
         cmark_node_free(link)
     }
 
-    /// Puts literal inline HTML where the inline `node` was, and frees `node`.
-    func replaceInline(_ node: OpaquePointer, withHTML html: String) {
-        let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
-        cmark_node_set_on_enter(inline, html)
-        cmark_node_insert_before(node, inline)
-        cmark_node_unlink(node)
-        cmark_node_free(node)
-    }
-
-    /// Puts literal HTML where `node` was, and frees `node`.
-    func replace(_ node: OpaquePointer, withHTML html: String) {
-        let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+    /// Puts literal HTML where `node` was (inline HTML for an inline node), and frees `node`.
+    func replace(_ node: OpaquePointer, withHTML html: String, inline: Bool = false) {
+        let block = cmark_node_new(inline ? CMARK_NODE_CUSTOM_INLINE : CMARK_NODE_CUSTOM_BLOCK)
         cmark_node_set_on_enter(block, html)
         cmark_node_insert_before(node, block)
         cmark_node_unlink(node)

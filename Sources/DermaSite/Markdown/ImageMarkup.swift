@@ -40,7 +40,7 @@ struct ImageMarkup {
                cmark_node_first_child(paragraph) == image.node, cmark_node_last_child(paragraph) == image.node {
                 document.replace(paragraph, withHTML: "<figure class=\"figure\">\n\(html)\n<figcaption>\(Escape.html(title))</figcaption>\n</figure>\n")
             } else {
-                document.replaceInline(image.node, withHTML: html)
+                document.replace(image.node, withHTML: html, inline: true)
             }
         }
         return diagnostics
