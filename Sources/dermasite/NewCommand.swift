@@ -95,7 +95,12 @@ enum NewContentFile {
         let target = FilePath.join(absolute(root), relative)
         let shown = root == "." ? relative : FilePath.join(root, relative)
         if FileManager.default.fileExists(atPath: target) {
-            terminal.printError("\(shown): error: \(kind == .page ? "a page" : "an article") with this name already exists; choose another title")
+            terminal.printError("\(shown): error: this file exists already: edit it, or choose another title")
+            throw ExitCode(1)
+        }
+        let config = FilePath.join(absolute(root), SiteConfigLoader.path)
+        guard FileManager.default.fileExists(atPath: config) else {
+            terminal.printError("\(root == "." ? SiteConfigLoader.path : FilePath.join(root, SiteConfigLoader.path)): error: no site here (no \(SiteConfigLoader.path)); run this in your site's folder, or start a site with 'dermasite new site FOLDER'")
             throw ExitCode(1)
         }
         let today = systemToday()

@@ -57,6 +57,8 @@ struct ServeCommand: AsyncParsableCommand {
         let first = session.rebuild(.everything)
         store.apply(first, files: session.files)
         reporter.report(first, first: true)
+        // No site at all: nothing a save could fix, so no server to keep waiting.
+        if first.failure?.step == "find the site" { throw ExitCode(1) }
         let hub = LiveReloadHub()
         if let failure = first.failure { await hub.failed(FailureEvent(failure)) }
         if !isLoopback(host) {

@@ -7,6 +7,18 @@ public struct MarkdownRenderer: Sendable {
     public var links: LinkResolver?
     static let glossaryMissing = "'glossary:' links need \(GuidanceLoader.glossaryPath)"
 
+    /// Where `text` is first written between two lines of the Markdown (1-based); the first line if
+    /// it is not found as written.
+    static func position(of text: String, in markdown: String, from first: Int, to last: Int) -> (line: Int, column: Int) {
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        for number in max(first, 1)...max(min(last, lines.count), first) where number <= lines.count {
+            if let range = lines[number - 1].range(of: text) {
+                return (number, lines[number - 1].distance(from: lines[number - 1].startIndex, to: range.lowerBound) + 1)
+            }
+        }
+        return (first, 1)
+    }
+
     /// Labels of `[^label]` left as text: cmark-gfm turns only defined footnotes into references.
     static func undefinedFootnotes(_ text: String) -> [String] {
         guard text.utf8Offset(of: "[^") != nil else { return [] }
@@ -86,7 +98,9 @@ public struct MarkdownRenderer: Sendable {
                 headingNodes.append(node)
             case CMARK_NODE_PARAGRAPH:
                 for label in Self.undefinedFootnotes(node.writtenText) {
-                    diagnostics.append(.warning(file, line: node.position.line + lineOffset, column: 1,
+                    let (line, column) = Self.position(of: "[^\(label)]", in: markdown, from: node.position.line,
+                                                       to: Int(cmark_node_get_end_line(node)))
+                    diagnostics.append(.warning(file, line: line + lineOffset, column: column,
                         "footnote '[^\(label)]' has no definition, so readers see it as written; add a line '[^\(label)]: ...' with its text at the end of the page"))
                 }
                 if !Self.insideFootnote(node) {

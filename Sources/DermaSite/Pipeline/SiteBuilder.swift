@@ -10,6 +10,7 @@ public struct SiteBuilder: Sendable {
     /// Builds and writes the site. Throws `BuildFailure` with every diagnostic when anything is wrong;
     /// the output folder is then untouched.
     public func build(_ options: BuildOptions, outputDisplayName: String = "Public") throws -> BuildReport {
+        if let noSite = noSite(options.root) { throw BuildFailure(step: "find the site", diagnostics: [noSite]) }
         let writer = OutputWriter(fileSystem: fileSystem, output: options.output, displayName: outputDisplayName)
         // One build at a time per output: the lock covers the "up to date" check too.
         return try writer.withLock { try build(options, writer: writer) }
@@ -71,12 +72,7 @@ public struct SiteBuilder: Sendable {
                                                     fileSystem: fileSystem)
         }
         note("check output folder")
-        // Run from the wrong folder, every later step would report its own missing file.
-        if !fileSystem.isDirectory(FilePath.join(root, ContentLoader.contentFolder)),
-           !fileSystem.isDirectory(FilePath.join(root, TemplateLoader.folder)) {
-            throw BuildFailure(step: "find the site", diagnostics: diagnostics + [.error(ContentLoader.contentFolder,
-                "no site here: \(root) has no Content/ or Templates/ folder; run dermasite in the site's folder, or name it with --root")])
-        }
+        if let noSite = noSite(root) { throw BuildFailure(step: "find the site", diagnostics: diagnostics + [noSite]) }
 
         // Load
         var config = clock.run("load configuration") { () -> SiteConfig? in
@@ -188,10 +184,13 @@ public struct SiteBuilder: Sendable {
         let rendered = clock.run("render markdown") { () -> [RenderedMarkdown] in
             let results = MarkdownStep.render(site, routes: routes, linksMustResolve: options.linksMustResolve,
                                               cache: cache, versions: versions)
-            // A glossary that is there but could not be read was reported; its links are not missing.
+            // A glossary or site.yml that is there but could not be read was reported; what only
+            // follows from that (links to the glossary, numbers for care cards) is not reported again.
             let glossaryUnread = glossary == nil && fileSystem.exists(FilePath.join(root, GuidanceLoader.glossaryPath))
+            let followOn = (glossaryUnread ? [MarkdownRenderer.glossaryMissing] : []) + (config == nil ? [CareCard.needsEmergency] : [])
             for result in results {
-                diagnostics += glossaryUnread ? result.diagnostics.filter { !$0.message.hasPrefix(MarkdownRenderer.glossaryMissing) } : result.diagnostics
+                diagnostics += followOn.isEmpty ? result.diagnostics
+                    : result.diagnostics.filter { problem in !followOn.contains { problem.message.hasPrefix($0) } }
             }
             return results
         }
@@ -278,6 +277,14 @@ public struct SiteBuilder: Sendable {
         report.images = savings
         report.readingGradeTarget = site.config.readingGradeTarget
         return (files, report)
+    }
+
+    /// Run from the wrong folder, every later step would report its own missing file: one error instead.
+    func noSite(_ root: String) -> Diagnostic? {
+        guard !fileSystem.isDirectory(FilePath.join(root, ContentLoader.contentFolder)),
+              !fileSystem.isDirectory(FilePath.join(root, TemplateLoader.folder)) else { return nil }
+        return .error(ContentLoader.contentFolder,
+            "no site here: \(root) has no Content/ or Templates/ folder; run dermasite in the site's folder, name it with --root, or start one with 'dermasite new site FOLDER'")
     }
 
     /// Errors stop the build before pages are made, except broken links found in the Markdown:

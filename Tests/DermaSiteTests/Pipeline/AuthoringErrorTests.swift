@@ -85,6 +85,14 @@ import Testing
         ])
     }
 
+    @Test func anErrorInSiteYmlIsNotFollowedByCareCardsAskingForItsNumbers() throws {
+        let site = try FixtureSite.basic()
+        try site.write("Content/site.yml", FixtureSite.config + "theme:\n  colour: \"#ffb81c\"\n")
+        try site.write("Content/articles/a.md", FixtureSite.article(title: "A", body: "```care-card urgent\nCall {urgent_line} today.\n```\n"))
+        let errors = try #require(site.failingBuild()).filter { $0.severity == .error }.map(\.description)
+        #expect(errors.count == 1 && errors[0].hasPrefix("Content/site.yml:11:11: error: white text on #ffb81c"), "\(errors)")
+    }
+
     @Test func aTabInTheGlossaryIsTheOneErrorNotEveryLinkToIt() throws {
         let site = try FixtureSite.basic()
         try site.write("Content/data/glossary.yml", GuidanceTests.glossary.replacingOccurrences(of: "    term: \"medial\"", with: "\t  term: \"medial\""))
@@ -97,10 +105,11 @@ import Testing
 
     @Test func anUndefinedFootnoteWarnsAtItsLine() throws {
         let site = try FixtureSite.basic()
-        try site.write("Content/articles/a.md", FixtureSite.article(title: "A", body: "One[^1] and two[^2].\n\n`[^3]` is code.\n\n[^1]: The first.\n"))
+        try site.write("Content/articles/a.md", FixtureSite.article(title: "A", body: "One[^1] and two[^2].\nA second line with [^9].\n\n`[^3]` is code.\n\n[^1]: The first.\n"))
         let report = try site.build()
         let found = report.diagnostics.filter { $0.file == "Content/articles/a.md" }.map(\.description)
-        #expect(found == ["Content/articles/a.md:10:1: warning: footnote '[^2]' has no definition, so readers see it as written; add a line '[^2]: ...' with its text at the end of the page"])
+        #expect(found == ["Content/articles/a.md:10:16: warning: footnote '[^2]' has no definition, so readers see it as written; add a line '[^2]: ...' with its text at the end of the page",
+                          "Content/articles/a.md:11:20: warning: footnote '[^9]' has no definition, so readers see it as written; add a line '[^9]: ...' with its text at the end of the page"], "\(found)")
     }
 
     @Test func brokenLinksAndAnchorsSuggestTheNearestPage() throws {
@@ -115,6 +124,8 @@ import Testing
     @Test func runFromAFolderWithNoSiteIsOneError() throws {
         let empty = try FixtureSite([:], projectTemplates: false)
         let found = try #require(empty.failingBuild()).map(\.description)
-        #expect(found == ["Content: error: no site here: \(empty.root) has no Content/ or Templates/ folder; run dermasite in the site's folder, or name it with --root"])
+        #expect(found == ["Content: error: no site here: \(empty.root) has no Content/ or Templates/ folder; run dermasite in the site's folder, name it with --root, or start one with 'dermasite new site FOLDER'"])
+        // Nothing is left behind, not even the output's lock.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: empty.root).isEmpty)
     }
 }

@@ -91,7 +91,7 @@ import Testing
         let created = try run(["new", "page", "Contact us"], in: site.root)
         #expect(created.status == 0 && created.stdout.contains("Content/pages/contact-us.md"))
         let again = try run(["new", "page", "Contact us"], in: site.root)
-        #expect(again.status == 1 && again.stderr.contains("a page with this name already exists"))
+        #expect(again.status == 1 && again.stderr.contains("this file exists already: edit it"))
         let build = try run(["build", "--drafts", "--output", "Preview"], in: site.root)
         #expect(build.status == 0, "\(build.stderr)")
         #expect(site.exists("Preview/contact-us/index.html"))

@@ -68,6 +68,8 @@ public enum CareCard {
         return inList ? html + "</ul>\n" : html
     }
 
+    static let needsEmergency = "this care card uses {call}, {go_to} or {urgent_line}: set them under 'emergency:' in \(SiteConfigLoader.path)"
+
     /// The `care-card` directive; its level follows the name: ```` ```care-card urgent ````.
     /// Its lines are plain text (numbers may be `{call}` and the other site.yml placeholders).
     public static func handler(emergency: EmergencySettings?) -> DirectiveHandler {
@@ -82,7 +84,7 @@ public enum CareCard {
             }
             if emergency == nil, lines.contains(where: { line in EmergencySettings.placeholders.contains { line.contains($0) } }) {
                 return DirectiveOutput(html: "", diagnostics: [directive.error(nil,
-                    "this care card uses {call}, {go_to} or {urgent_line}: set them under 'emergency:' in \(SiteConfigLoader.path)")])
+                    Self.needsEmergency)])
             }
             let filled = lines.map { emergency?.fill($0) ?? $0 }
             return DirectiveOutput(html: html(level: level, heading: nil, lines: filled, id: "care-card-\(directive.index)"))
