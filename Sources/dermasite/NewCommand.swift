@@ -6,7 +6,7 @@ struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Start a new page from a template with every field explained.",
-        subcommands: [NewArticle.self, NewPage.self, NewSite.self]
+        subcommands: [NewArticle.self, NewPage.self, NewSite.self, NewTemplate.self]
     )
 }
 
@@ -79,6 +79,48 @@ struct NewSite: ParsableCommand {
         \(files.map { "  \($0.path)" }.joined(separator: "\n"))
         Next: cd \(folder) && dermasite serve --drafts   (set 'draft: false' to publish a draft)
         """)
+    }
+}
+
+struct NewTemplate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "template",
+        abstract: "Copy a built-in template or theme file into Templates/ to change it, such as partials/footer or assets/style.css.",
+        discussion: "The copy replaces the built-in file for this site. Delete it to go back to the built-in one. Run without a name to list them."
+    )
+
+    @Argument(help: "The template's name, such as partials/footer (leave out to list every name).")
+    var name: String?
+
+    @OptionGroup var rootOption: RootOption
+
+    func run() throws {
+        let terminal = Terminal()
+        let files = TemplateLoader.builtIn
+        guard let name else {
+            terminal.printOut(files.map { $0.path.hasSuffix(".mustache") ? String($0.path.dropLast(9)) : $0.path }.joined(separator: "\n"))
+            return
+        }
+        guard let file = files.first(where: { $0.path == name || $0.path == name + ".mustache" }) else {
+            let names = files.map { $0.path.hasSuffix(".mustache") ? String($0.path.dropLast(9)) : $0.path }
+            let hint = Suggestion.closest(to: name, in: names).map { "; did you mean \($0)?" } ?? ""
+            terminal.printError("error: no built-in template '\(name)'\(hint) (run 'dermasite new template' to list them)")
+            throw ExitCode(1)
+        }
+        let relative = FilePath.join(TemplateLoader.folder, file.path)
+        let target = FilePath.join(absolute(rootOption.root), relative)
+        if FileManager.default.fileExists(atPath: target) {
+            terminal.printError("\(relative): error: this file exists already: it is the site's own copy, so edit it")
+            throw ExitCode(1)
+        }
+        do {
+            try LocalFileSystem().createDirectory(FilePath.directory(of: target))
+            try LocalFileSystem().write(file.bytes, to: target)
+        } catch {
+            terminal.printError("\(relative): error: \(error)")
+            throw ExitCode(1)
+        }
+        terminal.printOut("Wrote \(relative). It replaces the built-in one for this site: edit it, or delete it to go back.")
     }
 }
 

@@ -85,6 +85,20 @@ import Testing
         #expect(again.status == 1 && again.stderr.contains("there is a site here already"))
     }
 
+    @Test func newTemplateCopiesTheBuiltInFileToChange() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build the package first")
+        let site = try FixtureSite.basic()
+        try FileManager.default.removeItem(atPath: site.root + "/Templates")
+        let listed = try run(["new", "template"], in: site.root)
+        #expect(listed.status == 0 && listed.stdout.contains("partials/footer\n") && listed.stdout.contains("assets/style.css"))
+        let copied = try run(["new", "template", "partials/footer"], in: site.root)
+        #expect(copied.status == 0, "\(copied.stderr)")
+        let builtIn = try #require(TemplateLoader.builtIn.first { $0.path == "partials/footer.mustache" })
+        #expect(try site.fileSystem.readBytes(site.root + "/Templates/partials/footer.mustache") == builtIn.bytes)
+        let wrong = try run(["new", "template", "partials/fotter"], in: site.root)
+        #expect(wrong.status == 1 && wrong.stderr.contains("did you mean partials/footer?"))
+    }
+
     @Test func newPageThenBuild() throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build the package first")
         let site = try FixtureSite.basic()
