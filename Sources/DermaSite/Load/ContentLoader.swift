@@ -14,6 +14,8 @@ public enum ContentLoader {
         public var diagnostics: [Diagnostic] = []
         /// Drafts left out because drafts were not asked for.
         public var draftsSkipped = 0
+        /// Their files, so a link to one can say it is a draft.
+        public var draftPaths: [String] = []
     }
 
     public static func load(root: String, fileSystem: FileSystem, includeDrafts: Bool) -> Result {
@@ -64,6 +66,7 @@ public enum ContentLoader {
                 result.articles.append(article)
             } else {
                 result.draftsSkipped += 1
+                result.draftPaths.append(path)
             }
         }
         return result

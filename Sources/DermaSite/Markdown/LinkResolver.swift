@@ -14,7 +14,12 @@ public struct LinkResolver: Sendable {
     /// Site paths of every generated page (`articles/x/`, `dermatomes/l4/`), to check links to them.
     public var sitePages: Set<String>
 
-    public init(baseURL: BaseURL, pages: [String: String], files: Set<String>, sitePages: Set<String> = []) {
+    /// Source paths of drafts left out of this build.
+    public var drafts: Set<String>
+
+    public init(baseURL: BaseURL, pages: [String: String], files: Set<String>, sitePages: Set<String> = [],
+                drafts: Set<String> = []) {
+        self.drafts = drafts
         self.baseURL = baseURL
         self.pages = pages
         self.files = files
@@ -69,6 +74,9 @@ public struct LinkResolver: Sendable {
         }
         if decoded.hasSuffix(".md") {
             guard let page = pages[target] else {
+                if drafts.contains(target) {
+                    return .broken("link to '\(url)': \(target) is a draft, so it is not published; set 'draft: false' in it, or build with --drafts")
+                }
                 let hint = Suggestion.closestPath(to: target, in: Set(pages.keys)).map { "; did you mean \($0)?" } ?? ""
                 return .broken("link to '\(url)': there is no published article at \(target)\(hint)")
             }

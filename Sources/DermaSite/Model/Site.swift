@@ -13,6 +13,8 @@ public struct Site: Sendable {
     public var redFlags: RedFlags?
     /// Which clinician checked which page source, and whether it changed since.
     public var reviews = SiteReviews()
+    /// Articles and pages left out as drafts, by source path.
+    public var draftPaths: [String] = []
     /// The photos of `staticFiles` that get sizes and WebP copies, by path below Content/.
     public var images: [String: ImageInfo] = [:]
 

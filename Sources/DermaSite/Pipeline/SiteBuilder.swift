@@ -181,6 +181,7 @@ public struct SiteBuilder: Sendable {
                         staticFiles: content.staticFiles, atlas: atlas, glossary: glossary, redFlags: redFlags)
         site.reviews = reviews
         site.images = images
+        site.draftPaths = content.draftPaths
         let rendered = clock.run("render markdown") { () -> [RenderedMarkdown] in
             let results = MarkdownStep.render(site, routes: routes, linksMustResolve: options.linksMustResolve,
                                               cache: cache, versions: versions)

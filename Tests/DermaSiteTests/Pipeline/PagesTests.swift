@@ -122,6 +122,14 @@ import Testing
         #expect(sitemap(files) == sitemap(fresh) && sitemap(files)?.contains("second") == false)
     }
 
+    @Test func aLinkToADraftSaysItIsADraft() throws {
+        let site = try FixtureSite.basic()
+        try site.write("Content/articles/wip.md", FixtureSite.article(title: "Unfinished", extra: "draft: true\n"))
+        try site.write("Content/articles/a.md", FixtureSite.article(title: "A", body: "See [the new one](wip.md).\n"))
+        let errors = try #require(site.failingBuild()).filter { $0.severity == .error }.map(\.description)
+        #expect(errors == ["Content/articles/a.md:10:5: error: link to 'wip.md': Content/articles/wip.md is a draft, so it is not published; set 'draft: false' in it, or build with --drafts"])
+    }
+
     @Test func draftsShownAreMarkedNoindexAndKeptOutOfSitemapAndFeed() throws {
         let site = try FixtureSite.basic()
         try site.write("Content/articles/wip.md", FixtureSite.article(title: "Unfinished", date: "2026-06-01", extra: "draft: true\n"))

@@ -7,6 +7,7 @@ enum MarkdownStep {
         var files: Set<String> = []
         var sitePages: Set<String> = []
         var images: [String: ImageInfo] = [:]
+        var drafts: Set<String> = []
     }
 
     static func environment(_ site: Site, routes: Routes) -> Environment {
@@ -15,6 +16,7 @@ enum MarkdownStep {
         environment.files = Set(site.staticFiles.map { "\(ContentLoader.contentFolder)/\($0)" })
         environment.sitePages = routes.sitePaths
         environment.images = site.images
+        environment.drafts = Set(site.draftPaths)
         return environment
     }
 
@@ -26,9 +28,11 @@ enum MarkdownStep {
         var hasGlossary: Bool
         var roots: [String]?
         var images: [String: ImageInfo]
+        var drafts: [String]
 
         init(_ site: Site) {
             images = site.images
+            drafts = site.draftPaths
             articles = site.articles
             staticFiles = site.staticFiles
             hasGlossary = site.glossary != nil
@@ -37,7 +41,7 @@ enum MarkdownStep {
 
         static func == (a: Self, b: Self) -> Bool {
             guard a.articles.count == b.articles.count, a.staticFiles == b.staticFiles, a.hasGlossary == b.hasGlossary,
-                  a.roots == b.roots, a.images == b.images else { return false }
+                  a.roots == b.roots, a.images == b.images, a.drafts == b.drafts else { return false }
             for (x, y) in zip(a.articles, b.articles) where x !== y {
                 if x.addresses != y.addresses { return false }
             }
@@ -78,7 +82,7 @@ enum MarkdownStep {
                 var renderer = MarkdownRenderer(
                     allowRawHTML: site.config.allowRawHTML,
                     links: LinkResolver(baseURL: site.config.baseURL, pages: environment.pages, files: environment.files,
-                                        sitePages: environment.sitePages),
+                                        sitePages: environment.sitePages, drafts: environment.drafts),
                     directives: directives
                 )
                 renderer.glossary = site.glossary
