@@ -8,10 +8,10 @@ enum SeeAlsoDecoder {
             return []
         }
         return items.compactMap { item in
-            var text: String?, link: String?
+            var text: String?, link: String?, linkNode: Node?
             for (key, _, value) in reader.fields(of: item, known: ["text", "link"], context: "a see_also entry") {
                 let string = reader.string(value, key: key)?.trimmingWhitespace()
-                if key == "text" { text = string } else { link = string }
+                if key == "text" { text = string } else { (link, linkNode) = (string, value) }
             }
             guard let text, !text.isEmpty, let link else {
                 reader.report(.error, at: item, "a see_also entry needs 'text' and 'link'")
@@ -22,7 +22,7 @@ enum SeeAlsoDecoder {
                 reader.report(.error, at: item, "a see_also 'link' is a page of this site, such as /articles/foot-drop/")
                 return nil
             }
-            return SeeAlso(text: text, link: link)
+            return SeeAlso(text: text, link: link, position: reader.position(of: linkNode ?? item))
         }
     }
 }

@@ -27,6 +27,14 @@ public struct SeeAlso: Sendable, Equatable {
     public var text: String
     /// A site path, such as `/articles/foot-drop/` or `/articles/foot-drop/#what-causes-foot-drop`.
     public var link: String
+    /// Where the link is written, so a broken one is reported there.
+    public var position: SourcePosition?
+
+    public init(text: String, link: String, position: SourcePosition? = nil) {
+        self.text = text
+        self.link = link
+        self.position = position
+    }
 }
 
 /// One published way of drawing the dermatomes ("the clinical chart", "Keegan & Garrett").

@@ -243,11 +243,7 @@ public struct SiteBuilder: Sendable {
             let index = cache.linkIndex(basePath: site.config.baseURL.path)
             // An old address is meant to have no links to it.
             index.unlinkedAllowed = Set(routes.all.filter { $0.kind == .alias }.map(\.file))
-            var configLinks: [String: SourcePosition] = [:]
-            for item in site.config.menu + site.config.footer.links where item.url.hasPrefix("/") {
-                if let at = item.position { configLinks[site.config.baseURL.sitePath(String(item.url.dropFirst()))] = at }
-            }
-            index.configLinks = configLinks
+            index.writtenLinks = Self.writtenLinks(site)
             let onlyChanged = index.hasSamePaths(files) ? Set(cache.rendered) : nil
             var markdownLinks: [String: [LinkRecord]] = [:]
             for (article, markdown) in zip(site.articles, rendered) {
@@ -278,6 +274,21 @@ public struct SiteBuilder: Sendable {
         report.images = savings
         report.readingGradeTarget = site.config.readingGradeTarget
         return (files, report)
+    }
+
+    /// Links site.yml and the data set write into pages, by published address, with where they are written.
+    static func writtenLinks(_ site: Site) -> [String: LinkIndex.WrittenLink] {
+        var links: [String: LinkIndex.WrittenLink] = [:]
+        func add(_ url: String, _ position: SourcePosition?, _ origin: String) {
+            guard url.hasPrefix("/"), let position else { return }
+            let published = site.config.baseURL.sitePath(String(url.dropFirst()))
+            links[published] = links[published] ?? LinkIndex.WrittenLink(position: position, origin: origin)
+        }
+        for item in site.config.menu + site.config.footer.links { add(item.url, item.position, "in the menu or footer") }
+        for entry in (site.atlas?.roots.flatMap(\.seeAlso) ?? []) + (site.atlas?.places.flatMap(\.seeAlso) ?? []) {
+            add(entry.link, entry.position, "in see_also")
+        }
+        return links
     }
 
     /// Run from the wrong folder, every later step would report its own missing file: one error instead.

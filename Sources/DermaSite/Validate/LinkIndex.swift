@@ -110,9 +110,16 @@ final class LinkIndex {
     private var lastReport: [Diagnostic]?
 
     /// Pages that no page needs to link to (besides the home and 404 pages).
-    /// Links site.yml puts in every page (menu, footer), by published address: reported where written.
-    var configLinks: [String: SourcePosition] = [:] {
-        didSet { if configLinks != oldValue { lastReport = nil } }
+    /// Links written in site.yml (menu, footer) or a data file (see_also), by published address,
+    /// with where and what they are: a broken one is reported where it is written.
+    var writtenLinks: [String: WrittenLink] = [:] {
+        didSet { if writtenLinks != oldValue { lastReport = nil } }
+    }
+
+    struct WrittenLink: Equatable {
+        var position: SourcePosition
+        /// `in the menu or footer`, `in see_also`.
+        var origin: String
     }
 
     var unlinkedAllowed: Set<String> = [] {
@@ -136,8 +143,9 @@ final class LinkIndex {
         for (problem, seen) in templateProblems.sorted(by: { $0.key < $1.key }) {
             let pagesNote = seen.count == 1 ? "on \(seen.firstPage)" : "on \(seen.count) pages, first \(seen.firstPage)"
             let link = problem.hasPrefix("link to '") ? problem.dropFirst(9).prefix { $0 != "'" } : ""
-            if let at = configLinks[String(link)] {
-                diagnostics.append(.error(at.file, line: at.line, column: at.column, "a link in the menu or footer \(pagesNote): \(problem)"))
+            if let written = writtenLinks[String(link)] {
+                let at = written.position
+                diagnostics.append(.error(at.file, line: at.line, column: at.column, "a link \(written.origin) \(pagesNote): \(problem)"))
             } else {
                 diagnostics.append(.error(TemplateLoader.folder, "a link made by the templates \(pagesNote): \(problem)"))
             }

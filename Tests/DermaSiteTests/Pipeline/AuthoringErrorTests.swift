@@ -51,6 +51,14 @@ import Testing
         #expect(try site.read("Public/articles/map/index.html").contains("Rest your leg."))
     }
 
+    @Test func aBrokenSeeAlsoLinkIsReportedInTheDataFileNotTheTemplates() throws {
+        let site = try atlasSite(body: "Text.\n")
+        try site.write("Content/data/places.yml", AtlasFixture.places.replacingOccurrences(of: "    words: [\"heel\"]\n",
+            with: "    words: [\"heel\"]\n    see_also:\n      - text: \"Heel pain\"\n        link: /articles/heel-pian/\n"))
+        let errors = try #require(site.failingBuild()).filter { $0.severity == .error }.map(\.description)
+        #expect(errors == ["Content/data/places.yml:24:15: error: a link in see_also on where/heel/index.html: link to '/articles/heel-pian/': there is no page or file at /articles/heel-pian/"], "\(errors)")
+    }
+
     @Test func aMapHighlightsSeveralRoots() throws {
         let site = try atlasSite(body: "```dermatome-map\nview: both\nhighlight: L4, L5\n```\n")
         let report = try site.build()
