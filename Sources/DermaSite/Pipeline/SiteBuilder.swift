@@ -182,6 +182,7 @@ public struct SiteBuilder: Sendable {
         site.reviews = reviews
         site.images = images
         site.draftPaths = content.draftPaths
+        if config != nil { diagnostics += TemplateValues.check(templateSource, site: site) }
         let rendered = clock.run("render markdown") { () -> [RenderedMarkdown] in
             let results = MarkdownStep.render(site, routes: routes, linksMustResolve: options.linksMustResolve,
                                               cache: cache, versions: versions)

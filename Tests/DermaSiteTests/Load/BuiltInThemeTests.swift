@@ -45,4 +45,12 @@ import Testing
         let assets = try FileManager.default.contentsOfDirectory(atPath: site.root + "/Public/assets")
         #expect(assets.contains { $0.hasPrefix("extra.") } && assets.contains { $0.hasPrefix("style.") })
     }
+
+    @Test func aMisspeltValueInASitesTemplateIsAWarningAtItsTag() throws {
+        let site = try FixtureSite.basic()
+        try site.write("Templates/partials/footer.mustache", "<footer>\n  <p>By {{site.publsher}} and {{footer.disclaimer}}</p>\n</footer>\n")
+        let report = try site.build()
+        let found = report.diagnostics.filter { $0.file.hasPrefix("Templates/") }.map(\.description)
+        #expect(found == ["Templates/partials/footer.mustache:2:9: warning: 'site.publsher' is not a value pages are given, so it shows as nothing; did you mean site.publisher?"])
+    }
 }
