@@ -96,6 +96,18 @@ import Testing
         #expect(copies.filter { $0.hasPrefix("strip-png.") }.count == 3 && copies.filter { $0.hasPrefix("strip-PNG.") }.count == 3, "\(copies)")
     }
 
+    /// A 40 x 20 JPEG made with Pillow, stored on its side (EXIF orientation 6) with a GPS position.
+    static let sidewaysPhotoWithGPS = Array(Data(base64Encoded: "/9j/4AAQSkZJRgABAQAAAQABAAD/4QCURXhpZgAATU0AKgAAAAgAAgESAAMAAAABAAYAAIglAAQAAAABAAAAJgAAAAAABAABAAIAAAACTgAAAAACAAUAAAADAAAAXAADAAIAAAACVwAAAAAEAAUAAAADAAAAdAAAAAAAAAAzAAAAAQAAAB4AAAABAAAAAAAAAAEAAAAAAAAAAQAAAAcAAAABAAAAAAAAAAH/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAARCAAUACgDASIAAhEBAxEB/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcICQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRolJicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTlJWWl5iZmqKjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/8QAHwEAAwEBAQEBAQEBAQAAAAAAAAECAwQFBgcICQoL/8QAtREAAgECBAQDBAcFBAQAAQJ3AAECAxEEBSExBhJBUQdhcRMiMoEIFEKRobHBCSMzUvAVYnLRChYkNOEl8RcYGRomJygpKjU2Nzg5OkNERUZHSElKU1RVVldYWVpjZGVmZ2hpanN0dXZ3eHl6goOEhYaHiImKkpOUlZaXmJmaoqOkpaanqKmqsrO0tba3uLm6wsPExcbHyMnK0tPU1dbX2Nna4uPk5ebn6Onq8vP09fb3+Pn6/9oADAMBAAIRAxEAPwDPooor3DwgooooAKKKKACiiigAooooAKKKKAP/2Q==")!)
+
+    @Test func aPhotoStoredOnItsSideIsSizedAsShownAndItsGPSIsWarnedAbout() throws {
+        let site = try site(body: "![A sideways test photo](../images/phone.jpg)\n")
+        try site.fileSystem.write(Self.sidewaysPhotoWithGPS, to: site.root + "/Content/images/phone.jpg")
+        let report = try site.build()
+        #expect(try site.read("Public/articles/pictures/index.html").contains(#"alt="A sideways test photo" width="20" height="40""#))
+        #expect(report.diagnostics.map(\.description).contains { $0.hasPrefix("Content/images/phone.jpg: warning: this photo's metadata records where it was taken (GPS)") })
+        #expect(!report.diagnostics.contains { $0.file == "Content/images/strip.png" }, "a PNG with no GPS is not warned about")
+    }
+
     @Test func aSrcsetAddressWithASpaceIsEncoded() throws {
         let site = try site(body: "![A blue strip](<../images/knee pain.png>)\n")
         try site.fileSystem.write(Self.png, to: site.root + "/Content/images/knee pain.png")
