@@ -58,9 +58,15 @@ final class LinkIndex {
         let hint = same ? onlyChanged : nil
         var htmlCount = hint == nil ? 0 : entries.count
         let candidates = hint.map { hint in files.filter { hint.contains($0.path) } } ?? files
+        // Given only the changed pages' Markdown links, a page not rendered again keeps its own:
+        // without them its broken links would be blamed on the templates.
+        let stored = entries
+        func linksOf(_ path: String) -> [LinkRecord] {
+            markdownLinks[path] ?? (hint != nil ? stored[path]?.markdownLinks : nil) ?? []
+        }
         for file in candidates where file.path.hasSuffix(".html") {
             if hint == nil { htmlCount += 1 }
-            let links = markdownLinks[file.path] ?? []
+            let links = linksOf(file.path)
             if let entry = entries[file.path], entry.bytes == file.bytes, entry.markdownLinks == links { continue }
             rescanned.append(file)
         }
@@ -71,7 +77,7 @@ final class LinkIndex {
             if entries[file.path]?.page.ids != page.ids { touchedTargets.insert(file.path) }
             if entries[file.path] == nil { added = true }
             let findings = entries[file.path]?.findings ?? LinkChecker.Findings()
-            entries[file.path] = Entry(bytes: file.bytes, markdownLinks: markdownLinks[file.path] ?? [], page: page,
+            entries[file.path] = Entry(bytes: file.bytes, markdownLinks: linksOf(file.path), page: page,
                                        findings: findings)
             pages[file.path] = page
             recheck.insert(file.path)
@@ -92,8 +98,9 @@ final class LinkIndex {
         for target in touchedTargets { recheck.formUnion(lookedUpBy[target] ?? []) }
         let pages = self.pages
         let toCheck = recheck.filter { entries[$0] != nil }.sorted()
+        let links = Dictionary(uniqueKeysWithValues: toCheck.map { ($0, linksOf($0)) })
         let results = Parallel.map(toCheck) { path in
-            checker.findings(on: path, page: pages[path]!, markdownLinks: markdownLinks[path] ?? [], pages: pages, paths: newPaths)
+            checker.findings(on: path, page: pages[path]!, markdownLinks: links[path] ?? [], pages: pages, paths: newPaths)
         }
         var findingsChanged = !same || added
         for (path, findings) in zip(toCheck, results) {

@@ -26,6 +26,24 @@ import Testing
         ], "\(found)")
     }
 
+    @Test func aRebuildBlamesALinkBrokenByAnotherPageOnItsOwnLine() throws {
+        let site = try FixtureSite.basic()
+        var options = BuildOptions(root: site.root)
+        options.today = Day(iso: "2026-12-01")
+        let cache = BuildCache()
+        _ = try SiteBuilder().render(options, cache: cache)
+        // first.md links to second.md#part-two; the heading goes, first.md is not rendered again.
+        try site.write("Content/articles/second.md", FixtureSite.article(title: "Second", date: "2026-02-20", body: "## Another part\n"))
+        func diagnostics(_ render: () throws -> Void) -> [String] {
+            do { try render(); return [] } catch let failure as BuildFailure {
+                return failure.diagnostics.filter { $0.severity == .error }.map(\.description)
+            } catch { return ["\(error)"] }
+        }
+        let incremental = diagnostics { _ = try SiteBuilder().render(options, cache: cache, changes: .paths(["Content/articles/second.md"])) }
+        let fresh = diagnostics { _ = try SiteBuilder().render(options) }
+        #expect(incremental == fresh && fresh.count == 1 && fresh[0].hasPrefix("Content/articles/first.md:13:"), "\(incremental) vs \(fresh)")
+    }
+
     @Test func withAllowBrokenLinksEachIsReportedOnceAsAWarning() throws {
         let site = try Self.site()
         var options = BuildOptions(root: site.root)
