@@ -49,6 +49,16 @@ struct FixtureSite {
         }
     }
 
+    /// Options for a fixed day and a cache filled by one render: the start of every test that edits
+    /// a file and renders again.
+    func renderedOnce(drafts: Bool = false) throws -> (options: BuildOptions, cache: BuildCache) {
+        var options = BuildOptions(root: root, includeDrafts: drafts)
+        options.today = Day(iso: "2026-12-01")
+        let cache = BuildCache()
+        _ = try SiteBuilder().render(options, cache: cache)
+        return (options, cache)
+    }
+
     /// The diagnostics of a build that is expected to fail.
     func failingBuild(baseURL: String? = nil, today: Day? = nil, reviewReminder: Bool = false) -> [Diagnostic]? {
         do {

@@ -42,10 +42,7 @@ import Testing
 
     @Test func aRebuildSeesANewAliasAsAPageALinkMayPointAt() throws {
         let site = try FixtureSite.basic()
-        var options = BuildOptions(root: site.root)
-        options.today = Day(iso: "2026-12-01")
-        let cache = BuildCache()
-        _ = try SiteBuilder().render(options, cache: cache)
+        let (options, cache) = try site.renderedOnce()
         // One save gives `second` an old address; the next links to it from `first`.
         try site.write("Content/articles/second.md", FixtureSite.article(title: "Second", date: "2026-02-20", extra: "aliases: [/old-second/]\n",
                                                                       body: "## Part two\n\n![A map](../images/map.png)\n"))

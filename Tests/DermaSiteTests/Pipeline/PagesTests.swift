@@ -110,10 +110,7 @@ import Testing
 
     @Test func aRebuildWithDraftsShownSeesADraftFlagChangeInTheSitemap() throws {
         let site = try FixtureSite.basic()
-        var options = BuildOptions(root: site.root, includeDrafts: true)
-        options.today = Day(iso: "2026-12-01")
-        let cache = BuildCache()
-        _ = try SiteBuilder().render(options, cache: cache)
+        let (options, cache) = try site.renderedOnce(drafts: true)
         try site.write("Content/articles/second.md", FixtureSite.article(title: "Second", date: "2026-02-20", extra: "draft: true\n",
                                                                       body: "## Part two\n\n![A map](../images/map.png)\n"))
         let (files, _) = try SiteBuilder().render(options, cache: cache, changes: .paths(["Content/articles/second.md"]))

@@ -39,10 +39,7 @@ import Testing
 
     @Test func aTitleEditRendersOnlyThePageOfTheListThatShowsIt() throws {
         let site = try Self.site()
-        var options = BuildOptions(root: site.root)
-        options.today = Day(iso: "2026-12-01")
-        let cache = BuildCache()
-        _ = try SiteBuilder().render(options, cache: cache)
+        let (options, cache) = try site.renderedOnce()
         try site.write("Content/articles/a5.md", FixtureSite.article(title: "Renamed", date: "2026-01-05", extra: "order: 5\n"))
         let (files, report) = try SiteBuilder().render(options, cache: cache, changes: .paths(["Content/articles/a5.md"]))
         let lists = report.outputsRendered.filter { $0.hasPrefix("articles/") && !$0.hasPrefix("articles/a") || $0.hasPrefix("tags/") }

@@ -28,10 +28,7 @@ import Testing
 
     @Test func aRebuildBlamesALinkBrokenByAnotherPageOnItsOwnLine() throws {
         let site = try FixtureSite.basic()
-        var options = BuildOptions(root: site.root)
-        options.today = Day(iso: "2026-12-01")
-        let cache = BuildCache()
-        _ = try SiteBuilder().render(options, cache: cache)
+        let (options, cache) = try site.renderedOnce()
         // first.md links to second.md#part-two; the heading goes, first.md is not rendered again.
         try site.write("Content/articles/second.md", FixtureSite.article(title: "Second", date: "2026-02-20", body: "## Another part\n"))
         func diagnostics(_ render: () throws -> Void) -> [String] {
