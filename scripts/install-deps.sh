@@ -8,6 +8,8 @@ pkg-config --version >/dev/null 2>&1 || need+=(pkg-config)
 [ -f /usr/include/cmark-gfm-core-extensions.h ] || need+=(libcmark-gfm-extensions-dev)
 # Image sizes and WebP copies of the photos in articles.
 [ -f /usr/include/vips/vips.h ] || need+=(libvips-dev)
+# The browser's search script is tested with Node against the Swift side (tests only).
+command -v node >/dev/null 2>&1 || need+=(nodejs)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 echo "Installing: ${need[*]}"

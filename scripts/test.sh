@@ -10,6 +10,8 @@ swift build --build-tests
 # preview's deadlines are not shared with the core's many builds on a two-core machine.
 swift test --skip-build --filter DermaSiteTests
 swift test --skip-build --filter DermaSitePreviewTests
+# The browser side of site search (query terms, synonyms, typos, ranking) under Node.
+node --test Tests/search/
 # A real build killed with SIGKILL at random moments leaves the whole old or the whole new site
 # (a few kills here; scripts/crash/kill_test.py with more articles and kills for the full run).
 python3 scripts/crash/kill_test.py --articles 60 --kills 5

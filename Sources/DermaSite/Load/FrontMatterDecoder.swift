@@ -2,6 +2,16 @@ import Yams
 
 /// Turns front-matter YAML into `FrontMatter`, with a diagnostic for every problem.
 public enum FrontMatterDecoder {
+    /// `search: false`, `true`, or a weight from 0.1 to 10.
+    static func searchWeight(_ node: Node, reader: inout YAMLReader) -> Double {
+        let text = node.scalar?.string.lowercased() ?? ""
+        if ["false", "no"].contains(text) { return 0 }
+        if ["true", "yes"].contains(text) { return 1 }
+        if let weight = Double(text), weight >= 0.1, weight <= 10 { return weight }
+        reader.report(.error, at: node, "'search' is false (leave this page out of site search), true, or a weight from 0.1 to 10 (2 counts its words twice)")
+        return 1
+    }
+
     public static func decode(yaml: String, file: String, lineOffset: Int = 1) -> (FrontMatter, [Diagnostic]) {
         var reader = YAMLReader(file: file, lineOffset: lineOffset)
         var meta = FrontMatter()
@@ -33,6 +43,7 @@ public enum FrontMatterDecoder {
             case "aliases", "redirect_from":
                 meta.aliases += reader.strings(value, key: key).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
                 meta.keyPositions["aliases"] = reader.position(of: keyNode)
+            case "search": meta.searchWeight = searchWeight(value, reader: &reader)
             default: break
             }
         }

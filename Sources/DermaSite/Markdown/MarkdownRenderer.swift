@@ -256,7 +256,8 @@ public struct MarkdownRenderer: Sendable {
         if inner.hasSuffix(close) { inner = inner.dropLast(close.count) }
         let label = Escape.html("Link to this section: \(text)")
         return "<div class=\"heading\"><h\(level) id=\"\(id)\">\(inner)</h\(level)>"
-            + "<a class=\"heading-anchor\" href=\"#\(id)\"><span aria-hidden=\"true\">#</span>"
+            // The link repeats the heading for screen readers: search reads the heading once.
+            + "<a class=\"heading-anchor\" href=\"#\(id)\" data-search-ignore><span aria-hidden=\"true\">#</span>"
             + "<span class=\"visually-hidden\">\(label)</span></a></div>\n"
     }
 }

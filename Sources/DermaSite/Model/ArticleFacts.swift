@@ -21,6 +21,8 @@ extension Article {
         var draft: Bool
         var slugAt: SourcePosition?
         var aliasesAt: SourcePosition?
+        /// Whether, and how much, site search counts the page: the index's files depend on it.
+        var searchWeight: Double
     }
 
     /// What list pages, the feed and the sitemap show of it.
@@ -56,7 +58,8 @@ extension Article {
 
     var routeFacts: RouteFacts {
         RouteFacts(addresses: addresses, date: meta.date, updated: meta.updated, draft: meta.draft,
-                   slugAt: meta.keyPositions["slug"], aliasesAt: meta.keyPositions["aliases"])
+                   slugAt: meta.keyPositions["slug"], aliasesAt: meta.keyPositions["aliases"],
+                   searchWeight: meta.searchWeight)
     }
 
     var listingFacts: ListingFacts {

@@ -11,6 +11,8 @@ public struct FrontMatter: Sendable, Equatable {
     public var sources: [Source] = []
     /// Old addresses of the page (`/old-name/`): each gets a page that sends the reader on.
     public var aliases: [String] = []
+    /// `search: false` leaves the page out of site search; a number weighs it (2 counts twice).
+    public var searchWeight: Double = 1
     /// Keys the file set, valid or not: a key that was there but wrong is reported once, not
     /// again as missing.
     public var keysPresent: Set<String> = []
@@ -23,7 +25,7 @@ public struct FrontMatter: Sendable, Equatable {
 
     /// Every key an article may set, in the order `dermasite new` writes them.
     public static let knownKeys = ["title", "description", "date", "updated", "draft", "slug", "order", "tags",
-                                   "sources", "aliases", "redirect_from"] + movedKeys
+                                   "sources", "aliases", "redirect_from", "search"] + movedKeys
 
     /// Keys that used to record a review in the article. A review now lives in the review record,
     /// tied to the text that was reviewed, so these are refused rather than silently shown.

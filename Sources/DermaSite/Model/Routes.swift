@@ -4,7 +4,7 @@
 public struct Route: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
         case home, articleList = "article list", article, tag, notFound = "not found", glossary, atlas = "map",
-             worksheet, page, root = "root", placeList = "place list", place, chart, feed, sitemap, robots,
+             worksheet, page, search, searchIndex = "search index", root = "root", placeList = "place list", place, chart, feed, sitemap, robots,
              asset, file, imageCopy = "image copy", alias, redirects = "redirect list"
     }
 
@@ -46,6 +46,8 @@ public struct Routes: Sendable {
     /// Content/'s files as given, so a memo can tell whether they changed.
     let staticFiles: [String]
     let images: [String: ImageInfo]
+    /// The pages site search covers.
+    public let search: SearchPlan
 
     /// The routes of a site made of these parts (drafts already left out of `articles`).
     public init(articles: [Article], assets: [ThemeAsset], staticFiles: [String], images: [String: ImageInfo] = [:],
@@ -100,6 +102,9 @@ public struct Routes: Sendable {
             routes += atlas.places.map { Route(page: $0.urlPath, .place, source: data + "places.yml") }
             routes += AtlasMaps.charts(atlas).map { Route(file: $0.path, .chart, source: data + "leg-map.yml") }
         }
+        let search = SearchPlan(articles: articles, atlas: atlas, hasGlossary: hasGlossary)
+        routes.append(Route(page: SiteLayout.search, .search, source: nil))
+        routes += SearchIndex.files(documents: search.pages.count).map { Route(file: $0, .searchIndex, source: nil) }
         routes.append(Route(file: SiteLayout.feed, .feed, source: nil))
         routes.append(Route(file: SiteLayout.sitemap, .sitemap, source: nil))
         routes.append(Route(file: "robots.txt", .robots, source: nil))
@@ -109,6 +114,7 @@ public struct Routes: Sendable {
             routes += info.variants(of: file).map { Route(file: $0.path, .imageCopy, source: "\(ContentLoader.contentFolder)/\(file)") }
         }
         all = routes
+        self.search = search
         self.staticFiles = staticFiles
         self.images = images
     }

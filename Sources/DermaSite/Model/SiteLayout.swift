@@ -12,6 +12,8 @@ public enum SiteLayout {
     public static let worksheet = "dermatomes/worksheet/"
 
     public static let places = "where/"
+    /// Every page, grouped, with a search box: what the header's search form opens.
+    public static let search = "search/"
 
     /// Standalone SVG chart of one view of one map variant (or of the agreement view).
     public static func chart(_ viewID: String, variant: String) -> String {

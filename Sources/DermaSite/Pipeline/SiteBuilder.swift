@@ -132,6 +132,14 @@ public struct SiteBuilder: Sendable {
 
         diagnostics += EmergencyCheck.check(config: config, redFlags: redFlags)
         note("load glossary and red flags")
+        let searchSettings = clock.run("load search words") { () -> SearchSettings in
+            let (settings, problems) = cache.load(cache.searchSettings, reload: changes.contains(SearchSettingsLoader.path)) {
+                SearchSettingsLoader.load(root: root, fileSystem: fileSystem)
+            }
+            diagnostics += problems
+            return settings
+        }
+        note("load search words")
         let reviews = clock.run("load reviews") { () -> SiteReviews in
             // Read every build: the record is small, and it hashes only the files it names.
             let (reviews, problems) = ReviewLoader.load(root: root, fileSystem: fileSystem)
@@ -216,9 +224,14 @@ public struct SiteBuilder: Sendable {
         try stopIfAsked()
         try clock.run("render article pages") { files += try steps.articles(rendered) }
         try stopIfAsked()
-        try clock.run("render lists and atlas pages") { files += try steps.listsAndAtlas(rendered) }
+        try clock.run("render lists and atlas pages") { files += try steps.listsAndAtlas(rendered) + steps.searchPage() }
         try stopIfAsked()
         let pageCount = files.count
+        clock.run("index for search") {
+            let (index, problems) = steps.searchIndex(files, settings: searchSettings)
+            files += index
+            diagnostics += problems
+        }
         try clock.run("render feed and sitemap") { files += try steps.feedAndSitemap(rendered) + steps.aliases() }
         try clock.run("copy assets, files and charts") {
             for asset in site.assets { files.append(OutputFile(path: asset.outputPath, bytes: asset.bytes)) }
@@ -243,7 +256,8 @@ public struct SiteBuilder: Sendable {
             // After an edit only the pages rendered again can have new links.
             let index = cache.linkIndex(basePath: site.config.baseURL.path)
             // An old address is meant to have no links to it.
-            index.unlinkedAllowed = Set(routes.all.filter { $0.kind == .alias }.map(\.file))
+            // The search page is reached by the search form on every page.
+            index.unlinkedAllowed = Set(routes.all.filter { $0.kind == .alias || $0.kind == .search }.map(\.file))
             index.writtenLinks = Self.writtenLinks(site)
             let onlyChanged = index.hasSamePaths(files) ? Set(cache.rendered) : nil
             var markdownLinks: [String: [LinkRecord]] = [:]

@@ -62,6 +62,8 @@ struct PageContext: Sendable {
                 "atlas_url": config.baseURL.sitePath(SiteLayout.atlas),
                 "places_url": config.baseURL.sitePath(SiteLayout.places),
                 "glossary_url": config.baseURL.sitePath(SiteLayout.glossary),
+                "search_url": config.baseURL.sitePath(SiteLayout.search),
+                "search_index_url": config.baseURL.sitePath(SearchIndex.head),
                 "has_glossary": site.glossary != nil,
                 "has_atlas": site.atlas != nil,
                 "conflicts_of_interest": config.health.conflictsOfInterest,

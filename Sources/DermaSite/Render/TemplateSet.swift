@@ -3,7 +3,7 @@ import Mustache
 /// The compiled Mustache templates of a site. Compiled once per build, shared by every page.
 public struct TemplateSet: Sendable {
     /// Page templates a site must have, one per kind of page.
-    public static let required = ["pages/home", "pages/article", "pages/list", "pages/404"]
+    public static let required = ["pages/home", "pages/article", "pages/list", "pages/404", "pages/search"]
     /// Needed only by a site with a dermatome data set.
     public static let requiredForAtlas = ["pages/atlas", "pages/root", "pages/worksheet", "pages/place", "pages/places"]
     /// Needed only by a site with a glossary.

@@ -56,6 +56,8 @@ public enum ArticleScaffold {
         tags: []
         # Old addresses of this page, if you rename it, such as [/old-name/]: they keep working.
         aliases: []
+        # Site search finds this page. 'search: false' leaves it out; 'search: 2' counts its words twice.
+        search: true
         # Where the facts come from. For each source, copy the example lines below without their
         # '#', keeping the spaces, and fill them in. A source needs a title, a year (or, for a web
         # page with no date, 'checked:' with the day you read it) and a url or a doi.

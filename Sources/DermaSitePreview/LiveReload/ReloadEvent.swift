@@ -42,7 +42,9 @@ public struct ReloadEvent: Codable, Sendable, Equatable {
         milliseconds = Int((outcome.seconds * 1000).rounded())
         finished = Date().timeIntervalSince1970
         let everyPage = outcome.changed.contains { path in
-            !(path.hasSuffix(".html") || path.hasSuffix(".css") || path.hasSuffix(".xml") || path.hasSuffix(".txt"))
+            // Data a page reads when asked (the search index) needs no reload.
+            !(path.hasSuffix(".html") || path.hasSuffix(".css") || path.hasSuffix(".xml") || path.hasSuffix(".txt")
+              || path.hasSuffix(".json"))
         } || outcome.removed.contains { !$0.hasSuffix(".html") && !$0.hasSuffix(".css") }
         if everyPage {
             reload = ["*"]

@@ -8,7 +8,7 @@ import Testing
         let result = renderer.render("## Intro\n\ntext\n\n### Intro\n\n## *What* is `L4`?\n\n#### Deep\n")
         #expect(result.headings.map(\.id) == ["intro", "intro-1", "what-is-l4", "deep"])
         #expect(result.tableOfContents.map(\.text) == ["Intro", "Intro", "What is L4?"])
-        #expect(result.html.contains(##"<h2 id="intro">Intro</h2><a class="heading-anchor" href="#intro">"##))
+        #expect(result.html.contains(##"<h2 id="intro">Intro</h2><a class="heading-anchor" href="#intro" data-search-ignore>"##))
         #expect(result.html.contains(#"<h2 id="what-is-l4"><em>What</em> is <code>L4</code>?</h2>"#))
     }
 

@@ -39,6 +39,8 @@ struct ArticleModel {
     var broken = false
     /// A page of Content/pages (not listed, at /<slug>/) instead of an article.
     var isPage = false
+    /// `search:` in the front matter: nil (found), false (left out of search) or a weight.
+    var search: String?
 
     var path: String { "Content/\(isPage ? "pages" : "articles")/\(file).md" }
 
@@ -51,6 +53,7 @@ struct ArticleModel {
         if let slug { lines.append("slug: \(slug)") }
         if draft { lines.append("draft: true") }
         if let alias { lines.append("aliases: [\(alias)]") }
+        if let search { lines.append("search: \(search)") }
         if broken { lines.append("tags: [unclosed") }
         lines += ["sources:", "  - {title: \"A test source\", year: 2020, url: \"https://example.org/source\"}", "---", ""]
         return (lines + paragraphs.flatMap { [$0, ""] }).joined(separator: "\n")
@@ -68,6 +71,8 @@ struct RandomEditModel {
     var glossaryDefinition = "A strip of skin that one nerve root supplies."
     var footerExtra = ""
     var stylesheetExtra = ""
+    /// Content/data/search.yml, when there is one.
+    var synonyms = ""
     private var made = 0
 
     static let tagPool = ["sciatica", "nerve roots", "feet", "Back Pain", "sciatica "]
@@ -103,6 +108,7 @@ struct RandomEditModel {
                 of: "A strip of skin that one nerve root supplies.", with: glossaryDefinition),
         ]
         for article in articles { files[article.path] = article.text }
+        if !synonyms.isEmpty { files["Content/data/search.yml"] = synonyms }
         return files
     }
 
@@ -110,7 +116,7 @@ struct RandomEditModel {
     /// Only files are written here; `removed` lists files to delete.
     mutating func edit(_ random: inout SeededRandom) -> (what: String, changed: [String], removed: [String]) {
         let kinds = ["body", "body", "title", "date", "updated", "tags", "order", "slug", "draft", "new", "delete", "alias",
-                     "break", "data", "places", "glossary", "partial", "stylesheet", "site", "page"]
+                     "break", "data", "places", "glossary", "partial", "stylesheet", "site", "page", "search", "synonyms"]
         let kind = random.pick(kinds)
         let index = random.below(articles.count)
         let editable = index > 0 || !["slug", "draft", "delete", "break", "page"].contains(kind)
@@ -131,6 +137,10 @@ struct RandomEditModel {
             // Mostly an address of its own; now and then one another page may have too (a clash).
             article.alias = random.chance(30) ? nil : random.pick(["/old-\(article.file)/", "/old-\(article.file).html", "/shared-old/"])
         case "break" where editable: article.broken.toggle()
+        case "search": article.search = random.pick([nil, "false", "2", "0.5"])
+        case "synonyms":
+            synonyms = random.pick(["synonyms: []\n", "synonyms:\n  - words: [numb bum]\n    find: [skin]\n", "urgent: [both legs]\n"])
+            return ("search words: '\(synonyms)'", ["Content/data/search.yml"], [])
         case "page" where editable:
             // Moving the file between Content/articles and Content/pages lists or unlists it.
             let old = article.path

@@ -42,6 +42,12 @@ final class BuildMemo {
     let templates = Memo<(TemplateSource, [ThemeAsset], [Diagnostic])>()
     let atlas = Memo<(Atlas?, [Diagnostic])>()
     let guidance = Memo<(Glossary?, RedFlags?, [Diagnostic])>()
+    let searchSettings = Memo<(SearchSettings, [Diagnostic])>()
+    /// Each searched page's words and term scores, with the page they were read from.
+    var searchPages: [String: (bytes: [UInt8], title: String, plain: String, scores: [String: Int])] = [:]
+    var searchPageList: Versioned<[String]>?
+    /// The index files of the last build, so only those whose bytes changed count as made again.
+    var searchFiles: [String: [UInt8]] = [:]
     var atlasProblems: Keyed<[Diagnostic]>?
     var reviews: Versioned<SiteReviews>?
     var redFlags: Versioned<RedFlags?>?

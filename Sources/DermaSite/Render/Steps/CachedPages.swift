@@ -11,13 +11,13 @@ struct CachedPages {
 
     /// What every page shows of the site: the configuration, theme assets, the menu's sections
     /// and the emergency box.
-    private var common: InputKey {
+    var common: InputKey {
         InputKey([SiteConfigLoader.path: versions.config, "theme assets": cache.assetsVersion,
                   "whether there is a data set": site.atlas == nil ? 0 : 1,
                   "whether there is a glossary": site.glossary == nil ? 0 : 1, GuidanceLoader.redFlagsPath: versions.redFlags])
     }
 
-    private func templates(_ names: String...) -> InputKey {
+    func templates(_ names: String...) -> InputKey {
         InputKey(Dictionary(uniqueKeysWithValues: names.map { ("template \($0)", cache.templateVersion($0)) }))
     }
 
@@ -177,7 +177,7 @@ struct CachedPages {
         return files
     }
 
-    private func group(_ name: String, _ key: InputKey, _ make: () throws -> [OutputFile]) throws -> [OutputFile] {
+    func group(_ name: String, _ key: InputKey, _ make: () throws -> [OutputFile]) throws -> [OutputFile] {
         let stored = cache.groups[name]
         if let stored, stored.key == key { return stored.value }
         let files = try make()

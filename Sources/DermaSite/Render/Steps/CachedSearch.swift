@@ -1,0 +1,98 @@
+/// The search page and the search index, read from the pages this build made. A page's words are
+/// read again only when its bytes changed; the index files are put together from those every build.
+extension CachedPages {
+    func searchPage() throws -> [OutputFile] {
+        let shown = SearchPage.shown(site).map { "\($0.kind)\u{0}\($0.urlPath)\u{0}\($0.meta.title)\u{0}\($0.meta.description)" }
+        let list = cache.version(of: shown, in: &cache.searchPageList)
+        let key = InputKey(["titles and addresses of the articles and pages": list, "the data set": versions.atlas])
+            .merging(templates("pages/search")).merging(common)
+        return try group("search page", key) { [try SearchPage(site: site, pages: pages).render()] }
+    }
+
+    /// The index files, and a warning for each synonym that finds no page.
+    func searchIndex(_ made: [OutputFile], settings: SearchSettings) -> (files: [OutputFile], problems: [Diagnostic]) {
+        var bytesByPath: [String: [UInt8]] = [:]
+        for file in made where file.path.hasSuffix(".html") { bytesByPath[file.path] = file.bytes }
+        let plan = routes.search.pages
+        // Pages new or changed since the last build are read, on every core.
+        let stale = plan.map { SiteLayout.file(for: $0.sitePath) }.filter { path in
+            guard let stored = cache.searchPages[path] else { return true }
+            return stored.bytes != bytesByPath[path]
+        }
+        let titles = Dictionary(plan.map { (SiteLayout.file(for: $0.sitePath), $0.title) }, uniquingKeysWith: { first, _ in first })
+        let read = Parallel.map(stale.map { (bytesByPath[$0] ?? [], titles[$0] ?? nil) }) { bytes, title in
+            var text = PageText(html: bytes)
+            if let title {
+                text.title = title
+                text.parts = [PageText.Part(field: .title, weight: 1, text: title)] + text.parts.filter { $0.field != .title }
+            }
+            let document = SearchIndex.Document(url: "", title: text.title, kind: .article, roots: [], urgency: 0, weight: 1,
+                                                text: text, keywords: [])
+            return (text.title, text.plain, SearchIndex.scores(document))
+        }
+        for (path, (title, plain, scores)) in zip(stale, read) {
+            cache.searchPages[path] = (bytesByPath[path] ?? [], title, plain, scores)
+        }
+        let help = site.config.emergency?.helpPage.flatMap { $0.hasPrefix("/") ? String($0.dropFirst()) : nil }
+        var documents: [SearchIndex.Document] = [], scores: [[String: Int]] = []
+        for page in plan {
+            let path = SiteLayout.file(for: page.sitePath)
+            guard let stored = cache.searchPages[path] else { continue }
+            var roots = page.roots
+            if page.kind == .article { roots = SearchPlan.roots(named: stored.title, in: site.atlas) }
+            let isHelp = help.map { $0 == page.sitePath || $0.hasPrefix(page.sitePath + "#") } == true
+            let text = PageText(parts: [PageText.Part(field: .body, weight: 1, text: stored.plain)])
+            documents.append(SearchIndex.Document(url: site.config.baseURL.sitePath(page.sitePath), title: stored.title,
+                                                  kind: page.kind, roots: roots, urgency: isHelp ? 2 : page.urgent ? 1 : 0, weight: page.weight,
+                                                  text: text, keywords: page.keywords))
+            var pageScores = stored.scores
+            if page.weight != 1 || !page.keywords.isEmpty {
+                // Weights and the data set's words are the plan's, not the page's: applied here.
+                for term in page.keywords.flatMap(SearchWords.terms) {
+                    pageScores[term] = max(pageScores[term] ?? 0, Int(SearchIndex.keywordScore))
+                }
+                pageScores = pageScores.mapValues { max(1, Int((Double($0) * page.weight).rounded())) }
+            }
+            scores.append(pageScores)
+        }
+        if cache.searchPages.count > plan.count {
+            let live = Set(plan.map { SiteLayout.file(for: $0.sitePath) })
+            cache.searchPages = cache.searchPages.filter { live.contains($0.key) }
+        }
+        let rootOrder = site.atlas?.roots.map(\.id) ?? []
+        var files: [OutputFile] = []
+        var changed: [String] = []
+        let first = cache.searchFiles.isEmpty
+        for (path, text) in SearchIndex.files(documents, scores: scores, settings: settings, rootOrder: rootOrder) {
+            let bytes = Array(text.utf8)
+            // The stored copy is handed on when unchanged, so the writer and the preview see no change.
+            if let stored = cache.searchFiles[path], stored == bytes {
+                files.append(OutputFile(path: path, bytes: stored))
+            } else {
+                changed.append(path)
+                cache.searchFiles[path] = bytes
+                files.append(OutputFile(path: path, bytes: bytes))
+            }
+        }
+        if !changed.isEmpty {
+            cache.made(changed, reason: first ? RenderReason.firstBuild
+                       : stale.isEmpty ? "changed: the pages search covers or Content/data/search.yml"
+                       : "changed: the words of \(stale.count) page(s) search covers")
+        }
+        if cache.searchFiles.count > files.count {
+            let live = Set(files.map(\.path))
+            cache.searchFiles = cache.searchFiles.filter { live.contains($0.key) }
+        }
+        // A synonym whose words are on no page finds nothing: most likely a misspelling.
+        let known = Set(scores.flatMap(\.keys))
+        var problems: [Diagnostic] = []
+        for synonym in settings.synonyms {
+            for word in synonym.find where !SearchWords.terms(word).allSatisfy(known.contains) {
+                let at = synonym.position ?? SourcePosition(file: SearchSettingsLoader.path, line: 1, column: 1)
+                problems.append(.warning(at.file, line: at.line, column: at.column,
+                                         "'\(word)' is on no page, so this synonym finds nothing; check its spelling"))
+            }
+        }
+        return (files, problems)
+    }
+}

@@ -1,0 +1,178 @@
+/// The words a reader sees in a page's main part, each with how much it counts for search:
+/// the title most, then headings, then the body. Marks in the templates steer it, as Pagefind's do:
+/// `data-search-ignore` leaves an element out (the emergency box, repeated on every page), and
+/// `data-search-weight="2"` counts an element's words twice (or 0.5 for half).
+/// The pages are this generator's own output, checked by the Nu HTML Checker: a small tag scanner
+/// that knows void elements, comments and character references reads them.
+public struct PageText: Sendable, Equatable {
+    public enum Field: Int, Sendable { case body, heading, title }
+
+    public struct Part: Sendable, Equatable {
+        public var field: Field
+        public var weight: Double
+        public var text: String
+
+        public init(field: Field, weight: Double, text: String) {
+            self.field = field
+            self.weight = weight
+            self.text = text
+        }
+    }
+
+    /// The first `<h1>` of the main part.
+    public var title = ""
+    public var parts: [Part] = []
+
+    /// The reading text, for the snippet under a result: body and headings in page order.
+    public var plain: String {
+        parts.filter { $0.field != .title }.map(\.text).joined(separator: " ")
+    }
+
+    private static let void: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                                            "source", "track", "wbr"]
+    /// Elements whose content is not reading text. Navigation (breadcrumbs, "On this page")
+    /// repeats what other pages or the headings say.
+    private static let skipped: Set<String> = ["script", "style", "svg", "template", "noscript", "button", "form", "select", "nav"]
+    private static let headings: Set<String> = ["h2", "h3", "h4", "h5", "h6", "dt", "caption", "figcaption"]
+
+    public init(title: String = "", parts: [Part] = []) {
+        self.title = title
+        self.parts = parts
+    }
+
+    /// Reads the `<main>` element of `html` (the whole document when it has none).
+    public init(html: String) {
+        self.init(html: Array(html.utf8))
+    }
+
+    public init(html bytes: [UInt8]) {
+        self.init()
+        bytes.withUnsafeBufferPointer { read($0) }
+    }
+
+    private mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) {
+        struct Open { let name: [UInt8]; let skip: Bool; let field: Field; let weight: Double }
+        var stack: [Open] = []
+        var textStart = 0, textEnd = 0
+        let count = bytes.count
+        let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), slash = UInt8(ascii: "/")
+        var inMain = Self.find(Self.mainOpen, in: bytes, from: 0) == nil
+        func flush() {
+            defer { textStart = textEnd }
+            guard inMain, textEnd > textStart else { return }
+            let top = stack.last ?? Open(name: [], skip: false, field: .body, weight: 1)
+            guard !top.skip, top.weight > 0 else { return }
+            var raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[textStart..<textEnd]), as: UTF8.self)
+            if raw.utf8.contains(UInt8(ascii: "&")) { raw = Self.decodeReferences(raw) }
+            let words = raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            guard !words.isEmpty else { return }
+            if top.field == .title, title.isEmpty { title = words }
+            if let last = parts.last, last.field == top.field, last.weight == top.weight {
+                parts[parts.count - 1].text += " " + words
+            } else {
+                parts.append(Part(field: top.field, weight: top.weight, text: words))
+            }
+        }
+        var index = 0
+        while index < count {
+            guard bytes[index] == lt else {
+                textStart = index
+                while index < count && bytes[index] != lt { index += 1 }
+                textEnd = index
+                flush()
+                continue
+            }
+            if index + 3 < count, bytes[index + 1] == UInt8(ascii: "!"), bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
+                index = Self.find(Self.commentClose, in: bytes, from: index).map { $0 + 3 } ?? count
+                continue
+            }
+            var close = index
+            while close < count && bytes[close] != gt { close += 1 }
+            let tagStart = min(index + 1, close)
+            index = min(close + 1, count)
+            let isEnd = tagStart < close && bytes[tagStart] == slash
+            var nameEnd = isEnd ? tagStart + 1 : tagStart
+            let nameStart = nameEnd
+            while nameEnd < close && Self.isNameByte(bytes[nameEnd]) { nameEnd += 1 }
+            guard nameEnd > nameStart else { continue }
+            let name = bytes[nameStart..<nameEnd].map { $0 | 0x20 }
+            if isEnd {
+                if name == Self.main { inMain = false }
+                if let at = stack.lastIndex(where: { $0.name == name }) { stack.removeSubrange(at...) }
+                continue
+            }
+            if name == Self.main { inMain = true }
+            let nameText = String(decoding: name, as: UTF8.self)
+            guard !Self.void.contains(nameText), bytes[close - 1] != slash else { continue }
+            let parent = stack.last
+            var skip = (parent?.skip ?? false) || Self.skipped.contains(nameText)
+            var weight = parent?.weight ?? 1
+            // Attributes are read only when the tag has any.
+            if close - nameEnd > 1 {
+                let tagText = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameEnd..<close]), as: UTF8.self)
+                skip = skip || tagText.contains("data-search-ignore") || tagText.contains("aria-hidden=\"true\"")
+                weight *= Self.attribute("data-search-weight", in: tagText).flatMap(Double.init) ?? 1
+            }
+            var field = parent?.field ?? .body
+            if nameText == "h1" { field = .title } else if Self.headings.contains(nameText), field == .body { field = .heading }
+            stack.append(Open(name: name, skip: skip, field: field, weight: weight))
+        }
+    }
+
+    private static let main = Array("main".utf8)
+    private static let mainOpen = Array("<main".utf8)
+    private static let commentClose = Array("-->".utf8)
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard needle.count <= bytes.count else { return nil }
+        var at = start
+        while at + needle.count <= bytes.count {
+            if bytes[at] == needle[0] {
+                var matched = 1
+                while matched < needle.count && bytes[at + matched] == needle[matched] { matched += 1 }
+                if matched == needle.count { return at }
+            }
+            at += 1
+        }
+        return nil
+    }
+
+    static func attribute(_ name: String, in tag: String) -> String? {
+        guard let range = tag.range(of: name + "=\"") else { return nil }
+        return String(tag[range.upperBound...].prefix { $0 != "\"" })
+    }
+
+    /// `&amp;`, `&#39;`, `&#x2019;` and the few named references the templates write.
+    static func decodeReferences(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            guard let semi = after.prefix(10).firstIndex(of: ";") else {
+                out += "&"
+                rest = after
+                continue
+            }
+            let name = after[..<semi]
+            let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "ndash": "\u{2013}",
+                         "mdash": "\u{2014}", "hellip": "\u{2026}", "rsquo": "\u{2019}", "lsquo": "\u{2018}"]
+            if let value = named[String(name)] {
+                out += value
+            } else if name.hasPrefix("#"), let code = name.hasPrefix("#x") || name.hasPrefix("#X")
+                        ? UInt32(name.dropFirst(2), radix: 16) : UInt32(name.dropFirst()), let scalar = Unicode.Scalar(code) {
+                out.unicodeScalars.append(scalar)
+            } else {
+                out += "&" + name + ";"
+            }
+            rest = after[after.index(after: semi)...]
+        }
+        return out + rest
+    }
+}

@@ -1,0 +1,36 @@
+@testable import DermaSite
+import Testing
+
+/// What search reads of a page: the main part, by field, with the templates' marks obeyed.
+@Suite struct PageTextTests {
+    @Test func readsTheMainPartByFieldAndObeysTheMarks() {
+        let html = """
+        <!doctype html><html><head><title>Ignored</title><script>var x = "<main>";</script></head><body>
+        <header data-search-ignore><a href="/">Site name</a></header>
+        <main id="main"><nav class="breadcrumb"><a href="/">Home</a></nav>
+        <h1>Foot drop &amp; you</h1><p class="lede" data-search-weight="2">Why the foot slaps.</p>
+        <aside class="emergency-box" data-search-ignore><p>Call 999</p></aside>
+        <!-- a comment with <h2>no heading</h2> -->
+        <h2 id="x">What causes it?<a class="heading-anchor" href="#x" aria-hidden="true">#</a></h2>
+        <p>The <strong>peroneal</strong> nerve<br>at the knee.</p><img src="a.png" alt="">
+        <svg><title>Map region</title></svg><table><tr><td>Cell</td></tr></table>
+        </main><footer data-search-ignore>Footer words</footer></body></html>
+        """
+        let text = PageText(html: html)
+        #expect(text.title == "Foot drop & you")
+        #expect(text.parts.map(\.field) == [.title, .body, .heading, .body])
+        #expect(text.parts[1] == PageText.Part(field: .body, weight: 2, text: "Why the foot slaps."))
+        #expect(text.parts[2].text == "What causes it?")
+        #expect(text.parts[3].text == "The peroneal nerve at the knee. Cell")
+        for hidden in ["Site name", "Home", "Call 999", "no heading", "Map region", "Footer", "Ignored", "#"] {
+            #expect(!text.parts.contains { $0.text.contains(hidden) }, "\(hidden) was indexed")
+        }
+        #expect(text.plain == "Why the foot slaps. What causes it? The peroneal nerve at the knee. Cell")
+    }
+
+    @Test func aPageWithoutMainIsReadWholeAndReferencesAreDecoded() {
+        let text = PageText(html: "<h1>Caf&#233; &#x2019;s &lt;b&gt;</h1><p>x &unknown; y</p>")
+        #expect(text.title == "Café ’s <b>")
+        #expect(text.parts.last?.text == "x &unknown; y")
+    }
+}

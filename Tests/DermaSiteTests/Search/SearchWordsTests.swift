@@ -1,0 +1,32 @@
+@testable import DermaSite
+import Testing
+
+/// How text becomes search terms: the words, the spellings made one, the light stem.
+@Suite struct SearchWordsTests {
+    @Test func wordsAreLowerCaseWithoutAccentsAndApostrophes() {
+        #expect(SearchWords.words("Can't FEEL my Fuß — L5/S1, naïve") == ["cant", "feel", "my", "fuß", "l5", "s1", "naive"])
+        #expect(SearchWords.words("don\u{2019}t \u{201C}tingle\u{201D}\u{00A0}here") == ["dont", "tingle", "here"])
+        // The byte path and the Unicode path agree on text both can read.
+        for text in ["Pins and needles—in my foot’s sole", "S4-S5: the back passage", "A&amp;E, 999 or 111"] {
+            #expect(SearchWords.plainWords(text) == SearchWords.unicodeWords(text), "\(text)")
+        }
+    }
+
+    @Test(arguments: [
+        ("tingling", "tingl"), ("tingles", "tingl"), ("tingle", "tingl"), ("tingly", "tingl"), ("prickly", "prickl"), ("prickle", "prickl"), ("tingled", "tingl"),
+        ("numbness", "numb"), ("numb", "numb"), ("slipped", "slip"), ("slipping", "slip"), ("toes", "toe"),
+        ("feet", "foot"), ("bleeding", "bleed"), ("need", "need"), ("bodies", "body"), ("herniation", "herniat"),
+        ("herniated", "herniat"), ("anaesthesia", "anesthesia"), ("anesthesia", "anesthesia"), ("oedema", "edema"),
+        ("diarrhoea", "diarrhea"), ("colour", "color"), ("paralysed", "paralyz"), ("paralyzed", "paralyz"),
+        ("l5", "l5"), ("s4", "s4"), ("ache", "ach"), ("aching", "ach"),
+    ])
+    func termsMeetAcrossFormsAndSpellings(word: String, term: String) {
+        #expect(SearchWords.term(word) == term)
+    }
+
+    @Test func stopWordsAreLeftOutAndShardsAreFirstLetters() {
+        #expect(SearchWords.terms("What is the L5 dermatome in my leg?") == ["l5", "dermatom", "leg"])
+        #expect(SearchWords.shard(of: "tingl") == "t" && SearchWords.shard(of: "l5") == "l" && SearchWords.shard(of: "5th") == "0")
+        #expect(SearchWords.shard(of: "élan") == "0" && SearchWords.shards.count == 27)
+    }
+}
