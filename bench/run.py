@@ -49,6 +49,8 @@ def site_for(n):
     shutil.copytree(os.path.join(REPO, "Templates"), os.path.join(site, "Templates"))
     shutil.copytree(os.path.join(REPO, "Content", "data"), os.path.join(site, "Content", "data"))
     shutil.copy(os.path.join(REPO, "Content", "site.yml"), os.path.join(site, "Content", "site.yml"))
+    # The footer links to the bundled pages (About us, Accessibility...).
+    shutil.copytree(os.path.join(REPO, "Content", "pages"), os.path.join(site, "Content", "pages"))
     shutil.copytree(corpus, os.path.join(site, "Content", "articles"))
     # The bundled articles too: the data set's "see also" links point at them.
     for name in os.listdir(os.path.join(REPO, "Content", "articles")):

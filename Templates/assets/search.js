@@ -24,7 +24,7 @@
   function isPlain(word) { return /^[a-z]*$/.test(word); }
 
   var respellings = [["isation", "ization"], ["ising", "izing"], ["ised", "ized"], ["ises", "izes"],
-                     ["ise", "ize"], ["yse", "yze"], ["ysed", "yzed"]];
+                     ["ise", "ize"], ["ysing", "yzing"], ["yses", "yzes"], ["ysed", "yzed"], ["yse", "yze"]];
 
   function spelling(word) {
     if (word.length <= 3 || !isPlain(word)) return word;
@@ -32,9 +32,10 @@
     word = word.split("ae").join("e");
     word = word.split("oea").join("ea");
     if (word.length > 5 && word.endsWith("our")) word = word.slice(0, -3) + "or";
+    // -ise and -yse at any length, so "rise" meets "rising" and "paralyse" "paralysing".
     for (var i = 0; i < respellings.length; i++) {
       var british = respellings[i][0];
-      if (word.length > 5 && word.endsWith(british)) { word = word.slice(0, -british.length) + respellings[i][1]; break; }
+      if (word.endsWith(british)) { word = word.slice(0, -british.length) + respellings[i][1]; break; }
     }
     return word;
   }
@@ -76,7 +77,8 @@
   var cache = {};
   function fetchJSON(url) {
     if (!cache[url]) {
-      cache[url] = fetch(url, { credentials: "same-origin" }).then(function (r) {
+      // Revalidated every time (a cheap 304), so an open page never mixes old and new index files.
+      cache[url] = fetch(url, { credentials: "same-origin", cache: "no-cache" }).then(function (r) {
         if (!r.ok) throw new Error(url + ": " + r.status);
         return r.json();
       });
@@ -123,38 +125,72 @@
     return true;
   }
 
-  // Each group is one thing the reader asked for, with the terms that can stand for it.
-  function groupsOf(head, terms) {
-    var groups = terms.map(function (t) { return { from: [t], alternatives: [[t, 1]] }; });
+  // Positions of a phrase's terms in the query: next to each other, or (any order) among the
+  // positions not `masked`, so "numb bum", "bum numb" and "numb groin and bum" all match.
+  function phrasePositions(terms, phrase, masked) {
+    for (var i = 0; i + phrase.length <= terms.length; i++) {
+      if (!phraseAt(terms, phrase, i)) continue;
+      var span = [], inMask = 0;
+      for (var j = 0; j < phrase.length; j++) { span.push(i + j); if (masked.has(i + j)) inMask++; }
+      if (inMask === 0 || inMask === phrase.length) return span;
+    }
+    var used = [];
+    for (var k = 0; k < phrase.length; k++) {
+      var at = -1;
+      for (var p = 0; p < terms.length; p++) {
+        if (terms[p] === phrase[k] && !masked.has(p) && used.indexOf(p) < 0) { at = p; break; }
+      }
+      if (at < 0) return null;
+      used.push(at);
+    }
+    return used;
+  }
+
+  // Words that only look urgent ("bottom of my foot" is not the bottom): their positions.
+  function maskOf(head, terms) {
+    var masked = new Set();
+    (head.not_urgent || []).forEach(function (phrase) {
+      for (var i = 0; phrase.length && i + phrase.length <= terms.length; i++) {
+        if (phraseAt(terms, phrase, i)) for (var j = 0; j < phrase.length; j++) masked.add(i + j);
+      }
+    });
+    return masked;
+  }
+
+  // Each group is one thing the reader asked for, with the terms that can stand for it, and the
+  // words synonyms add (`added`: only from words that are not masked, for the urgency check).
+  function groupsOf(head, terms, masked) {
+    var groups = terms.map(function (t, i) { return { alternatives: [[t, 1]], masked: masked.has(i) }; });
+    var added = [];
     head.synonyms.forEach(function (synonym) {
       synonym[0].forEach(function (phrase) {
         if (!phrase.length) return;
-        for (var i = 0; i + phrase.length <= terms.length; i++) {
-          if (!phraseAt(terms, phrase, i)) continue;
-          var group = groups[i];
-          // A phrase of several words becomes one group: "pins and needles" is one thing.
-          for (var j = 1; j < phrase.length; j++) {
-            var merged = groups[i + j];
-            if (merged && merged !== group) {
-              group.alternatives = group.alternatives.concat(merged.alternatives.map(function (a) { return [a[0], a[1] * 0.5]; }));
-              groups[i + j] = group;
-            }
-          }
-          synonym[1].forEach(function (t) { group.alternatives.push([t, 1]); });
-        }
+        var positions = phrasePositions(terms, phrase, masked);
+        if (!positions) return;
+        var group = groups[positions[0]];
+        // A phrase of several words becomes one group: "pins and needles" is one thing.
+        positions.slice(1).forEach(function (at) {
+          var merged = groups[at];
+          if (merged === group) return;
+          group.alternatives = group.alternatives.concat(merged.alternatives.map(function (a) { return [a[0], a[1] * 0.5]; }));
+          group.masked = group.masked && merged.masked;
+          groups.forEach(function (g, k) { if (g === merged) groups[k] = group; });
+        });
+        synonym[1].forEach(function (t) {
+          group.alternatives.push([t, 1]);
+          if (!positions.some(function (at) { return masked.has(at); })) added.push(t);
+        });
       });
     });
-    return groups.filter(function (g, i) { return groups.indexOf(g) === i; });
+    return { groups: groups.filter(function (g, i) { return groups.indexOf(g) === i; }), added: added };
   }
 
-  // Urgent when the reader's words, or the words a synonym adds ("numb bum" adds "saddle"), are.
-  function isUrgent(head, terms, groups) {
-    var added = [];
-    groups.forEach(function (g) { g.alternatives.forEach(function (a) { if (terms.indexOf(a[0]) < 0) added.push(a[0]); }); });
-    var all = terms.concat([""], added);
+  // Urgent when all the words of an urgent phrase are among the reader's words (as typed, or
+  // the words they were taken for with a typo), or the words a synonym adds ("numb bum" adds
+  // "saddle"). Masked words do not count.
+  function isUrgent(head, words) {
     return head.urgent.some(function (phrase) {
-      for (var i = 0; i + phrase.length <= all.length; i++) if (phrase.length && phraseAt(all, phrase, i)) return true;
-      return false;
+      return phrase.length > 0 && phrase.every(function (t) { return words.has(t); });
     });
   }
 
@@ -182,7 +218,8 @@
     return index.head.then(function (head) {
       var terms = queryTerms(head, query);
       if (!terms.length) return { head: head, results: [] };
-      var groups = groupsOf(head, terms);
+      var masked = maskOf(head, terms);
+      var grouped = groupsOf(head, terms, masked), groups = grouped.groups;
       var names = new Set();
       groups.forEach(function (g) { g.alternatives.forEach(function (a) { names.add(shardOf(a[0])); }); });
       var shards = {};
@@ -191,11 +228,15 @@
       })).then(function () {
         var lastTerm = terms[terms.length - 1];
         var total = new Map(), hits = new Map(), matched = new Map();
+        var meant = new Set(grouped.added);
+        terms.forEach(function (t, i) { if (!masked.has(i)) meant.add(t); });
         groups.forEach(function (group) {
           var best = new Map();
           group.alternatives.forEach(function (alternative) {
             var t = alternative[0];
             matches(shards[shardOf(t)] || {}, t, typing && t === lastTerm).forEach(function (m) {
+              // A typo's word counts for urgency ("bladdr" is "bladder"); the start of a word does not.
+              if (m[1] !== 0.8 && !group.masked && terms.indexOf(t) >= 0) meant.add(m[0]);
               var postings = shards[shardOf(m[0])][m[0]];
               for (var i = 0; i < postings.length; i += 2) {
                 var doc = postings[i], score = postings[i + 1] * m[1] * alternative[1];
@@ -210,7 +251,8 @@
             hits.set(doc, (hits.get(doc) || 0) + 1);
           });
         });
-        var urgent = isUrgent(head, terms, groups);
+        var urgent = isUrgent(head, meant);
+        var asked = new Set(terms.concat(grouped.added));
         var results = [];
         head.docs.forEach(function (doc, i) {
           var score = total.get(i) || 0;
@@ -223,7 +265,7 @@
           score *= 0.25 + 0.75 * coverage * coverage;
           // A page named by exactly the reader's words (the "Big toe" place for "numb big toe").
           var titleTerms = doc.titleTerms || (doc.titleTerms = queryTerms(head, doc[1]));
-          if (titleTerms.length && titleTerms.every(function (t) { return terms.indexOf(t) >= 0; })) score *= 1.6;
+          if (titleTerms.length && titleTerms.every(function (t) { return asked.has(t); })) score *= 1.6;
           results.push({ doc: i, score: score, terms: matched.get(i) || new Set() });
         });
         results.sort(function (a, b) {
@@ -252,12 +294,14 @@
 
   // The part of a page's text around its first matched word, matched words marked.
   function snippet(text, terms, length) {
+    if (!text) return null;
     var pattern = /[\p{Alphabetic}\p{N}'\u2019]+/gu, m, spans = [];
     while ((m = pattern.exec(text)) !== null) {
       var ws = words(m[0]);
       if (ws.length && terms.has(term(ws[0]))) spans.push([m.index, m.index + m[0].length]);
     }
-    if (!spans.length) return null;
+    // A match past the kept text: the page's opening words (its summary) instead.
+    if (!spans.length) spans = [[0, 0]];
     var start = Math.max(0, spans[0][0] - 60);
     if (start > 0) { var space = text.indexOf(" ", start); start = space >= 0 && space < spans[0][0] ? space + 1 : start; }
     var end = Math.min(text.length, start + length);
@@ -266,7 +310,7 @@
     var at = start;
     if (start > 0) p.appendChild(document.createTextNode("\u2026 "));
     spans.forEach(function (span) {
-      if (span[0] < at || span[1] > end) return;
+      if (span[0] < at || span[1] > end || span[1] === span[0]) return;
       p.appendChild(document.createTextNode(text.slice(at, span[0])));
       p.appendChild(el("mark", "", text.slice(span[0], span[1])));
       at = span[1];
@@ -311,6 +355,8 @@
     function load() { if (!index) index = new Index(form.getAttribute("data-search-index")); return index; }
 
     function clear() {
+      run++;  // a search still on its way is not shown
+      clearTimeout(timer);
       panel.textContent = "";
       panel.hidden = true;
       status.textContent = "";
@@ -350,8 +396,16 @@
         }
         addSnippets(index, head, list, shown, full ? 220 : 110);
       }).catch(function () {
+        index = null;  // the next search tries again
         if (mine !== run) return;
-        status.textContent = "Search could not load. Use the list of every page instead.";
+        panel.textContent = "";
+        panel.hidden = false;
+        status.textContent = "Search could not load.";
+        var failed = el("p", "search-results__none", "Search could not load. ");
+        var every = el("a", "", "See every page of this site");
+        every.href = form.action;
+        failed.appendChild(every);
+        panel.appendChild(failed);
       });
     }
 
@@ -375,9 +429,14 @@
         if (!input.value && panel.hidden) return;
         input.value = "";
         clear();
+        if (full) history.replaceState(null, "", location.pathname);
         input.focus();
         event.preventDefault();
-      } else if (event.key === "ArrowDown" && links.length) {
+        return;
+      }
+      // The arrows move between the box and the results only: the filters keep theirs.
+      if (event.target !== input && at < 0) return;
+      if (event.key === "ArrowDown" && links.length) {
         links[Math.min(at + 1, links.length - 1)].focus();
         event.preventDefault();
       } else if (event.key === "ArrowUp" && at >= 0) {

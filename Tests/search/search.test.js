@@ -10,7 +10,8 @@ const head = {
   chunk: 32,
   stop: ["a", "and", "in", "my", "the", "of", "is"],
   roots: ["L5", "S3"],
-  urgent: [["bladder"], ["saddl"], ["both", "leg"]],
+  urgent: [["bladder"], ["saddl"], ["both", "leg"], ["numb", "bottom"]],
+  not_urgent: [["bottom", "foot"]],
   synonyms: [[[["numb", "bum"]], ["saddl"]], [[["pin", "needl"]], ["tingl"]]],
   docs: [
     ["/where/big-toe/", "Big toe", "place", ["L5"], 0],
@@ -27,6 +28,7 @@ const terms = {
   d: { drop: [1, 60] },
   s: { saddl: [3, 60, 2, 9], sciatica: [1, 9] },
   n: { numb: [0, 9, 3, 9] },
+  l: { leg: [1, 3] },
   p: { pin: [4, 3] },
 };
 const index = {
@@ -66,4 +68,15 @@ test("a typo one or two letters away still finds the word", async () => {
 test("the word being typed matches longer words", async () => {
   assert.deepStrictEqual(await urls("dro", false), []);
   assert.strictEqual((await urls("foot dro", true))[0], "/articles/foot-drop/");
+});
+
+test("urgent phrases match in any order, and through a typo in a longer word", async () => {
+  const urgent = async (query) => (await search.search(index, query, false)).urgent;
+  assert.strictEqual(await urgent("both legs"), true);
+  assert.strictEqual(await urgent("legs both"), true);
+  assert.strictEqual(await urgent("bladdr"), true, "one letter away from bladder");
+  assert.strictEqual(await urgent("numb bottom"), true);
+  assert.strictEqual(await urgent("numb bottom of my foot"), false, "'bottom of my foot' is the sole");
+  assert.strictEqual(await urgent("bla", true), false, "the start of a word being typed is not yet urgent");
+  assert.strictEqual((await urls("bum numb"))[0], "/articles/urgent/", "the synonym phrase in the other order");
 });

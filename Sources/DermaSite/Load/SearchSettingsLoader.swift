@@ -13,10 +13,11 @@ public enum SearchSettingsLoader {
 
     static func decode(_ node: Node, reader: inout YAMLReader) -> SearchSettings {
         var settings = SearchSettings()
-        for (key, _, value) in reader.fields(of: node, known: ["synonyms", "urgent"], context: "the search settings")
+        for (key, _, value) in reader.fields(of: node, known: ["synonyms", "urgent", "not_urgent"], context: "the search settings")
             where !YAMLReader.isNull(value) {
-            if key == "urgent" {
-                settings.urgentWords = phrases(reader.strings(value, key: key), at: value, reader: &reader)
+            if key == "urgent" || key == "not_urgent" {
+                let list = phrases(reader.strings(value, key: key), at: value, reader: &reader)
+                if key == "urgent" { settings.urgentWords = list } else { settings.notUrgent = list }
                 continue
             }
             guard case let .sequence(items) = value else {

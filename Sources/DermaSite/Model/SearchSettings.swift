@@ -17,9 +17,12 @@ public struct SearchSettings: Sendable, Equatable {
     public var synonyms: [Synonym] = []
     /// Words such as "bladder" or "both legs": a query with one puts urgent pages first.
     public var urgentWords: [String] = []
+    /// Phrases whose words only look urgent ("bottom of my foot"): they make no query urgent.
+    public var notUrgent: [String] = []
 
-    public init(synonyms: [Synonym] = [], urgentWords: [String] = []) {
+    public init(synonyms: [Synonym] = [], urgentWords: [String] = [], notUrgent: [String] = []) {
         self.synonyms = synonyms
         self.urgentWords = urgentWords
+        self.notUrgent = notUrgent
     }
 }

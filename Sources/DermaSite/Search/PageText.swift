@@ -57,16 +57,30 @@ public struct PageText: Sendable, Equatable {
         let count = bytes.count
         let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), slash = UInt8(ascii: "/")
         var inMain = Self.find(Self.mainOpen, in: bytes, from: 0) == nil
+        var titleDone = false
         func flush() {
             defer { textStart = textEnd }
             guard inMain, textEnd > textStart else { return }
             let top = stack.last ?? Open(name: [], skip: false, field: .body, weight: 1)
             guard !top.skip, top.weight > 0 else { return }
-            var raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[textStart..<textEnd]), as: UTF8.self)
-            if raw.utf8.contains(UInt8(ascii: "&")) { raw = Self.decodeReferences(raw) }
-            let words = raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            guard !words.isEmpty else { return }
-            if top.field == .title, title.isEmpty { title = words }
+            // Runs of ASCII white space become one space, on the bytes (Character splitting is slow).
+            var collapsed: [UInt8] = []
+            collapsed.reserveCapacity(textEnd - textStart)
+            var ampersand = false
+            for index in textStart..<textEnd {
+                let byte = bytes[index]
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                    if let last = collapsed.last, last != 0x20 { collapsed.append(0x20) }
+                } else {
+                    if byte == UInt8(ascii: "&") { ampersand = true }
+                    collapsed.append(byte)
+                }
+            }
+            if collapsed.last == 0x20 { collapsed.removeLast() }
+            guard !collapsed.isEmpty else { return }
+            var words = String(decoding: collapsed, as: UTF8.self)
+            if ampersand { words = Self.decodeReferences(words) }
+            if top.field == .title, !titleDone { title += title.isEmpty ? words : " " + words }
             if let last = parts.last, last.field == top.field, last.weight == top.weight {
                 parts[parts.count - 1].text += " " + words
             } else {
@@ -98,10 +112,17 @@ public struct PageText: Sendable, Equatable {
             let name = bytes[nameStart..<nameEnd].map { $0 | 0x20 }
             if isEnd {
                 if name == Self.main { inMain = false }
+                if name == Self.h1, !title.isEmpty { titleDone = true }
                 if let at = stack.lastIndex(where: { $0.name == name }) { stack.removeSubrange(at...) }
                 continue
             }
             if name == Self.main { inMain = true }
+            // What a script, style or template holds is not markup: on to its end tag.
+            if Self.raw.contains(name) {
+                let end = [lt, slash] + name
+                index = Self.find(end, in: bytes, from: index) ?? count
+                continue
+            }
             let nameText = String(decoding: name, as: UTF8.self)
             guard !Self.void.contains(nameText), bytes[close - 1] != slash else { continue }
             let parent = stack.last
@@ -109,9 +130,15 @@ public struct PageText: Sendable, Equatable {
             var weight = parent?.weight ?? 1
             // Attributes are read only when the tag has any.
             if close - nameEnd > 1 {
-                let tagText = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameEnd..<close]), as: UTF8.self)
-                skip = skip || tagText.contains("data-search-ignore") || tagText.contains("aria-hidden=\"true\"")
-                weight *= Self.attribute("data-search-weight", in: tagText).flatMap(Double.init) ?? 1
+                let attributes = UnsafeBufferPointer(rebasing: bytes[nameEnd..<close])
+                skip = skip || Self.find(Self.ignoreMark, in: attributes, from: 0) != nil
+                    || Self.find(Self.ariaHidden, in: attributes, from: 0) != nil
+                if let at = Self.find(Self.weightMark, in: attributes, from: 0) {
+                    let value = attributes[(at + Self.weightMark.count)...].prefix { $0 != UInt8(ascii: "\"") }
+                    // A weight from 0 (left out) to 10; anything else counts as 1.
+                    let given = Double(String(decoding: value, as: UTF8.self)) ?? 1
+                    weight *= given.isFinite && given >= 0 && given <= 10 ? given : 1
+                }
             }
             var field = parent?.field ?? .body
             if nameText == "h1" { field = .title } else if Self.headings.contains(nameText), field == .body { field = .heading }
@@ -121,6 +148,11 @@ public struct PageText: Sendable, Equatable {
 
     private static let main = Array("main".utf8)
     private static let mainOpen = Array("<main".utf8)
+    private static let h1 = Array("h1".utf8)
+    private static let raw: [[UInt8]] = ["script", "style", "template"].map { Array($0.utf8) }
+    private static let ignoreMark = Array("data-search-ignore".utf8)
+    private static let ariaHidden = Array("aria-hidden=\"true\"".utf8)
+    private static let weightMark = Array("data-search-weight=\"".utf8)
     private static let commentClose = Array("-->".utf8)
 
     private static func isNameByte(_ byte: UInt8) -> Bool {
@@ -140,11 +172,6 @@ public struct PageText: Sendable, Equatable {
             at += 1
         }
         return nil
-    }
-
-    static func attribute(_ name: String, in tag: String) -> String? {
-        guard let range = tag.range(of: name + "=\"") else { return nil }
-        return String(tag[range.upperBound...].prefix { $0 != "\"" })
     }
 
     /// `&amp;`, `&#39;`, `&#x2019;` and the few named references the templates write.

@@ -36,40 +36,41 @@ public struct SearchIndex: Sendable {
     /// How much one use of a term counts, by where it is; body words count up to `bodyCap`, so a
     /// long page does not beat the page named for the words.
     static let titleScore = 60.0, headingScore = 15.0, keywordScore = 25.0, bodyScore = 3.0, bodyCap = 30.0
-    /// The longest reading text kept for a page's snippet.
-    static let snippetLength = 6000
+    /// The reading text kept for a page's snippet: its start, where the summary is. A match
+    /// further on shows the start instead; 2,000 characters keep a first snippet file small.
+    static let snippetLength = 2000
 
-    /// Each term's score in one page.
+    /// Each term's score in one page, from its text (the data set's keywords and the page's
+    /// weight are applied by the index step).
     public static func scores(_ document: Document) -> [String: Int] {
-        var title: [String: Double] = [:], heading: [String: Double] = [:], body: [String: Double] = [:]
-        // A page uses a few hundred words many times over: each is made a term once.
+        // One table of (title, heading, body) a term, and each distinct word made a term once.
+        var counts: [String: (title: Double, heading: Double, body: Double)] = [:]
         var known: [String: String?] = [:]
-        let stop = Set(SearchWords.stopWords)
         for part in document.text.parts {
-            let terms = SearchWords.words(part.text).compactMap { word -> String? in
-                if let term = known[word] { return term }
-                let term = stop.contains(word) ? nil : SearchWords.term(word)
-                known[word] = term
-                return term
-            }
-            for term in terms {
-                switch part.field {
-                case .title: title[term] = max(title[term] ?? 0, titleScore * part.weight)
-                case .heading:
-                    let so = heading[term] ?? 0
-                    heading[term] = max(so, min(2 * headingScore * max(1, part.weight), so + headingScore * part.weight))
-                case .body:
-                    // Never lowered by a part that counts less (the sources, at half weight).
-                    let so = body[term] ?? 0
-                    body[term] = max(so, min(bodyCap * max(1, part.weight), so + bodyScore * part.weight))
+            for word in SearchWords.words(part.text) {
+                let found = known[word]
+                let term: String?
+                if let found { term = found } else {
+                    term = SearchWords.isStopWord(word) ? nil : SearchWords.term(word)
+                    known[word] = .some(term)
                 }
+                guard let term else { continue }
+                var count = counts[term] ?? (0, 0, 0)
+                switch part.field {
+                case .title: count.title = max(count.title, titleScore * part.weight)
+                case .heading:
+                    // Never lowered by a part that counts less.
+                    count.heading = max(count.heading, min(2 * headingScore * max(1, part.weight), count.heading + headingScore * part.weight))
+                case .body:
+                    count.body = max(count.body, min(bodyCap * max(1, part.weight), count.body + bodyScore * part.weight))
+                }
+                counts[term] = count
             }
         }
-        for term in document.keywords.flatMap(SearchWords.terms) { heading[term] = max(heading[term] ?? 0, keywordScore) }
         var scores: [String: Int] = [:]
-        for term in Set(title.keys).union(heading.keys).union(body.keys) {
-            let score = ((title[term] ?? 0) + (heading[term] ?? 0) + (body[term] ?? 0)) * document.weight
-            scores[term] = max(1, Int(score.rounded()))
+        scores.reserveCapacity(counts.count)
+        for (term, count) in counts {
+            scores[term] = max(1, Int(((count.title + count.heading + count.body) * document.weight).rounded()))
         }
         return scores
     }
@@ -109,6 +110,7 @@ public struct SearchIndex: Sendable {
         {"version":1,"chunk":\(chunkSize),"stop":\(JSON.strings(SearchWords.stopWords)),
         "roots":\(JSON.strings(rootOrder)),
         "urgent":\(terms(settings.urgentWords)),
+        "not_urgent":\(terms(settings.notUrgent)),
         "synonyms":[\(synonyms.joined(separator: ",\n"))],
         "docs":[\(docs.joined(separator: ",\n"))]}
 
@@ -119,27 +121,35 @@ public struct SearchIndex: Sendable {
 /// JSON text for the index, written by hand so the bytes are the same every build.
 enum JSON {
     static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        out.reserveCapacity(text.utf8.count + 2)
+        let hex = Array("0123456789abcdef".utf8)
+        var utf8 = text.utf8.makeIterator()
+        var pending: [UInt8] = []
+        while let byte = pending.isEmpty ? utf8.next() : pending.removeFirst() {
+            switch byte {
+            case UInt8(ascii: "\""): out += [0x5C, 0x22]
+            case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+            case 0x09: out += [0x5C, UInt8(ascii: "t")]
             // Kept out of a script's view even when the file is read as HTML by mistake.
-            case "<": out += "\\u003c"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+            case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
+            case 0..<0x20: out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            case 0xE2:
+                // U+2028 and U+2029 end a line in older JavaScript.
+                let second = utf8.next(), third = utf8.next()
+                if second == 0x80, let third, third == 0xA8 || third == 0xA9 {
+                    out += Array((third == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    out.append(byte)
+                    pending = [second, third].compactMap { $0 }
                 }
+            default: out.append(byte)
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func strings(_ list: [String]) -> String { "[" + list.map(string).joined(separator: ",") + "]" }

@@ -10,6 +10,7 @@ public enum SearchWords {
         "why", "will", "with", "you", "your",
     ]
     private static let stopSet = Set(stopWords)
+    static func isStopWord(_ word: String) -> Bool { stopSet.contains(word) }
 
     /// The terms of a text, in order, stop words left out.
     public static func terms(_ text: String) -> [String] {
@@ -78,7 +79,7 @@ public enum SearchWords {
     /// One word's term: British and American spellings made one, then a light stem, so "tingling",
     /// "tingle" and "tingles" meet, as do "anaesthesia" and "anesthesia".
     public static func term(_ word: String) -> String {
-        stem(spelling(word))
+        word.utf8.count > 3 && isPlain(word) ? plainTerm(word) : word
     }
 
     /// Only plain a-z words are respelled and stemmed: the rules are English, and the browser's
@@ -88,50 +89,97 @@ public enum SearchWords {
     }
 
     static func spelling(_ word: String) -> String {
-        var word = word
-        guard word.count > 3, isPlain(word) else { return word }
-        if word.hasPrefix("oe") { word = "e" + word.dropFirst(2) }  // oedema, oesophagus
-        word = word.replacingOccurrences(of: "ae", with: "e")  // anaesthetic, haemorrhage, faeces
-        word = word.replacingOccurrences(of: "oea", with: "ea")  // diarrhoea
-        if word.count > 5, word.hasSuffix("our") { word = word.dropLast(3) + "or" }  // colour, tumour
-        for (british, american) in [("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ises", "izes"),
-                                     ("ise", "ize"), ("yse", "yze"), ("ysed", "yzed")]
-            where word.count > 5 && word.hasSuffix(british) {
-            word = word.dropLast(british.count) + american
-            break
-        }
-        return word
+        guard word.utf8.count > 3, isPlain(word) else { return word }
+        var letters = Array(word.utf8)
+        respell(&letters)
+        return String(decoding: letters, as: UTF8.self)
     }
 
     static func stem(_ word: String) -> String {
-        guard word.count > 3, isPlain(word) else { return word }
-        var word = word
-        if let irregular = irregular[word] { return irregular }
-        if word.hasSuffix("ies") || word.hasSuffix("ied"), word.count > 4 {
-            word = word.dropLast(3) + "y"
-        } else if word.hasSuffix("sses") {
-            word = String(word.dropLast(2))
-        } else if word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") {
-            word = String(word.dropLast())
+        guard word.utf8.count > 3, isPlain(word) else { return word }
+        var letters = Array(word.utf8)
+        stem(&letters)
+        return String(decoding: letters, as: UTF8.self)
+    }
+
+    /// Both steps on the word's bytes (plain a-z only: `term` checks).
+    private static func plainTerm(_ word: String) -> String {
+        var letters = Array(word.utf8)
+        respell(&letters)
+        if letters.count > 3 { stem(&letters) }
+        return String(decoding: letters, as: UTF8.self)
+    }
+
+    private static func respell(_ word: inout [UInt8]) {
+        if word.starts(with: oe) { word.replaceSubrange(0..<2, with: [e]) }  // oedema, oesophagus
+        replaceAll(ae, with: [e], in: &word)  // anaesthetic, haemorrhage, faeces
+        replaceAll(oea, with: ea, in: &word)  // diarrhoea
+        if word.count > 5, word.ends(with: our) { word.replaceSubrange((word.count - 3)..., with: or) }  // colour, tumour
+        // -ise and -yse at any length, so "rise" meets "rising" and "paralyse" "paralysing".
+        for (british, american) in respellings where word.ends(with: british) {
+            word.replaceSubrange((word.count - british.count)..., with: american)
+            break
         }
-        if word.hasSuffix("ation"), word.count - 5 >= 3 { return String(word.dropLast(3)) }  // herniation, as herniated
+    }
+
+    private static func stem(_ word: inout [UInt8]) {
+        if let irregular = irregularBytes[word] {
+            word = irregular
+            return
+        }
+        if (word.ends(with: ies) || word.ends(with: ied)) && word.count > 4 {
+            word.replaceSubrange((word.count - 3)..., with: [y])
+        } else if word.ends(with: sses) {
+            word.removeLast(2)
+        } else if word.last == s, !word.ends(with: ss), !word.ends(with: us), !word.ends(with: isEnding) {
+            word.removeLast()
+        }
+        if word.ends(with: ation), word.count - 5 >= 3 {  // herniation, as herniated
+            word.removeLast(3)
+            return
+        }
         // "tingly" and "prickly" meet "tingle" and "prickle"; "suddenly" is let be.
-        if word.hasSuffix("ly"), word.count >= 5 { return String(word.dropLast()) }
-        for suffix in ["ness", "ing", "edly", "ed"] where word.hasSuffix(suffix) && word.count - suffix.count >= 3 {
-            if suffix.hasPrefix("ed"), word.dropLast(suffix.count).hasSuffix("e") { break }  // need, bleed
-            word = String(word.dropLast(suffix.count))
+        if word.ends(with: ly), word.count >= 5 {
+            word.removeLast()
+            return
+        }
+        for suffix in suffixes where word.ends(with: suffix) && word.count - suffix.count >= 3 {
+            if suffix.starts(with: ed), word[word.count - suffix.count - 1] == e { break }  // need, bleed
+            word.removeLast(suffix.count)
             // "slipped" and "slipping" -> "slip"
-            let letters = Array(word)
-            if letters.count >= 3, letters[letters.count - 1] == letters[letters.count - 2], !"aeioulsz".contains(letters.last!) {
-                word = String(word.dropLast())
+            let count = word.count
+            if count >= 3, word[count - 1] == word[count - 2], !Array("aeioulsz".utf8).contains(word[count - 1]) {
+                word.removeLast()
             }
             break
         }
-        if word.hasSuffix("e"), word.count >= 4 { word = String(word.dropLast()) }
-        return word
+        if word.last == e, word.count >= 4 { word.removeLast() }
     }
 
+    private static func replaceAll(_ target: [UInt8], with replacement: [UInt8], in word: inout [UInt8]) {
+        var index = 0
+        while index + target.count <= word.count {
+            if word[index..<(index + target.count)].elementsEqual(target) {
+                word.replaceSubrange(index..<(index + target.count), with: replacement)
+                index += replacement.count
+            } else {
+                index += 1
+            }
+        }
+    }
+
+    private static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+    private static let e = UInt8(ascii: "e"), s = UInt8(ascii: "s"), y = UInt8(ascii: "y")
+    private static let oe = bytes("oe"), ae = bytes("ae"), oea = bytes("oea"), ea = bytes("ea"), our = bytes("our"), or = bytes("or")
+    private static let ies = bytes("ies"), ied = bytes("ied"), sses = bytes("sses"), ss = bytes("ss"), us = bytes("us")
+    private static let isEnding = bytes("is"), ation = bytes("ation"), ly = bytes("ly"), ed = bytes("ed")
+    private static let suffixes = ["ness", "ing", "edly", "ed"].map(bytes)
+    private static let respellings = [("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ises", "izes"),
+                                      ("ise", "ize"), ("ysing", "yzing"), ("yses", "yzes"), ("ysed", "yzed"), ("yse", "yze")].map { (bytes($0.0), bytes($0.1)) }
+    private static let irregularBytes = Dictionary(uniqueKeysWithValues: irregular.map { (bytes($0.key), bytes($0.value)) })
+
     static let irregular = ["feet": "foot", "calves": "calf", "thighs": "thigh"]
+
 
     /// The shard a term is kept in: its first letter, or "0" for anything else.
     public static func shard(of term: String) -> String {
@@ -141,4 +189,9 @@ public enum SearchWords {
 
     /// Every shard name, in order: a to z, then 0.
     public static let shards: [String] = (UInt8(ascii: "a")...UInt8(ascii: "z")).map { String(UnicodeScalar($0)) } + ["0"]
+}
+extension Array where Element == UInt8 {
+    fileprivate func ends(with suffix: [UInt8]) -> Bool {
+        count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix)
+    }
 }

@@ -28,6 +28,17 @@ import Testing
         #expect(text.plain == "Why the foot slaps. What causes it? The peroneal nerve at the knee. Cell")
     }
 
+    @Test func scriptsAreSkippedWholeTitlesKeepTheirInlineWordsAndOddWeightsCountOnce() {
+        let html = """
+        <head><script>if (a < b) { document.write("<main><h1>Not this</h1>") }</script></head>
+        <main><h1>Foot <em>drop</em></h1><p data-search-weight="inf">Kept once.</p><p data-search-weight="0">Gone.</p></main>
+        """
+        let text = PageText(html: html)
+        #expect(text.title == "Foot drop")
+        #expect(text.parts.last == PageText.Part(field: .body, weight: 1, text: "Kept once."), "\(text.parts)")
+        #expect(!text.parts.contains { $0.text.contains("Not this") || $0.text.contains("Gone") })
+    }
+
     @Test func aPageWithoutMainIsReadWholeAndReferencesAreDecoded() {
         let text = PageText(html: "<h1>Caf&#233; &#x2019;s &lt;b&gt;</h1><p>x &unknown; y</p>")
         #expect(text.title == "Café ’s <b>")

@@ -18,7 +18,8 @@ import Testing
         ("feet", "foot"), ("bleeding", "bleed"), ("need", "need"), ("bodies", "body"), ("herniation", "herniat"),
         ("herniated", "herniat"), ("anaesthesia", "anesthesia"), ("anesthesia", "anesthesia"), ("oedema", "edema"),
         ("diarrhoea", "diarrhea"), ("colour", "color"), ("paralysed", "paralyz"), ("paralyzed", "paralyz"),
-        ("l5", "l5"), ("s4", "s4"), ("ache", "ach"), ("aching", "ach"),
+        ("l5", "l5"), ("s4", "s4"), ("ache", "ach"), ("aching", "ach"), ("rise", "riz"), ("rising", "riz"),
+        ("raise", "raiz"), ("raising", "raiz"), ("paralysing", "paralyz"), ("noises", "noiz"),
     ])
     func termsMeetAcrossFormsAndSpellings(word: String, term: String) {
         #expect(SearchWords.term(word) == term)
