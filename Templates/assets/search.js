@@ -93,6 +93,7 @@
   }
   Index.prototype.shard = function (name) { return fetchJSON(this.base + "terms-" + name + ".json"); };
   Index.prototype.text = function (chunk) { return fetchJSON(this.base + "text-" + chunk + ".json"); };
+  Index.prototype.docs = function (chunk) { return fetchJSON(this.base + "docs-" + chunk + ".json"); };
 
   function queryTerms(head, query) {
     var stop = head.stopSet || (head.stopSet = new Set(head.stop));
@@ -212,12 +213,13 @@
     return found;
   }
 
-  /* Ranked results for `query`: [{doc, score, terms}], best first. `typing` when the last word may
-     be unfinished. */
-  function search(index, query, typing) {
+  /* Ranked results for `query`, best first: the best `limit` (60 unless given) with their address,
+     title and roots, and how many pages matched in all. `typing` when the last word may be
+     unfinished. */
+  function search(index, query, typing, limit) {
     return index.head.then(function (head) {
       var terms = queryTerms(head, query);
-      if (!terms.length) return { head: head, results: [] };
+      if (!terms.length) return { head: head, results: [], total: 0 };
       var masked = maskOf(head, terms);
       var grouped = groupsOf(head, terms, masked), groups = grouped.groups;
       var names = new Set();
@@ -253,34 +255,54 @@
         });
         var urgent = isUrgent(head, meant);
         var asked = new Set(terms.concat(grouped.added));
+        var urgency = function (i) { return head.urgency.charCodeAt(i) - 48; };
         var results = [];
-        head.docs.forEach(function (doc, i) {
+        for (var i = 0; i < head.count; i++) {
           var score = total.get(i) || 0;
           // Urgent roots and places rise; the urgent-help page is put first below.
-          if (urgent && doc[4] === 1) score = score * 1.5 + 40;
-          if (urgent && doc[4] === 2) score = Math.max(score, 1);
-          if (score <= 0) return;
+          if (urgent && urgency(i) === 1) score = score * 1.5 + 40;
+          if (urgent && urgency(i) === 2) score = Math.max(score, 1);
+          if (score <= 0) continue;
           // Pages with every thing the reader asked for come before pages with some of them.
           var coverage = (hits.get(i) || 0) / groups.length;
           score *= 0.25 + 0.75 * coverage * coverage;
-          // A page named by exactly the reader's words (the "Big toe" place for "numb big toe").
-          var titleTerms = doc.titleTerms || (doc.titleTerms = queryTerms(head, doc[1]));
-          if (titleTerms.length && titleTerms.every(function (t) { return asked.has(t); })) score *= 1.6;
-          results.push({ doc: i, score: score, terms: matched.get(i) || new Set() });
-        });
-        results.sort(function (a, b) {
-          var help = urgent ? (head.docs[b.doc][4] === 2) - (head.docs[a.doc][4] === 2) : 0;
+          results.push({ doc: i, score: score, terms: matched.get(i) || new Set(), kind: kindOf[head.kinds[i]] || "article",
+                         urgency: urgency(i) });
+        }
+        function order(a, b) {
+          var help = urgent ? (b.urgency === 2) - (a.urgency === 2) : 0;
           return help || b.score - a.score || a.doc - b.doc;
-        });
+        }
+        results.sort(order);
         // Pages that share only a common word with the query are noise below a strong match.
         if (results.length) {
           var floor = Math.max.apply(null, results.map(function (r) { return r.score; })) * 0.05;
-          results = results.filter(function (r, i) { return r.score >= floor || (urgent && head.docs[r.doc][4] === 2); });
+          results = results.filter(function (r) { return r.score >= floor || (urgent && r.urgency === 2); });
         }
-        return { head: head, results: results, urgent: urgent };
+        // Addresses and titles are loaded for the best results only, then a page named by exactly
+        // the reader's words (the "Big toe" place for "numb big toe") moves up.
+        var best = results.slice(0, limit || 60);
+        var chunks = Array.from(new Set(best.map(function (r) { return Math.floor(r.doc / head.docChunk); }))).sort();
+        var docs = {};
+        return Promise.all(chunks.map(function (c) {
+          return index.docs(c).then(function (list) { docs[c] = list; });
+        })).then(function () {
+          best.forEach(function (r) {
+            var doc = docs[Math.floor(r.doc / head.docChunk)][r.doc % head.docChunk];
+            r.url = doc[0];
+            r.title = doc[1];
+            r.roots = doc[2];
+            var titleTerms = queryTerms(head, r.title);
+            if (titleTerms.length && titleTerms.every(function (t) { return asked.has(t); })) r.score *= 1.6;
+          });
+          best.sort(order);
+          return { head: head, results: best, total: results.length, urgent: urgent };
+        });
       });
     });
   }
+
+  var kindOf = { r: "root", p: "place", a: "article" };
 
   // ---- Showing results ----
   var kindNames = { root: "Nerve root", place: "Place", article: "Article" };
@@ -319,17 +341,16 @@
     return p;
   }
 
-  function resultItem(head, result) {
-    var doc = head.docs[result.doc];
+  function resultItem(result) {
     var li = el("li", "search-result");
     var a = el("a", "search-result__link");
-    a.href = doc[0];
-    a.appendChild(el("span", "search-result__title", doc[1]));
+    a.href = result.url;
+    a.appendChild(el("span", "search-result__title", result.title));
     li.appendChild(a);
     var tags = el("p", "search-result__tags");
-    tags.appendChild(el("span", "search-result__kind", kindNames[doc[2]] || "Page"));
-    doc[3].forEach(function (root) { tags.appendChild(el("span", "search-result__root", root)); });
-    if (doc[4]) tags.appendChild(el("span", "search-result__urgent", "Urgent"));
+    tags.appendChild(el("span", "search-result__kind", kindNames[result.kind] || "Page"));
+    result.roots.forEach(function (root) { tags.appendChild(el("span", "search-result__root", root)); });
+    if (result.urgency) tags.appendChild(el("span", "search-result__urgent", "Urgent"));
     li.appendChild(tags);
     return li;
   }
@@ -365,13 +386,14 @@
     function show(query, typing) {
       var mine = ++run;
       if (!query.trim()) { clear(); return; }
-      search(load(), query, typing).then(function (found) {
+      search(load(), query, typing, full ? 200 : 12).then(function (found) {
         if (mine !== run) return;
         var head = found.head;
+        var filtered = filters.kind || filters.root;
         var results = found.results.filter(function (r) {
-          var doc = head.docs[r.doc];
-          return (!filters.kind || doc[2] === filters.kind) && (!filters.root || doc[3].indexOf(filters.root) >= 0);
+          return (!filters.kind || r.kind === filters.kind) && (!filters.root || r.roots.indexOf(filters.root) >= 0);
         });
+        var count = filtered ? results.length : found.total;
         var shown = full ? results.slice(0, 50) : results.slice(0, 6);
         panel.textContent = "";
         panel.hidden = false;
@@ -384,13 +406,13 @@
           panel.appendChild(none);
           return;
         }
-        status.textContent = results.length + (results.length === 1 ? " page found" : " pages found") + " for \u201C" + query.trim() + "\u201D" +
+        status.textContent = count + (count === 1 ? " page found" : " pages found") + " for \u201C" + query.trim() + "\u201D" +
           (found.urgent ? ". Urgent help is listed first." : ".");
         var list = el("ul", "search-results__list");
-        shown.forEach(function (r) { list.appendChild(resultItem(head, r)); });
+        shown.forEach(function (r) { list.appendChild(resultItem(r)); });
         panel.appendChild(list);
-        if (!full && results.length > shown.length) {
-          var more = el("a", "search-results__more", "See all " + results.length + " results");
+        if (!full && count > shown.length) {
+          var more = el("a", "search-results__more", "See all " + count + " results");
           more.href = form.action + "?q=" + encodeURIComponent(query.trim());
           panel.appendChild(more);
         }

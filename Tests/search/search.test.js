@@ -5,7 +5,8 @@ const test = require("node:test");
 const assert = require("node:assert");
 const search = require("../../Templates/assets/search.js");
 
-// Docs: [url, title, kind, roots, urgency]. Postings: term -> [doc, score, ...].
+// Pages: kinds and urgency one character each in the head; [url, title, roots] in files of
+// `docChunk` pages (2 here, so results come from several files). Postings: term -> [doc, score, ...].
 const head = {
   chunk: 32,
   stop: ["a", "and", "in", "my", "the", "of", "is"],
@@ -13,14 +14,18 @@ const head = {
   urgent: [["bladder"], ["saddl"], ["both", "leg"], ["numb", "bottom"]],
   not_urgent: [["bottom", "foot"]],
   synonyms: [[[["numb", "bum"]], ["saddl"]], [[["pin", "needl"]], ["tingl"]]],
-  docs: [
-    ["/where/big-toe/", "Big toe", "place", ["L5"], 0],
-    ["/articles/foot-drop/", "Foot drop", "article", [], 0],
-    ["/articles/urgent/", "When to get urgent help", "article", [], 2],
-    ["/dermatomes/s3/", "S3 dermatome", "root", ["S3"], 1],
-    ["/articles/toes/", "Toes and more toes", "article", [], 0],
-  ],
+  docChunk: 2,
+  count: 5,
+  kinds: "paara",
+  urgency: "00210",
 };
+const docs = [
+  ["/where/big-toe/", "Big toe", ["L5"]],
+  ["/articles/foot-drop/", "Foot drop", []],
+  ["/articles/urgent/", "When to get urgent help", []],
+  ["/dermatomes/s3/", "S3 dermatome", ["S3"]],
+  ["/articles/toes/", "Toes and more toes", []],
+];
 const terms = {
   b: { big: [0, 60, 4, 3], bladder: [2, 6, 3, 3] },
   t: { toe: [0, 60, 1, 3, 4, 90], tingl: [1, 12] },
@@ -34,9 +39,10 @@ const terms = {
 const index = {
   head: Promise.resolve(head),
   shard: (name) => Promise.resolve(terms[name] || {}),
+  docs: (chunk) => Promise.resolve(docs.slice(chunk * 2, chunk * 2 + 2)),
 };
 const urls = async (query, typing = false) =>
-  (await search.search(index, query, typing)).results.map((r) => head.docs[r.doc][0]);
+  (await search.search(index, query, typing)).results.map((r) => r.url);
 
 test("terms drop stop words and meet across forms", () => {
   assert.deepStrictEqual(search.terms(head, "Pins and needles in my TOES"), ["pin", "needl", "toe"]);
@@ -79,4 +85,14 @@ test("urgent phrases match in any order, and through a typo in a longer word", a
   assert.strictEqual(await urgent("numb bottom of my foot"), false, "'bottom of my foot' is the sole");
   assert.strictEqual(await urgent("bla", true), false, "the start of a word being typed is not yet urgent");
   assert.strictEqual((await urls("bum numb"))[0], "/articles/urgent/", "the synonym phrase in the other order");
+});
+
+test("a result carries its address, title, kind and roots from the files of pages", async () => {
+  const found = await search.search(index, "s3 saddle", false);
+  const s3 = found.results.find((r) => r.url === "/dermatomes/s3/");
+  assert.deepStrictEqual([s3.title, s3.kind, s3.roots, s3.urgency], ["S3 dermatome", "root", ["S3"], 1]);
+  assert.strictEqual(found.total, found.results.length);
+  const limited = await search.search(index, "toe", false, 1);
+  assert.strictEqual(limited.results.length, 1);
+  assert.ok(limited.total >= 2);
 });

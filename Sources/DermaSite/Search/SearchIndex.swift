@@ -25,17 +25,25 @@ public struct SearchIndex: Sendable {
     public static let folder = "search/"
     public static let head = "search/index.json"
     public static let chunkSize = 32
+    /// Pages a file of addresses and titles holds: a query loads only those of its best results,
+    /// so the head does not grow with the site.
+    public static let docChunkSize = 128
     public static func shardFile(_ shard: String) -> String { "search/terms-\(shard).json" }
     public static func textFile(_ chunk: Int) -> String { "search/text-\(chunk).json" }
+    public static func docsFile(_ chunk: Int) -> String { "search/docs-\(chunk).json" }
     public static func textFileCount(documents: Int) -> Int { max(1, (documents + chunkSize - 1) / chunkSize) }
+    public static func docsFileCount(documents: Int) -> Int { max(1, (documents + docChunkSize - 1) / docChunkSize) }
     /// Every file of an index of `documents` pages.
     public static func files(documents: Int) -> [String] {
-        [head] + SearchWords.shards.map(shardFile) + (0..<textFileCount(documents: documents)).map(textFile)
+        [head] + SearchWords.shards.map(shardFile) + (0..<docsFileCount(documents: documents)).map(docsFile)
+            + (0..<textFileCount(documents: documents)).map(textFile)
     }
 
     /// How much one use of a term counts, by where it is; body words count up to `bodyCap`, so a
     /// long page does not beat the page named for the words.
     static let titleScore = 60.0, headingScore = 15.0, keywordScore = 25.0, bodyScore = 3.0, bodyCap = 30.0
+    /// The most pages a term lists (its best-scoring ones).
+    public static let postingLimit = 250
     /// The reading text kept for a page's snippet: its start, where the summary is. A match
     /// further on shows the start instead; 2,000 characters keep a first snippet file small.
     static let snippetLength = 2000
@@ -84,12 +92,24 @@ public struct SearchIndex: Sendable {
         }
         var shards: [String: [String]] = [:]
         for term in postings.keys.sorted() {
-            let list = postings[term]!.sorted { $0.doc < $1.doc }.flatMap { [$0.doc, $0.score] }
+            // A common word keeps its best pages only: the file of a letter stops growing with the
+            // site, and the pages left out rank below these for that word anyway.
+            var kept = postings[term]!
+            if kept.count > postingLimit {
+                kept = Array(kept.sorted { $0.score != $1.score ? $0.score > $1.score : $0.doc < $1.doc }.prefix(postingLimit))
+            }
+            let list = kept.sorted { $0.doc < $1.doc }.flatMap { [$0.doc, $0.score] }
             shards[SearchWords.shard(of: term), default: []].append("\(JSON.string(term)):[\(list.map(String.init).joined(separator: ","))]")
         }
         var files = [(path: head, text: headFile(documents, settings: settings, rootOrder: rootOrder))]
         for shard in SearchWords.shards {
             files.append((shardFile(shard), "{" + (shards[shard] ?? []).joined(separator: ",\n") + "}\n"))
+        }
+        for chunk in 0..<docsFileCount(documents: documents.count) {
+            let docs = documents.dropFirst(chunk * docChunkSize).prefix(docChunkSize).map { doc in
+                "[\(JSON.string(doc.url)),\(JSON.string(doc.title)),\(JSON.strings(doc.roots))]"
+            }
+            files.append((docsFile(chunk), "[" + docs.joined(separator: ",\n") + "]\n"))
         }
         for chunk in 0..<textFileCount(documents: documents.count) {
             let texts = documents.dropFirst(chunk * chunkSize).prefix(chunkSize).map { JSON.string(String($0.text.plain.prefix(snippetLength))) }
@@ -102,17 +122,20 @@ public struct SearchIndex: Sendable {
         func terms(_ phrases: [String]) -> String {
             "[" + phrases.map { JSON.strings(SearchWords.terms($0)) }.joined(separator: ",") + "]"
         }
-        let docs = documents.map { doc in
-            "[\(JSON.string(doc.url)),\(JSON.string(doc.title)),\(JSON.string(doc.kind.rawValue)),\(JSON.strings(doc.roots)),\(doc.urgency)]"
-        }
+        // One letter a page for its kind (root, place, article) and one digit for its urgency: what
+        // ranking and the kind filter need of every page, in a few bytes.
+        let kinds = String(documents.map { $0.kind.rawValue.first! })
+        let urgency = documents.map { String($0.urgency) }.joined()
         let synonyms = settings.synonyms.map { "[\(terms($0.words)),\(JSON.strings($0.find.flatMap(SearchWords.terms)))]" }
         return """
-        {"version":1,"chunk":\(chunkSize),"stop":\(JSON.strings(SearchWords.stopWords)),
+        {"version":2,"chunk":\(chunkSize),"docChunk":\(docChunkSize),"count":\(documents.count),
+        "stop":\(JSON.strings(SearchWords.stopWords)),
         "roots":\(JSON.strings(rootOrder)),
         "urgent":\(terms(settings.urgentWords)),
         "not_urgent":\(terms(settings.notUrgent)),
         "synonyms":[\(synonyms.joined(separator: ",\n"))],
-        "docs":[\(docs.joined(separator: ",\n"))]}
+        "kinds":\(JSON.string(kinds)),
+        "urgency":\(JSON.string(urgency))}
 
         """
     }

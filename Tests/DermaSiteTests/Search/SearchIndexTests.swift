@@ -5,28 +5,31 @@ import Testing
 /// The index a build writes: which pages, how their words count, the synonyms, and the search page.
 @Suite struct SearchIndexTests {
     struct Head: Decodable {
-        let docs: [[Doc]]
-        let synonyms: [[[[String]]]]?
-        enum Doc: Decodable {
-            case text(String), roots([String]), number(Int)
-            init(from decoder: Decoder) throws {
-                let value = try decoder.singleValueContainer()
-                if let text = try? value.decode(String.self) { self = .text(text) }
-                else if let roots = try? value.decode([String].self) { self = .roots(roots) }
-                else { self = .number(try value.decode(Int.self)) }
-            }
+        let count: Int
+        let kinds: String
+        let urgency: String
+    }
+
+    /// Every searched page's address, in index order, from the head's count and the page files.
+    static func urls(_ site: FixtureSite) throws -> [String] {
+        let head = try JSONDecoder().decode(Head.self, from: Data(site.read("Public/search/index.json").utf8))
+        var urls: [String] = []
+        for chunk in 0..<SearchIndex.docsFileCount(documents: head.count) {
+            let docs = try JSONSerialization.jsonObject(with: Data(site.read("Public/search/docs-\(chunk).json").utf8)) as! [[Any]]
+            urls += docs.map { $0[0] as! String }
         }
-        var urls: [String] { docs.compactMap { if case let .text(url) = $0[0] { url } else { nil } } }
+        #expect(urls.count == head.count && head.kinds.count == head.count && head.urgency.count == head.count)
+        return urls
     }
 
     /// Postings of a term: score by page address.
     static func postings(_ site: FixtureSite, _ term: String) throws -> [String: Int] {
-        let head = try JSONDecoder().decode(Head.self, from: Data(site.read("Public/search/index.json").utf8))
+        let urls = try Self.urls(site)
         let shard = try JSONDecoder().decode([String: [Int]].self,
                                              from: Data(site.read("Public/search/terms-\(SearchWords.shard(of: term)).json").utf8))
         var out: [String: Int] = [:]
         let list = shard[term] ?? []
-        for at in stride(from: 0, to: list.count, by: 2) { out[head.urls[list[at]]] = list[at + 1] }
+        for at in stride(from: 0, to: list.count, by: 2) { out[urls[list[at]]] = list[at + 1] }
         return out
     }
 
@@ -38,8 +41,7 @@ import Testing
         try site.write("Content/articles/twice.md", FixtureSite.article(title: "Twice", extra: "search: 2\n", body: "Sciatica.\n"))
         let report = try site.build()
         #expect(report.diagnostics.errors.isEmpty, "\(report.diagnostics)")
-        let head = try JSONDecoder().decode(Head.self, from: Data(site.read("Public/search/index.json").utf8))
-        #expect(Set(head.urls) == ["/articles/first/", "/articles/second/", "/articles/drop/", "/articles/twice/"])
+        #expect(Set(try Self.urls(site)) == ["/articles/first/", "/articles/second/", "/articles/drop/", "/articles/twice/"])
         let foot = try Self.postings(site, "foot")
         // Title (60) and body (3 a use; the summary under the title counts twice) beat the body
         // alone; a heading counts in between.
@@ -58,7 +60,7 @@ import Testing
         #expect(search.contains(#"<a href="/articles/drop/">Foot drop</a>"#) && !search.contains("Unfinished") && !search.contains(">Hidden<"))
         #expect(try site.read("Public/sitemap.xml").contains("<loc>https://example.org/search/</loc>"))
         let routes = try #require(report.routes).all
-        #expect(routes.filter { $0.kind == .searchIndex }.count == 1 + 27 + 1)
+        #expect(routes.filter { $0.kind == .searchIndex }.count == 1 + 27 + 1 + 1)
     }
 
     @Test func synonymsAreCheckedAgainstThePages() throws {
@@ -99,8 +101,8 @@ import Testing
     @Test func underASubPathTheIndexUsesTheSitesAddresses() throws {
         let site = try FixtureSite.basic()
         try site.build(baseURL: "https://example.org/legs/")
-        let head = try JSONDecoder().decode(Head.self, from: Data(site.read("Public/search/index.json").utf8))
-        #expect(head.urls.allSatisfy { $0.hasPrefix("/legs/articles/") }, "\(head.urls)")
+        let urls = try Self.urls(site)
+        #expect(urls.allSatisfy { $0.hasPrefix("/legs/articles/") }, "\(urls)")
         #expect(try site.read("Public/index.html").contains(#"action="/legs/search/" method="get" data-search-index="/legs/search/index.json""#))
     }
 
