@@ -10,7 +10,8 @@
 
   function words(text) {
     var out = [], current = "";
-    var decomposed = String(text).toLowerCase().normalize("NFKD");
+    // Swift lower-cases a word-final sigma to σ, JavaScript to ς: both become σ.
+    var decomposed = String(text).toLowerCase().normalize("NFKD").replace(/\u03c2/g, "\u03c3");
     for (var ch of decomposed) {
       var code = ch.codePointAt(0);
       if (code >= 0x300 && code <= 0x36f) continue;

@@ -63,7 +63,9 @@ public enum SearchWords {
             if !current.isEmpty { words.append(String(current)) }
             current = String.UnicodeScalarView()
         }
-        for scalar in text.lowercased().decomposedStringWithCompatibilityMapping.unicodeScalars {
+        for var scalar in text.lowercased().decomposedStringWithCompatibilityMapping.unicodeScalars {
+            // JavaScript lower-cases a word-final sigma to ς, Swift to σ: both become σ.
+            if scalar == "\u{03C2}" { scalar = "\u{03C3}" }
             if (0x300...0x36F).contains(scalar.value) { continue }  // accents, once letters are decomposed
             if scalar == "'" || scalar == "\u{2019}" { continue }
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {

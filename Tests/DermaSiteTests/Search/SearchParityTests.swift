@@ -11,7 +11,7 @@ import Testing
         "Can't", "don\u{2019}t", "naïve", "Fuß", "ÉLAN", "L5/S1", "S4-S5", "anaesthesia", "oedema", "diarrhoea",
         "colour", "tumours", "paralysed", "organisation", "hospitalised", "slipped", "bleeding", "toes", "feet",
         "calves", "herniation", "numbness", "tingly", "ﬁne", "x²", "١٢٣", "日本語", "한국어", "Ωmega", "a\u{00A0}b",
-        "pins—and–needles", "… ellipsis", "2nd", "C-section", "A&E", "it's", "sciatica's", "ies", "sses", "aches",
+        "pins—and–needles", "… ellipsis", "2nd", "C-section", "A&E", "it's", "sciatica's", "ies", "sses", "aches", "ΟΔΟΣ", "οδός", "rise", "rising", "paralysing",
     ]
 
     @Test func theScriptMakesTheSameTermsAsTheIndex() throws {
