@@ -159,10 +159,11 @@
     return masked;
   }
 
-  // Each group is one thing the reader asked for, with the terms that can stand for it, and the
+  // Each group is one thing the reader asked for, with what can stand for it: alternatives of
+  // [terms, weight], where a synonym's phrase ("little toe") needs all its terms on a page. And the
   // words synonyms add (`added`: only from words that are not masked, for the urgency check).
   function groupsOf(head, terms, masked) {
-    var groups = terms.map(function (t, i) { return { alternatives: [[t, 1]], masked: masked.has(i) }; });
+    var groups = terms.map(function (t, i) { return { alternatives: [[[t], 1]], masked: masked.has(i) }; });
     var added = [];
     head.synonyms.forEach(function (synonym) {
       synonym[0].forEach(function (phrase) {
@@ -178,9 +179,9 @@
           group.masked = group.masked && merged.masked;
           groups.forEach(function (g, k) { if (g === merged) groups[k] = group; });
         });
-        synonym[1].forEach(function (t) {
-          group.alternatives.push([t, 1]);
-          if (!positions.some(function (at) { return masked.has(at); })) added.push(t);
+        synonym[1].forEach(function (found) {
+          group.alternatives.push([found, 1]);
+          if (!positions.some(function (at) { return masked.has(at); })) added.push.apply(added, found);
         });
       });
     });
@@ -224,7 +225,9 @@
       var masked = maskOf(head, terms);
       var grouped = groupsOf(head, terms, masked), groups = grouped.groups;
       var names = new Set();
-      groups.forEach(function (g) { g.alternatives.forEach(function (a) { names.add(shardOf(a[0])); }); });
+      groups.forEach(function (g) {
+        g.alternatives.forEach(function (a) { a[0].forEach(function (t) { names.add(shardOf(t)); }); });
+      });
       var shards = {};
       return Promise.all(Array.from(names).sort().map(function (name) {
         return index.shard(name).then(function (s) { shards[name] = s; });
@@ -236,17 +239,27 @@
         groups.forEach(function (group) {
           var best = new Map();
           group.alternatives.forEach(function (alternative) {
-            var t = alternative[0];
-            matches(shards[shardOf(t)] || {}, t, typing && t === lastTerm).forEach(function (m) {
-              // A typo's word counts for urgency ("bladdr" is "bladder"); the start of a word does not.
-              if (m[1] !== 0.8 && !group.masked && terms.indexOf(t) >= 0) meant.add(m[0]);
-              var postings = shards[shardOf(m[0])][m[0]];
-              for (var i = 0; i < postings.length; i += 2) {
-                var doc = postings[i], score = postings[i + 1] * m[1] * alternative[1];
-                if (!best.has(doc) || best.get(doc) < score) best.set(doc, score);
-                if (!matched.has(doc)) matched.set(doc, new Set());
-                matched.get(doc).add(m[0]);
-              }
+            // Each term's best score on each page; a phrase scores the mean, on pages with all its terms.
+            var perTerm = alternative[0].map(function (t) {
+              var scores = new Map();
+              matches(shards[shardOf(t)] || {}, t, typing && t === lastTerm).forEach(function (m) {
+                // A typo's word counts for urgency ("bladdr" is "bladder"); the start of a word does not.
+                if (m[1] !== 0.8 && !group.masked && terms.indexOf(t) >= 0) meant.add(m[0]);
+                var postings = shards[shardOf(m[0])][m[0]];
+                for (var i = 0; i < postings.length; i += 2) {
+                  var doc = postings[i], score = postings[i + 1] * m[1];
+                  if (!scores.has(doc) || scores.get(doc) < score) scores.set(doc, score);
+                  if (!matched.has(doc)) matched.set(doc, new Set());
+                  matched.get(doc).add(m[0]);
+                }
+              });
+              return scores;
+            });
+            perTerm[0].forEach(function (first, doc) {
+              if (!perTerm.every(function (scores) { return scores.has(doc); })) return;
+              var sum = perTerm.reduce(function (total, scores) { return total + scores.get(doc); }, 0);
+              var score = sum / perTerm.length * alternative[1];
+              if (!best.has(doc) || best.get(doc) < score) best.set(doc, score);
             });
           });
           best.forEach(function (score, doc) {

@@ -13,7 +13,7 @@ const head = {
   roots: ["L5", "S3"],
   urgent: [["bladder"], ["saddl"], ["both", "leg"], ["numb", "bottom"]],
   not_urgent: [["bottom", "foot"]],
-  synonyms: [[[["numb", "bum"]], ["saddl"]], [[["pin", "needl"]], ["tingl"]]],
+  synonyms: [[[["numb", "bum"]], [["saddl"]]], [[["pin", "needl"]], [["tingl"]]], [[["pinky"]], [["littl", "toe"]]]],
   docChunk: 2,
   count: 5,
   kinds: "paara",
@@ -29,11 +29,11 @@ const docs = [
 const terms = {
   b: { big: [0, 60, 4, 3], bladder: [2, 6, 3, 3] },
   t: { toe: [0, 60, 1, 3, 4, 90], tingl: [1, 12] },
+  l: { leg: [1, 3], littl: [0, 60] },
   f: { foot: [1, 60, 0, 3] },
   d: { drop: [1, 60] },
   s: { saddl: [3, 60, 2, 9], sciatica: [1, 9] },
   n: { numb: [0, 9, 3, 9] },
-  l: { leg: [1, 3] },
   p: { pin: [4, 3] },
 };
 const index = {
@@ -95,4 +95,9 @@ test("a result carries its address, title, kind and roots from the files of page
   const limited = await search.search(index, "toe", false, 1);
   assert.strictEqual(limited.results.length, 1);
   assert.ok(limited.total >= 2);
+});
+
+test("a synonym's phrase needs all its words on a page", async () => {
+  // "pinky" finds "little toe": the page with both, not the page that only says "toe" most.
+  assert.deepStrictEqual(await urls("pinky"), ["/where/big-toe/"]);
 });

@@ -78,10 +78,12 @@ def read_queries(path):
 def type_query(driver, query):
     """Types into the header's box as a reader would, and waits for the announced result."""
     box = driver.find_element(By.ID, "site-search-q")
+    status = driver.find_element(By.CSS_SELECTOR, ".site-search [data-search-status]")
     box.send_keys(Keys.CONTROL, "a")
     box.send_keys(Keys.DELETE)
+    # The last query's announcement goes first, so it cannot be taken for this one's.
+    WebDriverWait(driver, 10).until(lambda d: not (status.get_attribute("textContent") or ""))
     box.send_keys(query)
-    status = driver.find_element(By.CSS_SELECTOR, ".site-search [data-search-status]")
     WebDriverWait(driver, 10).until(lambda d: query.strip() in (status.get_attribute("textContent") or ""))
     return [urllib.parse.urlparse(a.get_attribute("href")).path
             for a in driver.find_elements(By.CSS_SELECTOR, ".site-search .search-result__link")]

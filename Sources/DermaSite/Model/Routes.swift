@@ -104,7 +104,7 @@ public struct Routes: Sendable {
         }
         let search = SearchPlan(articles: articles, atlas: atlas, hasGlossary: hasGlossary)
         routes.append(Route(page: SiteLayout.search, .search, source: nil))
-        routes += SearchIndex.files(documents: search.pages.count).map { Route(file: $0, .searchIndex, source: nil) }
+        routes += SearchIndex.paths(documents: search.pages.count).map { Route(file: $0, .searchIndex, source: nil) }
         routes.append(Route(file: SiteLayout.feed, .feed, source: nil))
         routes.append(Route(file: SiteLayout.sitemap, .sitemap, source: nil))
         routes.append(Route(file: "robots.txt", .robots, source: nil))

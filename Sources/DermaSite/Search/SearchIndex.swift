@@ -15,11 +15,8 @@ public struct SearchIndex: Sendable {
         /// Found first when a query has an urgent word: 2 for the site's urgent-help page, 1 for
         /// urgent roots and places, 0 for the rest.
         public var urgency: Int
-        /// The front matter's `search:` weight (1 when not given).
-        public var weight: Double
-        public var text: PageText
-        /// Words from the data set that name the page's subject but may not be on it ("great toe").
-        public var keywords: [String]
+        /// The page's reading text, for the snippets.
+        public var plain: String
     }
 
     public static let folder = "search/"
@@ -34,7 +31,7 @@ public struct SearchIndex: Sendable {
     public static func textFileCount(documents: Int) -> Int { max(1, (documents + chunkSize - 1) / chunkSize) }
     public static func docsFileCount(documents: Int) -> Int { max(1, (documents + docChunkSize - 1) / docChunkSize) }
     /// Every file of an index of `documents` pages.
-    public static func files(documents: Int) -> [String] {
+    public static func paths(documents: Int) -> [String] {
         [head] + SearchWords.shards.map(shardFile) + (0..<docsFileCount(documents: documents)).map(docsFile)
             + (0..<textFileCount(documents: documents)).map(textFile)
     }
@@ -50,11 +47,11 @@ public struct SearchIndex: Sendable {
 
     /// Each term's score in one page, from its text (the data set's keywords and the page's
     /// weight are applied by the index step).
-    public static func scores(_ document: Document) -> [String: Int] {
+    public static func scores(_ text: PageText) -> [String: Int] {
         // One table of (title, heading, body) a term, and each distinct word made a term once.
         var counts: [String: (title: Double, heading: Double, body: Double)] = [:]
         var known: [String: String?] = [:]
-        for part in document.text.parts {
+        for part in text.parts {
             for word in SearchWords.words(part.text) {
                 let found = known[word]
                 let term: String?
@@ -78,7 +75,7 @@ public struct SearchIndex: Sendable {
         var scores: [String: Int] = [:]
         scores.reserveCapacity(counts.count)
         for (term, count) in counts {
-            scores[term] = max(1, Int(((count.title + count.heading + count.body) * document.weight).rounded()))
+            scores[term] = max(1, Int((count.title + count.heading + count.body).rounded()))
         }
         return scores
     }
@@ -112,7 +109,7 @@ public struct SearchIndex: Sendable {
             files.append((docsFile(chunk), "[" + docs.joined(separator: ",\n") + "]\n"))
         }
         for chunk in 0..<textFileCount(documents: documents.count) {
-            let texts = documents.dropFirst(chunk * chunkSize).prefix(chunkSize).map { JSON.string(String($0.text.plain.prefix(snippetLength))) }
+            let texts = documents.dropFirst(chunk * chunkSize).prefix(chunkSize).map { JSON.string(String($0.plain.prefix(snippetLength))) }
             files.append((textFile(chunk), "[" + texts.joined(separator: ",\n") + "]\n"))
         }
         return files
@@ -126,7 +123,8 @@ public struct SearchIndex: Sendable {
         // ranking and the kind filter need of every page, in a few bytes.
         let kinds = String(documents.map { $0.kind.rawValue.first! })
         let urgency = documents.map { String($0.urgency) }.joined()
-        let synonyms = settings.synonyms.map { "[\(terms($0.words)),\(JSON.strings($0.find.flatMap(SearchWords.terms)))]" }
+        // Both sides as phrases: a `find` phrase of several words needs all of them on a page.
+        let synonyms = settings.synonyms.map { "[\(terms($0.words)),\(terms($0.find))]" }
         return """
         {"version":2,"chunk":\(chunkSize),"docChunk":\(docChunkSize),"count":\(documents.count),
         "stop":\(JSON.strings(SearchWords.stopWords)),

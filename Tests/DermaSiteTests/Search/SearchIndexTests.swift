@@ -79,7 +79,7 @@ import Testing
         let warnings = report.diagnostics.filter { $0.file == SearchSettingsLoader.path }.map(\.description)
         #expect(warnings == ["Content/data/search.yml:4:5: warning: 'zebrafish' is on no page, so this synonym finds nothing; check its spelling"])
         let head = try site.read("Public/search/index.json")
-        #expect(head.contains(#"[[["pin","needl"],["tingl"]],["text"]]"#) && head.contains(#""urgent":[["both","leg"]]"#) && head.contains(#""not_urgent":[["bottom","foot"]]"#))
+        #expect(head.contains(#"[[["pin","needl"],["tingl"]],[["text"]]]"#) && head.contains(#""urgent":[["both","leg"]]"#) && head.contains(#""not_urgent":[["bottom","foot"]]"#))
 
         try site.write("Content/data/search.yml", "synonyms:\n  - words: [the]\n    find: [text]\n  - find: [text]\nurgnt: [x]\n")
         let errors = try #require(site.failingBuild()).filter { $0.file == SearchSettingsLoader.path }.map(\.description)

@@ -26,9 +26,7 @@ extension CachedPages {
                 text.title = title
                 text.parts = [PageText.Part(field: .title, weight: 1, text: title)] + text.parts.filter { $0.field != .title }
             }
-            let document = SearchIndex.Document(url: "", title: text.title, kind: .article, roots: [], urgency: 0, weight: 1,
-                                                text: text, keywords: [])
-            return (text.title, text.plain, SearchIndex.scores(document))
+            return (text.title, text.plain, SearchIndex.scores(text))
         }
         for (path, (title, plain, scores)) in zip(stale, read) {
             cache.searchPages[path] = (bytesByPath[path] ?? [], title, plain, scores)
@@ -41,10 +39,9 @@ extension CachedPages {
             var roots = page.roots
             if page.kind == .article { roots = SearchPlan.roots(named: stored.title, in: site.atlas) }
             let isHelp = help.map { $0 == page.sitePath || $0.hasPrefix(page.sitePath + "#") } == true
-            let text = PageText(parts: [PageText.Part(field: .body, weight: 1, text: stored.plain)])
             documents.append(SearchIndex.Document(url: site.config.baseURL.sitePath(page.sitePath), title: stored.title,
-                                                  kind: page.kind, roots: roots, urgency: isHelp ? 2 : page.urgent ? 1 : 0, weight: page.weight,
-                                                  text: text, keywords: page.keywords))
+                                                  kind: page.kind, roots: roots, urgency: isHelp ? 2 : page.urgent ? 1 : 0,
+                                                  plain: stored.plain))
             var pageScores = stored.scores
             if page.weight != 1 || !page.keywords.isEmpty {
                 // Weights and the data set's words are the plan's, not the page's: applied here.
