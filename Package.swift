@@ -77,8 +77,12 @@ let package = Package(
         // What both test targets share: where the project and the built tool are.
         .target(name: "DermaSiteTestSupport", path: "Tests/DermaSiteTestSupport"),
         .testTarget(name: "DermaSiteTests", dependencies: ["DermaSite", "DermaSiteTestSupport"], exclude: ["Fuzz/Regressions"]),
+        // NIOEmbedded: a channel for requests made without a network (the file responder's tests).
         .testTarget(name: "DermaSitePreviewTests",
-                    dependencies: ["DermaSitePreview", "DermaSite", "DermaSiteLinks", "DermaSiteTestSupport"]),
+                    dependencies: ["DermaSitePreview", "DermaSite", "DermaSiteLinks", "DermaSiteTestSupport",
+                                   .product(name: "Hummingbird", package: "hummingbird"),
+                                   .product(name: "HTTPTypes", package: "swift-http-types"),
+                                   .product(name: "NIOEmbedded", package: "swift-nio")]),
     ],
     swiftLanguageModes: [.v6]
 )

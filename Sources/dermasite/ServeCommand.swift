@@ -43,30 +43,28 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let terminal = Terminal()
         let shownHost = host.contains(":") ? "[\(host)]" : host
-        let listen = port == 0 ? PortFinder.free(host: host) ?? 0 : port
-        var options = BuildOptions(root: absolute(root), baseURL: "http://\(shownHost == "0.0.0.0" ? "localhost" : shownHost):\(listen)/",
-                                   includeDrafts: contentOptions.drafts)
+        var options = BuildOptions(root: absolute(root), includeDrafts: contentOptions.drafts)
         options.linksMustResolve = !contentOptions.allowBrokenLinks
         options.today = todayOption.day
-        let session = PreviewSession(options: options, destination: .memory)
-        let store = SiteStore(basePath: "/")
         let reporter = RebuildReporter(terminal: terminal, root: root, quiet: outputOptions.quiet,
                                        verbose: outputOptions.verbose, keptNote: "still serving the last good build",
                                        firstFailureNote: "pages show the errors until a save fixes them",
                                        explain: outputOptions.explain)
-        let first = session.rebuild(.everything)
-        store.apply(first, files: session.files)
-        reporter.report(first, first: true)
         // No site at all: nothing a save could fix, so no server to keep waiting.
-        if first.failure?.step == "find the site" { throw ExitCode(1) }
-        let hub = LiveReloadHub()
-        if let failure = first.failure { await hub.failed(FailureEvent(failure)) }
+        if let noSite = SiteBuilder().noSite(options.root) {
+            reporter.failed(BuildFailure(step: "find the site", diagnostics: [noSite]), first: true)
+            throw ExitCode(1)
+        }
+        // The site is built once the port is bound, for the address actually bound (--port 0).
+        let session = PreviewSession(options: options, destination: .memory)
+        let store = SiteStore(basePath: "/")
         if !isLoopback(host) {
             terminal.printError("warning: serving on \(host): anyone who can reach this machine can see the preview, drafts included")
         }
         let watcher = makeFileWatcher(WatchSettings(root: options.root), polling: poll)
-        var server = PreviewServer(session: session, store: store, hub: hub, host: host, port: listen, watcher: watcher) { entry in
+        var server = PreviewServer(session: session, store: store, host: host, port: port, watcher: watcher) { entry in
             switch entry {
+            case let .firstBuild(outcome): reporter.report(outcome, first: true)
             case let .rebuilt(outcome): reporter.report(outcome)
             case let .failed(failure): reporter.failed(failure)
             }
@@ -89,7 +87,7 @@ struct ServeCommand: AsyncParsableCommand {
             terminal.printError("error: \(error)")
             throw ExitCode(1)
         } catch {
-            terminal.printError("error: cannot serve on \(shownHost):\(listen): \(error). Is another server using the port? Try --port \(listen + 1).")
+            terminal.printError("error: cannot serve on \(shownHost):\(port): \(error). Is another server using the port? Try --port \(port + 1).")
             throw ExitCode(1)
         }
     }

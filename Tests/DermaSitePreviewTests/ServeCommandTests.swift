@@ -63,12 +63,17 @@ extension PreviewTests {
             }
         }
 
+        /// The port a `serve --port 0` says it bound.
+        static func boundPort(_ output: String, host: String) -> Int? {
+            output.components(separatedBy: "Serving http://\(host):").last?.components(separatedBy: "/").first.flatMap { Int($0) }
+        }
+
         @Test func serveStopsPromptlyOnSIGTERMWithABrowserConnected() async throws {
             let root = try Self.site()
             defer { try? FileManager.default.removeItem(atPath: root) }
-            let port = try #require(PortFinder.free())
-            let server = try Running(["serve", "--port", String(port)], in: root)
-            #expect(await server.waitFor("Serving http://127.0.0.1:\(port)/"), "\(server.output)")
+            let server = try Running(["serve", "--port", "0"], in: root)
+            #expect(await server.waitFor("Serving http://127.0.0.1:"), "\(server.output)")
+            let port = try #require(Self.boundPort(server.output, host: "127.0.0.1"))
             let client = try SSETestClient(port: port)
             defer { client.close() }
             #expect(await client.wait(for: "hello") != nil)
@@ -87,8 +92,7 @@ extension PreviewTests {
             defer { try? FileManager.default.removeItem(atPath: root) }
             let server = try Running(["serve", "--host", "::1", "--port", "0"], in: root)
             #expect(await server.waitFor("Serving http://[::1]:"), "\(server.output)")
-            let port = try #require(server.output.components(separatedBy: "Serving http://[::1]:").last?
-                .components(separatedBy: "/").first.flatMap { Int($0) })
+            let port = try #require(Self.boundPort(server.output, host: "[::1]"))
             #expect(port > 0)
             // Foundation's URLSession on Linux cannot open an IPv6 literal address: Python's client can.
             let fetch = Process()
@@ -108,13 +112,15 @@ extension PreviewTests {
         @Test func serveRefusesABusyPort() async throws {
             let root = try Self.site()
             defer { try? FileManager.default.removeItem(atPath: root) }
-            let port = try #require(PortFinder.free())
-            let first = try Running(["serve", "--port", String(port)], in: root)
+            let first = try Running(["serve", "--port", "0"], in: root)
             #expect(await first.waitFor("Serving"))
+            let port = try #require(Self.boundPort(first.output, host: "127.0.0.1"))
             let second = try Running(["serve", "--port", String(port)], in: root)
             while second.process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
             #expect(second.process.terminationStatus == 1)
             #expect(second.output.contains("cannot serve on 127.0.0.1:\(port)"), "\(second.output)")
+            // The port is bound before anything is built: a busy port costs no build.
+            #expect(!second.output.contains("Built "), "\(second.output)")
             _ = await first.terminate()
         }
 

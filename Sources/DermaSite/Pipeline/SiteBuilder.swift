@@ -307,7 +307,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Run from the wrong folder, every later step would report its own missing file: one error instead.
-    func noSite(_ root: String) -> Diagnostic? {
+    public func noSite(_ root: String) -> Diagnostic? {
         guard !fileSystem.isDirectory(FilePath.join(root, ContentLoader.contentFolder)),
               !fileSystem.isDirectory(FilePath.join(root, TemplateLoader.folder)) else { return nil }
         return .error(ContentLoader.contentFolder,

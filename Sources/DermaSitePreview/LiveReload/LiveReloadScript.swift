@@ -2,10 +2,10 @@
 /// for rebuilds, reloads the page when the page changed, swaps a changed stylesheet in place, and
 /// shows a failed build's errors over the page until a build succeeds. All text goes in through
 /// `textContent`, so nothing from a diagnostic is ever parsed as HTML.
-enum LiveReloadScript {
+public enum LiveReloadScript {
     static let path = "/__dermasite/live-reload.js"
     static let eventsPath = "/__dermasite/events"
-    static let tag = "<script src=\"\(path)\" defer></script>"
+    public static let tag = "<script src=\"\(path)\" defer></script>"
 
     static let source = #"""
     (() => {

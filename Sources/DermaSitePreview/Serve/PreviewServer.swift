@@ -7,8 +7,10 @@ import NIOCore
 import ServiceLifecycle
 
 /// `dermasite serve`: the site from memory over HTTP, a file watcher that rebuilds on every save,
-/// and live reload over Server-Sent Events. Stops on SIGINT or SIGTERM, ending the live-reload
-/// streams first so no connected browser holds the shutdown up.
+/// and live reload over Server-Sent Events. The port is bound once (port 0: any free one), then the
+/// site is built for the address bound; requests wait in the listen queue until it is. Stops on
+/// SIGINT or SIGTERM, ending the live-reload streams first so no connected browser holds the
+/// shutdown up.
 public struct PreviewServer: Sendable {
     public let session: PreviewSession
     public let store: SiteStore
@@ -33,7 +35,7 @@ public struct PreviewServer: Sendable {
         self.log = log
     }
 
-    /// Serves until a shutdown signal; `onReady` gets the bound port.
+    /// Serves until a shutdown signal; `onReady` gets the bound port once the first build is in.
     public func run(onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let app = try makeApplication(onReady: onReady)
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
@@ -43,12 +45,13 @@ public struct PreviewServer: Sendable {
     /// The file watcher is running when this returns.
     public func makeApplication(onReady: @escaping @Sendable (Int) async -> Void = { _ in }) throws
         -> some ApplicationProtocol {
-        let responder = StaticResponder(store: store, injection: LiveReloadScript.tag)
+        let responder = StaticResponder(store: store)
         let hub = self.hub
         var logger = Logger(label: "dermasite-serve")
         logger.logLevel = .warning
-        let store = self.store, log = self.log
-        var rebuilds = RebuildLoop(session: session, watcher: watcher, onShutdown: { await hub.close() }) { outcome, files in
+        let store = self.store, log = self.log, session = self.session, host = self.host
+        var rebuilds = RebuildLoop(session: session, watcher: watcher, waitsForFirstBuild: true,
+                                   onShutdown: { await hub.close() }) { outcome, files in
             store.apply(outcome, files: files)
             if let failure = outcome.failure {
                 log(.failed(failure))
@@ -59,20 +62,38 @@ public struct PreviewServer: Sendable {
             }
         }
         rebuilds.exitAfterShutdownSignal = exitAfterShutdownSignal
+        // Saves during the first build are rebuilt after it.
         try rebuilds.startWatching()
+        let loop = rebuilds
         let heartbeat = Heartbeat(hub: hub)
         return Application(
-            responder: CallbackResponder { (request: Request, _: BasicRequestContext) in
-                try await Self.respond(to: request, responder: responder, hub: hub)
+            responder: CallbackResponder { (request: Request, context: BasicRequestContext) in
+                try await Self.respond(to: request, context: context, responder: responder, hub: hub)
             },
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "dermasite"),
             services: [rebuilds, heartbeat],
-            onServerRunning: { channel in await onReady(channel.localAddress?.port ?? 0) },
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                session.useBaseURL(Self.baseURL(host: host, port: port))
+                let first = await RebuildLoop.rebuildOffThePool(session, .everything)
+                store.apply(first, files: session.files)
+                log(.firstBuild(first))
+                if let failure = first.failure { await hub.failed(FailureEvent(failure)) }
+                loop.firstBuildDone()
+                await onReady(port)
+            },
             logger: logger
         )
     }
 
-    static func respond(to request: Request, responder: StaticResponder, hub: LiveReloadHub) async throws -> Response {
+    /// The address pages name for themselves. Listening on every address: localhost.
+    public static func baseURL(host: String, port: Int) -> String {
+        let shown = ["0.0.0.0", "::"].contains(host) ? "localhost" : host.contains(":") ? "[\(host)]" : host
+        return "http://\(shown):\(port)/"
+    }
+
+    static func respond(to request: Request, context: BasicRequestContext, responder: StaticResponder,
+                        hub: LiveReloadHub) async throws -> Response {
         let target = request.head.path ?? "/"
         let path = target.split(separator: "?", maxSplits: 1).first.map(String.init) ?? target
         if path == LiveReloadScript.eventsPath, request.method == .get {
@@ -84,15 +105,7 @@ public struct PreviewServer: Sendable {
             let body = request.method == .head ? ByteBuffer() : ByteBuffer(string: LiveReloadScript.source)
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
         }
-        var headers: [String: String] = [:]
-        for field in request.headers { headers[field.name.canonicalName] = field.value }
-        let answer = responder.respond(to: PreviewRequest(method: request.method.rawValue, target: target, headers: headers))
-        var fields = HTTPFields()
-        for (name, value) in answer.headers {
-            if let field = HTTPField.Name(name) { fields.append(HTTPField(name: field, value: value)) }
-        }
-        return Response(status: .init(code: answer.status), headers: fields,
-                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+        return try await responder.respond(to: request, context: context)
     }
 
     /// One browser's live-reload stream. It ends on graceful shutdown, or when the hub closes.
@@ -110,6 +123,8 @@ public struct PreviewServer: Sendable {
 
 /// What the server tells the terminal.
 public enum PreviewLog: Sendable {
+    /// The first build, made once the port is bound.
+    case firstBuild(PreviewSession.Outcome)
     case rebuilt(PreviewSession.Outcome)
     case failed(BuildFailure)
 }

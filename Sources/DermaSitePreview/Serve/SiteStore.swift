@@ -2,48 +2,61 @@ import DermaSite
 import Foundation
 import Synchronization
 
-/// The site being served: the last good build's files, each with a validator for conditional
-/// requests. Shared by request handlers.
+/// The site being served: the last good build's files, as the browser gets them (pages carry the
+/// live-reload script). Shared by request handlers.
 public final class SiteStore: Sendable {
     public struct File: Sendable {
         public var bytes: [UInt8]
-        public var etag: String
-        /// Whole seconds since 1970: HTTP dates have no finer part.
-        public var modified: Int
+        /// When this build of the file was taken in; with the size it makes the file's validator.
+        public var modified: Date
     }
 
     /// Site path of the base URL, `/` or `/legs/`: the site is served below it.
     public let basePath: String
-    private struct Served {
-        var files: [String: File] = [:]
-        var version = 0
-    }
+    /// Added to every HTML page before `</head>`: the live-reload script.
+    public let pageInjection: String
+    private let served = Mutex<[String: File]>([:])
 
-    private let served = Mutex(Served())
-    /// New for each server run, so a browser's cached ETag from an earlier run never matches.
-    private let runToken = String(UInt64.random(in: 0...UInt64.max), radix: 36)
-
-    public init(basePath: String) {
+    public init(basePath: String, pageInjection: String = LiveReloadScript.tag) {
         self.basePath = basePath.hasSuffix("/") ? basePath : basePath + "/"
+        self.pageInjection = pageInjection
     }
 
     /// Takes in what a successful rebuild changed and removed.
     public func apply(_ outcome: PreviewSession.Outcome, files current: [String: [UInt8]]) {
-        let now = Int(Date().timeIntervalSince1970)
-        let runToken = self.runToken
+        // A failed rebuild changes nothing: the last good site stays served.
+        guard outcome.succeeded else { return }
+        let now = Date()
+        var taken: [String: File] = [:]
+        for path in outcome.changed {
+            guard let bytes = current[path] else { continue }
+            taken[path] = File(bytes: path.hasSuffix(".html") ? inject(bytes) : bytes, modified: now)
+        }
         served.withLock { served in
-            // A failed rebuild changes nothing: the last good site stays served.
-            guard outcome.succeeded else { return }
-            for path in outcome.changed {
-                served.version += 1
-                guard let bytes = current[path] else { continue }
-                served.files[path] = File(bytes: bytes, etag: "\"\(runToken)-\(served.version)\"", modified: now)
-            }
-            for path in outcome.removed { served.files[path] = nil }
+            served.merge(taken) { _, new in new }
+            for path in outcome.removed { served[path] = nil }
         }
     }
 
-    public func file(_ path: String) -> File? { served.withLock { $0.files[path] } }
+    public func file(_ path: String) -> File? { served.withLock { $0[path] } }
 
-    public var fileCount: Int { served.withLock { $0.files.count } }
+    public var fileCount: Int { served.withLock { $0.count } }
+
+    /// The page with the injection before `</head>`, or at its start when it has no head.
+    func inject(_ page: [UInt8]) -> [UInt8] {
+        let tag = Array(pageInjection.utf8)
+        guard !tag.isEmpty else { return page }
+        if let at = Self.firstIndex(of: Array("</head>".utf8), in: page) { return Array(page[..<at]) + tag + Array(page[at...]) }
+        return tag + page
+    }
+
+    private static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        var i = 0
+        while i <= haystack.count - needle.count {
+            if haystack[i] == needle[0], haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
 }

@@ -15,7 +15,7 @@ public final class PreviewSession: @unchecked Sendable {
         case folder(String, displayName: String)
     }
 
-    public let options: BuildOptions
+    public private(set) var options: BuildOptions
     public let destination: Destination
     private let builder: SiteBuilder
     private let cache = BuildCache()
@@ -28,6 +28,12 @@ public final class PreviewSession: @unchecked Sendable {
         self.options = options
         self.destination = destination
         builder = SiteBuilder(fileSystem: fileSystem)
+    }
+
+    /// The preview's address is known once the server has bound its port: set before the first
+    /// rebuild (pages name their own address, in canonical links and the feed).
+    public func useBaseURL(_ url: String) {
+        options.baseURL = url
     }
 
     /// What a rebuild did.

@@ -16,17 +16,29 @@ public struct RebuildLoop: Service {
     private let pending = PendingChanges()
     private let doorbell: AsyncStream<Void>
     private let ring: AsyncStream<Void>.Continuation
+    /// The preview server builds first, once its port is bound: the loop waits for that build.
+    private let waitsForFirstBuild: Bool
+    private let firstBuild: AsyncStream<Void>
+    private let firstBuildEnded: AsyncStream<Void>.Continuation
     /// Set by the command line: after a shutdown signal, exit within this time even if a rebuild is
     /// still running (the output is whole at any moment, so nothing is lost). Nil in tests.
     public var exitAfterShutdownSignal: Double?
 
-    public init(session: PreviewSession, watcher: any FileWatcher, onShutdown: @escaping @Sendable () async -> Void = {},
+    public init(session: PreviewSession, watcher: any FileWatcher, waitsForFirstBuild: Bool = false,
+                onShutdown: @escaping @Sendable () async -> Void = {},
                 onOutcome: @escaping @Sendable (PreviewSession.Outcome, [String: [UInt8]]) async -> Void) {
         self.session = session
         self.watcher = watcher
+        self.waitsForFirstBuild = waitsForFirstBuild
         self.onShutdown = onShutdown
         self.onOutcome = onOutcome
         (doorbell, ring) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        (firstBuild, firstBuildEnded) = AsyncStream<Void>.makeStream()
+    }
+
+    /// With `waitsForFirstBuild`: the first build is done, rebuilds may start.
+    public func firstBuildDone() {
+        firstBuildEnded.finish()
     }
 
     /// Starts watching; saves from now on are rebuilt once `run` runs. Separate from `run`, so a
@@ -40,8 +52,11 @@ public struct RebuildLoop: Service {
     }
 
     public func run() async throws {
-        let (ring, exitAfter) = (self.ring, exitAfterShutdownSignal)
+        let (ring, exitAfter, firstBuildEnded) = (self.ring, exitAfterShutdownSignal, self.firstBuildEnded)
         await withGracefulShutdownHandler {
+            if waitsForFirstBuild {
+                for await _ in firstBuild {}
+            }
             var rings = doorbell.makeAsyncIterator()
             var cancelledInARow = 0
             while await rings.next() != nil {
@@ -61,6 +76,7 @@ public struct RebuildLoop: Service {
         } onGracefulShutdown: {
             watcher.stop()
             ring.finish()
+            firstBuildEnded.finish()
             if let exitAfter {
                 DispatchQueue.global().asyncAfter(deadline: .now() + exitAfter) { exit(0) }
             }

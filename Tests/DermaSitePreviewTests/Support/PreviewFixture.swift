@@ -5,8 +5,8 @@ import Foundation
 import ServiceLifecycle
 import Logging
 
-/// The bundled site copied to a temporary folder and served by an in-process preview server on a
-/// free loopback port, with a real file watcher. `stop()` shuts it down as SIGTERM would.
+/// The bundled site copied to a temporary folder and served by an in-process preview server on
+/// the loopback port it binds (port 0: any free one), with a real file watcher. `stop()` shuts it down as SIGTERM would.
 final class PreviewFixture: @unchecked Sendable {
     static let projectRoot = ProjectFolder.path
 
@@ -22,25 +22,22 @@ final class PreviewFixture: @unchecked Sendable {
         for folder in ["Content", "Templates"] {
             try FileManager.default.copyItem(atPath: Self.projectRoot + "/" + folder, toPath: root + "/" + folder)
         }
-        port = PortFinder.free() ?? 18_080
-        var options = BuildOptions(root: root, baseURL: "http://127.0.0.1:\(port)/")
+        var options = BuildOptions(root: root)
         options.today = Day(iso: "2026-12-01")
         session = PreviewSession(options: options, destination: .memory)
         let store = SiteStore(basePath: "/")
-        let first = session.rebuild(.everything)
-        store.apply(first, files: session.files)
         var settings = WatchSettings(root: root)
         settings.pollInterval = .milliseconds(100)
-        let server = PreviewServer(session: session, store: store, host: "127.0.0.1", port: port,
+        let server = PreviewServer(session: session, store: store, host: "127.0.0.1", port: 0,
                                    watcher: makeFileWatcher(settings, polling: polling), log: { _ in })
         let ready = AsyncStream<Int>.makeStream()
         let app = try server.makeApplication { port in ready.continuation.yield(port) }
         // As runService does: the application, then the services it carries (the rebuild loop).
-        group = ServiceGroup(configuration: .init(services: [app] + app.services, logger: Logger(label: "test")))
-        let group = self.group
+        let group = ServiceGroup(configuration: .init(services: [app] + app.services, logger: Logger(label: "test")))
+        self.group = group
         task = Task { try await group.run() }
         var iterator = ready.stream.makeAsyncIterator()
-        _ = await iterator.next()
+        port = await iterator.next() ?? 0
     }
 
     func write(_ path: String, _ text: String) throws {
