@@ -33,6 +33,8 @@ let package = Package(
         .systemLibrary(name: "CLibVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
         // The few libvips calls needed, with fixed arguments: libvips's own take variable ones.
         .target(name: "CImageCodec", dependencies: ["CLibVips"]),
+        // Lets cmark-gfm parses run in parallel: see the comment in the C file.
+        .target(name: "CCmarkParallel", dependencies: ["CCmarkGFM"], linkerSettings: [.linkedLibrary("dl")]),
         // renameat2(RENAME_EXCHANGE), which Swift cannot call directly: the output changes as a whole.
         .target(name: "CSystemCalls"),
         // The core: load -> validate -> render -> write. No command line, no server, no printing.
@@ -40,6 +42,7 @@ let package = Package(
             name: "DermaSite",
             dependencies: [
                 "CCmarkGFM",
+                "CCmarkParallel",
                 "CSystemCalls",
                 "CImageCodec",
                 "Yams",

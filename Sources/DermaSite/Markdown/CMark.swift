@@ -1,27 +1,34 @@
 import CCmarkGFM
+import CCmarkParallel
 import Foundation
 
 /// A parsed cmark-gfm document; owns the parser and frees both together.
 final class CMarkDocument {
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
-    // Registration is global in cmark-gfm and not thread-safe: do it once, lazily.
-    private static let registered: Bool = {
+    /// Registration is global in cmark-gfm and not thread-safe: done once, before any parse.
+    /// cmark-gfm 0.29 also keeps one global table of special inline characters that each parse
+    /// changes (CCmarkParallel says how): it is filled once here, and parses then leave it alone
+    /// and may run at once. Where that cannot be done, inline parses take turns.
+    private static let parsesMayOverlap: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
-        return true
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        return dermasite_cmark_fix_special_characters(parser)
     }()
-
-    /// cmark-gfm 0.29 keeps one global table of special inline characters: each inline parse (in
-    /// `cmark_parser_finish`) adds its extensions' characters and removes them when done, so two
-    /// inline parses must never overlap. Block parsing (feed) and rendering run in parallel.
     private static let inlineParseLock = NSLock()
+    /// Whether parses run at once here (the tests hold this machine to it).
+    static var parsesRunInParallel: Bool { parsesMayOverlap }
 
     let options: Int32
     private let parser: OpaquePointer
     let root: OpaquePointer
 
     init(markdown: String, unsafeHTML: Bool) {
-        _ = Self.registered
+        let mayOverlap = Self.parsesMayOverlap  // registers the extensions first
         var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
         if unsafeHTML { options |= CMARK_OPT_UNSAFE }
         self.options = options
@@ -38,7 +45,7 @@ final class CMarkDocument {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        root = Self.inlineParseLock.withLock { cmark_parser_finish(parser) }
+        root = mayOverlap ? cmark_parser_finish(parser) : Self.inlineParseLock.withLock { cmark_parser_finish(parser) }
     }
 
     deinit {
