@@ -12,6 +12,8 @@ swift test --skip-build --filter DermaSiteTests
 swift test --skip-build --filter DermaSitePreviewTests
 # The browser side of site search (query terms, synonyms, typos, ranking) under Node.
 node --test Tests/search/
+# Markdown parses run in parallel: Valgrind's race detectors on the C side (libcmark-gfm).
+bash scripts/cmark-race-check.sh
 # A real build killed with SIGKILL at random moments leaves the whole old or the whole new site
 # (a few kills here; scripts/crash/kill_test.py with more articles and kills for the full run).
 python3 scripts/crash/kill_test.py --articles 60 --kills 5

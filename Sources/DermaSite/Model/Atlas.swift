@@ -140,7 +140,9 @@ public struct MapView: Sendable {
     /// The patch of skin a place's name means, one polygon per leg, with its landmark point in each.
     public struct Zone: Sendable {
         public var place: String
-        public var polygons: [Polygon]
+        public var polygons: [Polygon] { didSet { pathData = SVGNumber.path(polygons.map(\.points)) } }
+        /// The polygons as SVG path data, written once: every map on every page draws them.
+        public private(set) var pathData: String
         public var points: [Point]
         /// Where a root's name fits in the first polygon; found once, when the map is loaded.
         public var labelPoint: Point?
@@ -150,6 +152,7 @@ public struct MapView: Sendable {
                     position: SourcePosition = SourcePosition(file: "", line: 0, column: 0)) {
             self.place = place
             self.polygons = polygons
+            pathData = SVGNumber.path(polygons.map(\.points))
             self.points = points
             self.labelPoint = polygons.first.flatMap { Geometry.labelPoint(in: $0.points) }
             self.position = position
@@ -163,10 +166,26 @@ public struct MapView: Sendable {
     public var id: String
     public var title: String
     public var viewBox: Box
-    public var outline: [Polygon]
-    public var details: [[Point]]
+    public var outline: [Polygon] { didSet { outlinePathData = SVGNumber.path(outline.map(\.points)) } }
+    public var details: [[Point]] { didSet { detailsPathData = SVGNumber.lines(details) } }
+    /// The outline and the details as SVG path data, written once.
+    public private(set) var outlinePathData: String
+    public private(set) var detailsPathData: String
     public var zones: [Zone]
     public var position: SourcePosition
+
+    public init(id: String, title: String, viewBox: Box, outline: [Polygon], details: [[Point]], zones: [Zone],
+                position: SourcePosition) {
+        self.id = id
+        self.title = title
+        self.viewBox = viewBox
+        self.outline = outline
+        self.details = details
+        outlinePathData = SVGNumber.path(outline.map(\.points))
+        detailsPathData = SVGNumber.lines(details)
+        self.zones = zones
+        self.position = position
+    }
 
     public func zone(_ place: String) -> Zone? { zones.first { $0.place == place } }
 

@@ -91,7 +91,7 @@ public struct LegMapRenderer: Sendable {
                 svg += "<text class=\"legmap__credit\" x=\"\(SVGNumber.format(box.x + 8))\" y=\"\(SVGNumber.format(y))\">\(Escape.xml(line))</text>\n"
             }
         }
-        svg += "<path class=\"legmap__body\" d=\"\(SVGNumber.path(view.outline.map(\.points)))\" fill=\"#f4efe9\" stroke=\"#4c6272\" stroke-width=\"2\"/>\n"
+        svg += "<path class=\"legmap__body\" d=\"\(view.outlinePathData)\" fill=\"#f4efe9\" stroke=\"#4c6272\" stroke-width=\"2\"/>\n"
         svg += "<g class=\"legmap__regions\">\n"
         for zone in view.zones {
             guard let place = atlas.place(zone.place) else { continue }
@@ -99,7 +99,7 @@ public struct LegMapRenderer: Sendable {
         }
         svg += "</g>\n"
         if !view.details.isEmpty {
-            svg += "<path class=\"legmap__details\" d=\"\(SVGNumber.lines(view.details))\" fill=\"none\" stroke=\"#4c6272\" stroke-width=\"1.2\" stroke-linecap=\"round\" aria-hidden=\"true\"/>\n"
+            svg += "<path class=\"legmap__details\" d=\"\(view.detailsPathData)\" fill=\"none\" stroke=\"#4c6272\" stroke-width=\"1.2\" stroke-linecap=\"round\" aria-hidden=\"true\"/>\n"
         }
         svg += labels(view, paint: paint, options: options)
         if options.keyPoints && paint.showsKeyPoints { svg += keyPoints(view, options: options) }
@@ -118,7 +118,7 @@ public struct LegMapRenderer: Sendable {
         if muted { classes += " is-muted" }
         if highlighted { classes += " is-highlighted" }
         let fill = paint.fill(of: place.id, prefix: prefix)
-        let path = "<path d=\"\(SVGNumber.path(zone.polygons.map(\.points)))\" fill=\"\(fill)\""
+        let path = "<path d=\"\(zone.pathData)\" fill=\"\(fill)\""
             + (muted ? " fill-opacity=\"0.22\"" : "")
             + " stroke=\"#000\" stroke-width=\"\(options.place == place.id ? 3.5 : 0.8)\" stroke-linejoin=\"round\"/>"
         let name = Escape.xml("\(place.name): \(paint.says(of: place.id))")
