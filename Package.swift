@@ -29,10 +29,10 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        // Debian's libvips, for image sizes and smaller copies (WebP) of the images articles show.
-        .systemLibrary(name: "CLibVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
-        // The few libvips calls needed, with fixed arguments: libvips's own take variable ones.
-        .target(name: "CImageCodec", dependencies: ["CLibVips"]),
+        // Debian's libvips, for image sizes and smaller copies (WebP) of the images articles show:
+        // the few calls needed, with fixed arguments (libvips's own take variable ones). The
+        // library is opened on first use, so commands that read no image do not load it.
+        .target(name: "CImageCodec", linkerSettings: [.linkedLibrary("dl")]),
         // Lets cmark-gfm parses run in parallel: see the comment in the C file.
         .target(name: "CCmarkParallel", dependencies: ["CCmarkGFM"], linkerSettings: [.linkedLibrary("dl")]),
         // renameat2(RENAME_EXCHANGE), which Swift cannot call directly: the output changes as a whole.
