@@ -27,21 +27,18 @@ struct ListPaging: Sendable {
     func title(_ base: String) -> String { total == 1 || number == 1 ? base : "\(base) (page \(number) of \(total))" }
 
     /// What the pagination partial and the page's head (rel=prev/next) read.
-    func context(_ baseURL: BaseURL) -> [String: Any] {
+    func pagination(_ baseURL: BaseURL) -> Pagination {
         func url(_ page: Int) -> String { baseURL.sitePath(SiteLayout.listPage(list, page)) }
-        var context: [String: Any] = ["has_pages": total > 1, "current": number, "total": total,
-                                      "has_prev": number > 1, "has_next": number < total]
-        if number > 1 { context["prev_url"] = url(number - 1) }
-        if number < total { context["next_url"] = url(number + 1) }
         // The first and last pages and two either side of this one; a gap stands for the rest.
-        var shown: [[String: Any]] = []
+        var shown: [Pagination.Link] = []
         var last = 0
         for page in 1...total where page == 1 || page == total || abs(page - number) <= 2 {
-            if page > last + 1 { shown.append(["is_gap": true]) }
-            shown.append(["number": page, "url": url(page), "is_current": page == number, "is_gap": false])
+            if page > last + 1 { shown.append(Pagination.Link(isGap: true)) }
+            shown.append(Pagination.Link(number: page, url: url(page), isCurrent: page == number, isGap: false))
             last = page
         }
-        context["pages"] = shown
-        return context
+        return Pagination(hasPages: total > 1, current: number, total: total, hasPrev: number > 1, hasNext: number < total,
+                          prevURL: number > 1 ? url(number - 1) : nil, nextURL: number < total ? url(number + 1) : nil,
+                          pages: shown)
     }
 }

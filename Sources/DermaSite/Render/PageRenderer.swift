@@ -1,50 +1,107 @@
+/// One page to render: its template, where it goes, and the typed values it is given.
+struct PageSpec<Body: PageBody>: Sendable {
+    let template: String
+    let sitePath: String
+    let values: PageValues<Body>
+    /// Where the file is written: the page's folder's index.html, except for the 404 page.
+    var outputPath: String
+
+    init(template: String, sitePath: String, values: PageValues<Body>, outputPath: String? = nil) {
+        self.template = template
+        self.sitePath = sitePath
+        self.values = values
+        self.outputPath = outputPath ?? SiteLayout.file(for: sitePath)
+    }
+}
+
 /// Renders the HTML pages of a site through its templates.
 struct PageRenderer: Sendable {
     let site: Site
     let templates: TemplateSet
-    let context: PageContext
+    let frame: PageFrame
 
-    init(site: Site, templates: TemplateSet) {
+    init(site: Site, templates: TemplateSet, frame: PageFrame? = nil) {
         self.site = site
         self.templates = templates
-        self.context = PageContext(site: site)
+        self.frame = frame ?? PageFrame(site: site)
+    }
+
+    var baseURL: BaseURL { site.config.baseURL }
+
+    /// The template boundary: typed values become Mustache's dictionaries here and nowhere else.
+    func render<Body>(_ spec: PageSpec<Body>) throws -> OutputFile {
+        guard let html = templates.render(TemplateEncoder.values(spec.values), template: spec.template) else {
+            throw BuildFailure(step: "render pages", diagnostics: [
+                .error("\(TemplateLoader.folder)/\(spec.template).mustache", "missing template"),
+            ])
+        }
+        return OutputFile(path: spec.outputPath, text: html)
     }
 
     func article(_ article: Article, rendered: RenderedMarkdown) throws -> OutputFile {
-        try page(article.template, sitePath: article.urlPath, page: context.articlePage(article, rendered: rendered))
+        try render(Self.article(article, rendered: rendered, review: site.reviews.status(of: SiteReviews.subject(of: article)), frame: frame))
     }
 
-    func home() throws -> OutputFile {
-        let listed = site.listed
-        var values: [String: Any] = [
-            "kind": "home",
-            "json_ld": StructuredData.website(site: site),
-            "title": site.config.title,
-            "description": site.config.description,
-            // The newest page of the list; the rest are a link away.
-            "items": listed.prefix(site.config.articlesPerPage).map(context.listItem),
-            "has_more_articles": listed.count > site.config.articlesPerPage,
-            "article_count": listed.count,
-            "has_locator": site.atlas != nil,
-            "has_red_flags": site.redFlags != nil,
-        ]
+    /// An article's page: a function of the article, its rendered Markdown, its review and the
+    /// frame only, so a rebuild whose inputs are the same objects can keep the page.
+    static func article(_ article: Article, rendered: RenderedMarkdown, review: ReviewStatus, frame: PageFrame) -> PageSpec<ArticleBody> {
+        let meta = article.meta
+        let updated = meta.updated == meta.date ? nil : meta.updated
+        let body = ArticleBody(
+            content: rendered.html,
+            toc: ArticleBody.TocEntry.nested(rendered.tableOfContents),
+            hasToc: rendered.tableOfContents.count >= 2,
+            tags: TagLink.links(meta.tags, baseURL: frame.baseURL), hasTags: !meta.tags.isEmpty,
+            sources: meta.sources.map(SourceValues.init), hasSources: !meta.sources.isEmpty,
+            hasDescription: !meta.description.isEmpty,
+            dateISO: meta.date?.iso, dateLong: meta.date?.long, updatedISO: updated?.iso, updatedLong: updated?.long,
+            // A page (About us, Accessibility) gives no medical advice, so it carries no review status.
+            isMedical: article.isListed, review: article.isListed ? ReviewValues(review) : nil)
+        let values = frame.values(body, kind: article.kind.rawValue, title: meta.title, description: meta.description,
+                                  jsonLD: StructuredData.article(article, config: frame.config, review: review),
+                                  isDraft: meta.draft, sitePath: article.urlPath)
+        return PageSpec(template: article.template, sitePath: article.urlPath, values: values)
+    }
+
+    func listItem(_ article: Article) -> ListItem { ListItem(article, baseURL: baseURL) }
+
+    func home() -> PageSpec<HomeBody> {
+        let listed = site.listed, perPage = site.config.articlesPerPage
+        var body = HomeBody(items: listed.prefix(perPage).map(listItem), hasMoreArticles: listed.count > perPage,
+                            articleCount: listed.count, hasLocator: site.atlas != nil, hasRedFlags: site.redFlags != nil,
+                            locator: nil, groups: [])
         if let atlas = site.atlas {
             // The symptom locator leads the home page, where most readers land.
             let places = PlacePages(site: site, atlas: atlas, pages: self)
-            values["locator"] = places.locatorMap(id: "home-map")
-            values["groups"] = places.groups()
+            body.locator = places.locatorMap(id: "home-map")
+            body.groups = places.groups()
         }
-        return try page("pages/home", sitePath: SiteLayout.home, page: values)
+        let values = frame.values(body, kind: "home", title: site.config.title, description: site.config.description,
+                                  jsonLD: StructuredData.website(config: site.config), sitePath: SiteLayout.home)
+        return PageSpec(template: "pages/home", sitePath: SiteLayout.home, values: values)
     }
 
-    func articleList(_ paging: ListPaging) throws -> OutputFile {
-        try page("pages/list", sitePath: paging.sitePath, page: [
-            "kind": "list",
-            "title": paging.title("All articles"),
-            "description": "Every article on \(site.config.title).",
-            "items": site.listed[paging.range].map(context.listItem),
-            "pagination": paging.context(site.config.baseURL),
-        ])
+    func articleList(_ paging: ListPaging) -> PageSpec<ListBody> {
+        list(kind: "list", title: paging.title("All articles"), description: "Every article on \(site.config.title).",
+             items: site.listed[paging.range].map(listItem), paging: paging)
+    }
+
+    func tagList(_ name: String, _ articles: [Article], _ paging: ListPaging) -> PageSpec<ListBody> {
+        list(kind: "tag", title: paging.title("Articles about \(name)"),
+             description: "Articles on \(site.config.title) tagged \u{201C}\(name)\u{201D}.",
+             items: articles[paging.range].map(listItem), paging: paging)
+    }
+
+    private func list(kind: String, title: String, description: String, items: [ListItem], paging: ListPaging) -> PageSpec<ListBody> {
+        let body = ListBody(items: items, pagination: paging.pagination(baseURL))
+        return PageSpec(template: "pages/list", sitePath: paging.sitePath,
+                        values: frame.values(body, kind: kind, title: title, description: description, sitePath: paging.sitePath))
+    }
+
+    func notFound() -> PageSpec<NotFoundBody> {
+        let values = frame.values(NotFoundBody(), kind: "404", title: "Page not found",
+                                  description: "The page you asked for is not on this site.", sitePath: SiteLayout.notFound)
+        return PageSpec(template: "pages/404", sitePath: SiteLayout.notFound, values: values, outputPath: SiteLayout.notFound)
     }
 
     /// Each tag's articles in listing order, by tag address, as positions in `articles` (they stay
@@ -69,34 +126,5 @@ struct PageRenderer: Sendable {
         let slug: String
         let name: String
         var indices: [Int]
-    }
-
-    func tagList(_ name: String, _ articles: [Article], _ paging: ListPaging) throws -> OutputFile {
-        try page("pages/list", sitePath: paging.sitePath, page: [
-            "kind": "tag",
-            "title": paging.title("Articles about \(name)"),
-            "description": "Articles on \(site.config.title) tagged \u{201C}\(name)\u{201D}.",
-            "items": articles[paging.range].map(context.listItem),
-            "pagination": paging.context(site.config.baseURL),
-        ])
-    }
-
-    func notFound() throws -> OutputFile {
-        var file = try page("pages/404", sitePath: SiteLayout.notFound, page: [
-            "kind": "404",
-            "title": "Page not found",
-            "description": "The page you asked for is not on this site.",
-        ])
-        file.path = SiteLayout.notFound
-        return file
-    }
-
-    func page(_ template: String, sitePath: String, page: [String: Any]) throws -> OutputFile {
-        guard let html = templates.render(context.make(page: page, sitePath: sitePath), template: template) else {
-            throw BuildFailure(step: "render pages", diagnostics: [
-                .error("\(TemplateLoader.folder)/\(template).mustache", "missing template"),
-            ])
-        }
-        return OutputFile(path: SiteLayout.file(for: sitePath), text: html)
     }
 }

@@ -1,13 +1,11 @@
 /// A value a template names that pages are never given (`{{site.publsher}}`) shows as nothing,
 /// silently: each is a warning at its tag, with the nearest real name. The names are checked
-/// against what every page is given under `site` and `footer`, taken from the context itself.
+/// against what every page is given under `site` and `footer`, taken from those values' types.
 enum TemplateValues {
     static func check(_ source: TemplateSource, site: Site) -> [Diagnostic] {
-        let context = PageContext(site: site).make(page: [:], sitePath: "")
-        var known: [String: [String]] = [:]
-        for group in ["site", "footer"] {
-            if let values = context[group] as? [String: Any] { known[group] = values.keys.sorted() }
-        }
+        let frame = PageFrame(site: site)
+        let known = ["site": TemplateEncoder.values(frame.site).keys.sorted(),
+                     "footer": TemplateEncoder.values(FooterValues(site.config.footer, current: "", baseURL: frame.baseURL)).keys.sorted()]
         var found: [Diagnostic] = []
         for file in source.files {
             for tag in names(in: file.text) {

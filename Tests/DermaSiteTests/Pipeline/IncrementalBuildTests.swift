@@ -63,15 +63,19 @@ import Testing
         let site = try EditableSite()
         try site.edit(Self.article) { $0.replacingOccurrences(of: "\ntitle: \"", with: "\ntitle: \"Changed ") }
         let reasons = try site.rebuildReporting([Self.article]).renderReasons
-        #expect(reasons[Self.page] == "changed: the article's text or front matter, its rendered Markdown (a link target, the glossary or the data set)")
-        #expect(reasons["index.html"] == "changed: articles on the home page")
-        #expect(reasons["articles/index.html"] == "changed: the page's articles (titles, dates, tags, order)")
+        // The reasons are the template values that differ, named as templates name them.
+        #expect(reasons[Self.page] == "changed: page.title, page.head_title, page.json_ld")
+        #expect(reasons["index.html"] == "changed: page.items")
+        #expect(reasons["articles/index.html"] == "changed: page.items")
         try site.edit("Templates/partials/footer.mustache") { $0 + "<p>Note.</p>" }
         let afterPartial = try site.rebuildReporting(["Templates/partials/footer.mustache"]).renderReasons
         #expect(afterPartial[Self.page] == "changed: template pages/article")
         #expect(afterPartial["dermatomes/index.html"]?.contains("template pages/atlas") == true)
         try site.edit("Content/site.yml") { $0.replacingOccurrences(of: "title: ", with: "title: New ") }
-        #expect(try site.rebuildReporting(["Content/site.yml"]).renderReasons["sitemap.xml"] == "changed: Content/site.yml")
+        let afterConfig = try site.rebuildReporting(["Content/site.yml"]).renderReasons
+        #expect(afterConfig["sitemap.xml"] == "changed: Content/site.yml")
+        // The edit also renamed the menu's and the footer's links ("title: " there too).
+        #expect(afterConfig[Self.page] == "changed: site.title, menu, footer, page.head_title, page.json_ld")
     }
 
     @Test func titleEditRendersTheListsToo() throws {
@@ -114,9 +118,15 @@ import Testing
         let site = try EditableSite()
         try site.edit(AtlasLoader.rootsPath) { $0.replacingOccurrences(of: "summary: ", with: "summary: Edited. ") }
         let rendered = try site.rebuild(AtlasLoader.rootsPath)
-        #expect(rendered.isSuperset(of: ["dermatomes/index.html", "dermatomes/l4/index.html"]))
-        // The bundled articles all draw maps or tables, so they are rendered again too.
-        #expect(rendered.contains("articles/leg-dermatomes/index.html"))
+        // A root's summary is shown on its own page, not in the maps, the table or the index:
+        // only the pages whose values changed are rendered again.
+        #expect(rendered.isSuperset(of: ["dermatomes/l4/index.html", "dermatomes/s1/index.html"]))
+        #expect(!rendered.contains("dermatomes/index.html"))
+        #expect(!rendered.contains("articles/leg-dermatomes/index.html"))
+        // Its plain name is in the table, which the index and the bundled articles draw.
+        try site.edit(AtlasLoader.rootsPath) { $0.replacingOccurrences(of: "plain: \"", with: "plain: \"Edited ") }
+        let renamed = try site.rebuild(AtlasLoader.rootsPath)
+        #expect(renamed.isSuperset(of: ["dermatomes/index.html", "dermatomes/l4/index.html", "articles/leg-dermatomes/index.html"]))
     }
 
     @Test func placesEditRecoloursTheMapsEverywhere() throws {
@@ -129,8 +139,11 @@ import Testing
         }
         let rendered = try site.rebuild(AtlasLoader.placesPath)
         #expect(rendered.isSuperset(of: ["index.html", "where/big-toe/index.html", "dermatomes/index.html", "dermatomes/charts/clinical-front.svg"]))
+        // A view's title is in the figures that draw it: the big toe's (front), not the heel's (back).
         try site.edit(AtlasLoader.mapPath) { $0.replacingOccurrences(of: "title: \"Front of the legs\"", with: "title: \"Front\"") }
-        #expect(try site.rebuild(AtlasLoader.mapPath).contains("where/heel/index.html"))
+        let retitled = try site.rebuild(AtlasLoader.mapPath)
+        #expect(retitled.contains("where/big-toe/index.html"))
+        #expect(!retitled.contains("where/heel/index.html"))
     }
 
     @Test func stylesheetConfigurationGlossaryAndFiles() throws {

@@ -1,3 +1,4 @@
+@testable import DermaSite
 import Foundation
 import Testing
 
@@ -44,5 +45,41 @@ import Testing
             }
         }
         #expect(missing.isEmpty, "values the templates read that docs/templates.md's 'Templates and theme' does not name: \(missing)")
+    }
+
+    /// Every value pages are given, from the typed values of a build of the bundled site (drafts
+    /// included), is named in the reference: a value added to a page's type must be documented.
+    @Test func everyValuePagesAreGivenIsDocumented() throws {
+        let root = FixtureSite.projectRoot
+        let doc = try String(contentsOfFile: root + "/docs/templates.md", encoding: .utf8)
+        let start = try #require(doc.range(of: "## Templates and theme"))
+        let end = doc[start.upperBound...].range(of: "\n## ")?.lowerBound ?? doc.endIndex
+        let reference = doc[start.upperBound..<end]
+        let cache = BuildCache()
+        var options = BuildOptions(root: root, includeDrafts: true)
+        options.today = Day(iso: "2026-12-01")
+        _ = try SiteBuilder().render(options, cache: cache)
+        var names = Set<String>()
+        func collect(_ value: Any, under key: String) {
+            if let object = value as? [String: Any] {
+                for (name, child) in object {
+                    names.insert(name)
+                    // Asset names come from Templates/assets/'s files; the reference names them by rule.
+                    if name != "assets" { collect(child, under: name) }
+                }
+            } else if let list = value as? [Any] {
+                for item in list { collect(item, under: key) }
+            }
+        }
+        let pages = cache.memo.pages.allValues
+        #expect(pages.count > 80, "every page of the bundled site was rendered through the memo")
+        #expect(Set(pages.map(\.template)).isSuperset(of: TemplateSet.required + TemplateSet.requiredForAtlas))
+        for page in pages { collect(page.values, under: "") }
+        let missing = names.sorted().filter { name in
+            guard !["page", "site", "assets", "menu", "footer"].contains(name) else { return false }
+            let plain = name.hasPrefix("has_") ? String(name.dropFirst(4)) : name
+            return !reference.contains("`\(name)`") && !reference.contains("`\(plain)`")
+        }
+        #expect(missing.isEmpty, "values pages are given that docs/templates.md's 'Templates and theme' does not name: \(missing)")
     }
 }

@@ -9,7 +9,7 @@ public final class BuildCache: @unchecked Sendable {
     public init() {}
 
     private var optionsKey: String?
-    private var memo = BuildMemo()
+    private(set) var memo = BuildMemo()
 
     /// The memo for a build with `options`, and the changes to apply: a new memo and every input
     /// when the options differ from the last build's.
@@ -45,7 +45,7 @@ final class BuildMemo {
     let searchSettings = Memo<(SearchSettings, [Diagnostic])>()
     /// Each searched page's words and term scores, with the page they were read from.
     var searchPages: [String: (bytes: [UInt8], title: String, plain: String, scores: [String: Int])] = [:]
-    var searchPageList: Versioned<[String]>?
+    var searchPageArticles: Versioned<SameObjects<Article>>?
     /// The index files of the last build, so only those whose bytes changed count as made again.
     var searchFiles: [String: [UInt8]] = [:]
     var atlasProblems: Keyed<[Diagnostic]>?
@@ -59,10 +59,12 @@ final class BuildMemo {
     var markdownEnvironment: Versioned<(inputs: MarkdownStep.EnvironmentInputs, environment: MarkdownStep.Environment)>?
     var markdown: [String: MarkdownEntry] = [:]
     var markdownRenderer: Keyed<MarkdownRenderer>?
-    var articlePages: [String: (key: PageKey, file: OutputFile)] = [:]
-    var listing: Versioned<[ListingEntry]>?
+    /// Every page with the values it was rendered from.
+    let pages = PageMemo()
+    var frame: Versioned<PageFrame>?
+    var listedObjects: Versioned<SameObjects<Article>>?
+    var homeObjects: Versioned<SameObjects<Article>>?
     var glossaryUsage: Versioned<[GlossaryUse]>?
-    var homeListing: Versioned<[ListingEntry]>?
     var routesMemo: Named<Routes>?
     var aliases: Versioned<[AliasPages.Alias]>?
     var routeInputs: Versioned<[RouteInput]>?
@@ -71,10 +73,8 @@ final class BuildMemo {
     var feedListing: Versioned<[ListingEntry]>?
     var newestArticles: (listing: Int, articles: ArraySlice<Article>)?
     var reviewChecks: (key: InputKey, paths: [String], value: [Diagnostic])?
-    /// Each list page (the article list's and every tag's, page by page), by site path.
-    var listPageEntries: [String: Versioned<[ListingEntry]>] = [:]
-    var listPages: [String: Named<OutputFile>] = [:]
-    var listPagesGroup: Named<[OutputFile]>?
+    /// Groups of pages, by the inputs of the functions that make their values.
+    var gates: [String: Named<[OutputFile]>] = [:]
     var groups: [String: Named<[OutputFile]>] = [:]
     var staticFiles: [String: OutputFile] = [:]
     var imageInfos: [String: Result<ImageInfo, ImageCodec.Failure>] = [:]
@@ -164,7 +164,7 @@ struct Keyed<T> {
     var value: T
 }
 
-/// What list pages, the feed and the sitemap show of an article. Two entries of the same
+/// What the feed shows of an article. Two entries of the same
 /// article object are equal without looking further: unchanged articles are shared.
 struct ListingEntry: Equatable, Sendable {
     let article: Article?
@@ -251,9 +251,9 @@ extension BuildMemo {
         return groups
     }
 
-    /// The feed's articles, sorted again only when the listing changed.
+    /// The feed's articles, sorted again only when a listed article changed.
     func newest(_ articles: [Article]) -> ArraySlice<Article> {
-        let version = listing?.version ?? -1
+        let version = self.version(of: SameObjects(articles), in: &listedObjects)
         if let stored = newestArticles, stored.listing == version { return stored.articles }
         let newest = FeedRenderer.newest(articles)
         newestArticles = (version, newest)

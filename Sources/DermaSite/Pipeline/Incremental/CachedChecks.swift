@@ -39,6 +39,8 @@ extension BuildMemo {
         let list = files.map(\.path)
         currentPaths = list
         if let stored = outputPaths, stored.list == list { return stored.duplicates }
+        // A page made again after it was gone (an article deleted, then restored) is new to the output.
+        pages.keep(only: Set(list))
         var seen = Set<String>()
         let duplicates = list.filter { !seen.insert($0).inserted }.sorted()
         outputPaths = (list, duplicates)

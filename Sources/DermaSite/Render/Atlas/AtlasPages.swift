@@ -6,30 +6,34 @@ struct AtlasPages: Sendable {
 
     private var baseURL: BaseURL { site.config.baseURL }
 
-    func all() throws -> [OutputFile] {
-        let roots = try Parallel.map(atlas.roots) { try page(for: $0) }
-        let places = PlacePages(site: site, atlas: atlas, pages: pages)
-        return [try index(), try worksheet(), try places.index()] + roots + (try Parallel.map(atlas.places) { try places.page(for: $0) })
+    /// Every page made from the data set. The maps are drawn here, one view per core.
+    struct Specs: Sendable {
+        let index: PageSpec<AtlasBody>
+        let worksheet: PageSpec<WorksheetBody>
+        let places: PageSpec<PlacesBody>
+        let roots: [PageSpec<RootBody>]
+        let placePages: [PageSpec<PlaceBody>]
     }
+
+    func all() -> Specs {
+        let places = PlacePages(site: site, atlas: atlas, pages: pages)
+        return Specs(index: index(), worksheet: worksheet(), places: places.index(), roots: Parallel.map(atlas.roots, page),
+                     placePages: Parallel.map(atlas.places, places.page))
+    }
+
+    private var review: ReviewValues { ReviewValues(site.reviews.status(of: SiteReviews.dataSet)) }
 
     /// A printable sensory-exam record: each root's key point, light touch and pinprick on both
     /// sides scored as ISNCSCI does (0, 1, 2 or NT), and the key muscles.
-    func worksheet() throws -> OutputFile {
-        let rows = atlas.roots.map { root -> [String: Any] in
-            // The plain part of the key point, before its clinical wording in brackets.
-            let point = root.keyPoint.components(separatedBy: " (").first ?? root.keyPoint
-            var row: [String: Any] = ["id": root.id, "key_point": point]
-            row.setOptional("key_muscle", root.keyMuscle.map { $0.components(separatedBy: " (").first ?? $0 })
-            return row
+    func worksheet() -> PageSpec<WorksheetBody> {
+        let rows = atlas.roots.map { root in
+            WorksheetBody.Row(id: root.id, keyPoint: root.keyPoint.components(separatedBy: " (").first ?? root.keyPoint,
+                              keyMuscle: root.keyMuscle.map { $0.components(separatedBy: " (").first ?? $0 })
         }
-        var page: [String: Any] = [
-            "kind": "worksheet",
-            "title": "Leg sensory exam worksheet",
-            "description": "A printable record of a sensory exam of the legs: each root's test point, light touch and pinprick on both sides, and the key muscles.",
-            "rows": rows,
-        ]
-        addReview(to: &page)
-        return try pages.page("pages/worksheet", sitePath: SiteLayout.worksheet, page: page)
+        let values = pages.frame.values(WorksheetBody(rows: rows, review: review), kind: "worksheet", title: "Leg sensory exam worksheet",
+            description: "A printable record of a sensory exam of the legs: each root's test point, light touch and pinprick on both sides, and the key muscles.",
+            sitePath: SiteLayout.worksheet)
+        return PageSpec(template: "pages/worksheet", sitePath: SiteLayout.worksheet, values: values)
     }
 
     func charts() -> [OutputFile] {
@@ -46,31 +50,25 @@ struct AtlasPages: Sendable {
         }
     }
 
-    func index() throws -> OutputFile {
+    func index() -> PageSpec<AtlasBody> {
         var table = DermatomeTable.Options()
         table.columns = [.root, .area, .keyPoint, .muscle, .reflex, .disc]
         // Every source any root cites, once, in order of first citation.
         var seen = Set<String>()
         let sources = atlas.roots.flatMap(\.sources).filter { seen.insert($0.title).inserted }
-        var page: [String: Any] = [
-            "kind": "atlas",
-            "title": "Leg dermatome map",
-            "description": "A map and table of the leg dermatomes, L1 to S4-S5: the skin each nerve root supplies, and where it is tested.",
-            "maps": AtlasMaps.ids(atlas).enumerated().map { index, id in variantMap(id, first: index == 0) },
-            "saddle": saddleMap(),
-            "red_flags": site.filledRedFlags.map { RedFlagsCard.html($0) } ?? "",
-            "table": DermatomeTable(atlas: atlas, baseURL: baseURL).html(table),
-            "charts": chartLinks(),
-            "worksheet_url": baseURL.sitePath(SiteLayout.worksheet),
-            "roots": atlas.roots.map { ["id": $0.id, "area": $0.areaPlain, "url": baseURL.sitePath($0.urlPath)] },
-            "sources": sources.map(pages.context.source),
-            "has_sources": !sources.isEmpty,
-        ]
-        addReview(to: &page)
-        return try pages.page("pages/atlas", sitePath: SiteLayout.atlas, page: page)
+        let body = AtlasBody(
+            maps: AtlasMaps.ids(atlas).enumerated().map { index, id in variantMap(id, first: index == 0) },
+            saddle: saddleMap(), redFlags: site.filledRedFlags.map { RedFlagsCard.html($0) } ?? "",
+            table: DermatomeTable(atlas: atlas, baseURL: baseURL).html(table), charts: chartLinks(),
+            worksheetURL: baseURL.sitePath(SiteLayout.worksheet), roots: atlas.roots.map(link),
+            sources: sources.map(SourceValues.init), hasSources: !sources.isEmpty, review: review)
+        let values = pages.frame.values(body, kind: "atlas", title: "Leg dermatome map",
+            description: "A map and table of the leg dermatomes, L1 to S4-S5: the skin each nerve root supplies, and where it is tested.",
+            sitePath: SiteLayout.atlas)
+        return PageSpec(template: "pages/atlas", sitePath: SiteLayout.atlas, values: values)
     }
 
-    func page(for root: Root) throws -> OutputFile {
+    func page(for root: Root) -> PageSpec<RootBody> {
         var map = LegMapRenderer.Options()
         map.highlight = [root.id]
         var table = DermatomeTable.Options()
@@ -80,70 +78,50 @@ struct AtlasPages: Sendable {
         let title = "\(root.id) dermatome: \(root.areaPlain.lowercasedFirst())"
         let review = site.reviews.status(of: SiteReviews.dataSet)
         let description = "Where the \(root.id) nerve root gives feeling to the skin, where it is tested, and what trouble with it can feel like."
-        let places = atlas.variants.map { variant -> [String: Any] in
-            let list = atlas.places(of: root.id, in: variant).map { place -> [String: Any] in
-                let coverage = atlas.coverage(of: place.id, in: variant)
-                return ["name": place.name, "url": baseURL.sitePath(place.urlPath),
-                        "unsettled": coverage.unconfirmed.contains(root.id)]
+        let places = atlas.variants.map { variant in
+            let list = atlas.places(of: root.id, in: variant).map { place in
+                RootBody.MapPlaces.Place(name: place.name, url: baseURL.sitePath(place.urlPath),
+                                         unsettled: atlas.coverage(of: place.id, in: variant).unconfirmed.contains(root.id))
             }
-            return ["name": variant.name, "places": list, "has_places": !list.isEmpty]
+            return RootBody.MapPlaces(name: variant.name, places: list, hasPlaces: !list.isEmpty)
         }
-        var page: [String: Any] = [
-            "kind": "root",
-            "places_by_map": places,
-            "places_url": baseURL.sitePath(SiteLayout.places),
-            "title": title,
-            "description": description,
-            "json_ld": StructuredData.root(root, site: site, review: review, title: title, description: description),
-            "root": rootValues(root),
-            "map": LegMapRenderer(atlas: atlas, baseURL: baseURL).figure(map, id: "root-map"),
-            "sources": root.sources.map(pages.context.source),
-            "has_sources": !root.sources.isEmpty,
-            "neighbours": root.neighbours.compactMap(atlas.root).map(link),
-            "charts": chartLinks(),
-            "has_red_flags": root.urgent && site.redFlags != nil,
-            "full_card_on_top": root.urgent && site.redFlags != nil,
-            "see_also": root.seeAlso.map(seeAlso),
-            "has_see_also": !root.seeAlso.isEmpty,
-            "red_flags": root.urgent ? site.filledRedFlags.map { RedFlagsCard.html($0) } ?? "" : "",
-        ]
-        addReview(to: &page)
-        page["has_previous"] = index > 0
-        page["previous"] = index > 0 ? link(atlas.roots[index - 1]) : [:]
-        page["has_next"] = index + 1 < atlas.roots.count
-        page["next"] = index + 1 < atlas.roots.count ? link(atlas.roots[index + 1]) : [:]
-        return try pages.page("pages/root", sitePath: root.urlPath, page: page)
+        let body = RootBody(
+            placesByMap: places, placesURL: baseURL.sitePath(SiteLayout.places), root: rootValues(root),
+            map: LegMapRenderer(atlas: atlas, baseURL: baseURL).figure(map, id: "root-map"),
+            sources: root.sources.map(SourceValues.init), hasSources: !root.sources.isEmpty,
+            neighbours: root.neighbours.compactMap(atlas.root).map(link), charts: chartLinks(),
+            hasRedFlags: root.urgent && site.redFlags != nil, fullCardOnTop: root.urgent && site.redFlags != nil,
+            seeAlso: root.seeAlso.map(seeAlso), hasSeeAlso: !root.seeAlso.isEmpty,
+            redFlags: root.urgent ? site.filledRedFlags.map { RedFlagsCard.html($0) } ?? "" : "",
+            review: ReviewValues(review),
+            hasPrevious: index > 0, previous: index > 0 ? link(atlas.roots[index - 1]) : nil,
+            hasNext: index + 1 < atlas.roots.count, next: index + 1 < atlas.roots.count ? link(atlas.roots[index + 1]) : nil)
+        let values = pages.frame.values(body, kind: "root", title: title, description: description,
+            jsonLD: StructuredData.root(root, config: site.config, review: review, title: title, description: description),
+            sitePath: root.urlPath)
+        return PageSpec(template: "pages/root", sitePath: root.urlPath, values: values)
     }
 
-    /// The data set's review, which every page built from it shows.
-    private func addReview(to page: inout [String: Any]) {
-        ReviewContext.add(site.reviews.status(of: SiteReviews.dataSet), to: &page)
-    }
+    func seeAlso(_ item: SeeAlso) -> SeeAlsoLink { SeeAlsoLink(text: item.text, url: baseURL.sitePath(item.link)) }
 
-    func seeAlso(_ item: SeeAlso) -> [String: Any] {
-        ["text": item.text, "url": baseURL.sitePath(item.link)]
-    }
-
-    private func chartLinks() -> [[String: Any]] {
+    private func chartLinks() -> [ChartLink] {
         let charts = AtlasMaps.charts(atlas)
         return charts.enumerated().map { index, chart in
-            ["title": "\(AtlasMaps.name(chart.map, in: atlas)), \(chart.view.title.lowercasedFirst())",
-             "url": baseURL.sitePath(chart.path), "last": index == charts.count - 1]
+            ChartLink(title: "\(AtlasMaps.name(chart.map, in: atlas)), \(chart.view.title.lowercasedFirst())",
+                      url: baseURL.sitePath(chart.path), last: index == charts.count - 1)
         }
     }
 
-    /// One map of the atlas page, with what it follows; the first is shown when nothing is chosen.
-    private func variantMap(_ id: String, first: Bool) -> [String: Any] {
+    private func variantMap(_ id: String, first: Bool) -> AtlasBody.Map {
         var options = LegMapRenderer.Options()
         options.variant = id
         let variant = atlas.variant(id)
-        return [
-            "id": id,
-            "name": AtlasMaps.name(id, in: atlas),
-            "about": variant?.about ?? "This view is not a published map. The site computes it from the maps above: a place is coloured only where every map that describes it gives it the same roots, and cross-hatched where they differ or a claim could not be confirmed. This follows the idea of Lee, McPhee and Stringer (2008) to show only the consistent areas; the drawing is not theirs.",
-            "checked": first,
-            "map": LegMapRenderer(atlas: atlas, baseURL: baseURL).figure(options, id: "map-\(id)"),
-        ]
+        return AtlasBody.Map(
+            id: id,
+            name: AtlasMaps.name(id, in: atlas),
+            about: variant?.about ?? "This view is not a published map. The site computes it from the maps above: a place is coloured only where every map that describes it gives it the same roots, and cross-hatched where they differ or a claim could not be confirmed. This follows the idea of Lee, McPhee and Stringer (2008) to show only the consistent areas; the drawing is not theirs.",
+            checked: first,
+            map: LegMapRenderer(atlas: atlas, baseURL: baseURL).figure(options, id: "map-\(id)"))
     }
 
     private func saddleMap() -> String {
@@ -155,28 +133,13 @@ struct AtlasPages: Sendable {
         return LegMapRenderer(atlas: atlas, baseURL: baseURL).figure(options, id: "saddle-map")
     }
 
-    private func link(_ root: Root) -> [String: Any] {
-        ["id": root.id, "area": root.areaPlain, "url": baseURL.sitePath(root.urlPath)]
-    }
+    private func link(_ root: Root) -> RootLink { RootLink(id: root.id, area: root.areaPlain, url: baseURL.sitePath(root.urlPath)) }
 
-    private func rootValues(_ root: Root) -> [String: Any] {
-        var values: [String: Any] = [
-            "id": root.id,
-            "name": root.name,
-            "segment": root.segment.rawValue,
-            "area_plain": root.areaPlain,
-            "area_clinical": root.areaClinical,
-            "summary": root.summary,
-            "key_point": root.keyPoint,
-            "test": root.test,
-            "symptoms": root.symptoms,
-            "urgent": root.urgent,
-            "colour": root.colour,
-        ]
-        values.setOptional("key_muscle", root.keyMuscle)
-        values.setOptional("reflex", root.reflex)
-        values.setOptional("disc_levels", root.discLevels.isEmpty ? nil : root.discLevels.joined(separator: ", "))
-        values.setOptional("compression", root.compression)
-        return values
+    private func rootValues(_ root: Root) -> RootBody.RootValues {
+        RootBody.RootValues(
+            id: root.id, name: root.name, segment: root.segment.rawValue, areaPlain: root.areaPlain,
+            areaClinical: root.areaClinical, summary: root.summary, keyPoint: root.keyPoint, test: root.test,
+            symptoms: root.symptoms, urgent: root.urgent, colour: root.colour, keyMuscle: root.keyMuscle, reflex: root.reflex,
+            discLevels: root.discLevels.isEmpty ? nil : root.discLevels.joined(separator: ", "), compression: root.compression)
     }
 }

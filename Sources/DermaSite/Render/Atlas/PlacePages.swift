@@ -8,7 +8,7 @@ struct PlacePages {
     private var baseURL: BaseURL { site.config.baseURL }
 
     /// Every place, grouped by where it is on the body, each a plain link.
-    func groups() -> [[String: Any]] {
+    func groups() -> [PlaceGroup] {
         var order: [String] = []
         var members: [String: [Place]] = [:]
         for place in atlas.places {
@@ -17,24 +17,22 @@ struct PlacePages {
         }
         let agreement = ZonePaint(atlas: atlas, variant: AtlasMaps.agreementID)
         return order.map { group in
-            ["name": group, "places": members[group]!.map { place in
-                ["name": place.name, "url": baseURL.sitePath(place.urlPath), "says": agreement.says(of: place.id)]
-            }]
+            PlaceGroup(name: group, places: members[group]!.map { place in
+                PlaceGroup.Place(name: place.name, url: baseURL.sitePath(place.urlPath), says: agreement.says(of: place.id))
+            })
         }
     }
 
-    func index() throws -> OutputFile {
-        var page: [String: Any] = [
-            "kind": "places",
-            "title": "Where do you feel it?",
-            "description": "Choose the part of your leg, foot or saddle area where you feel numbness, tingling or pain, and see which nerve root supplies that skin.",
-            "locator": locatorMap(id: "where-map"),
-            "groups": groups(),
-            "red_flags": site.filledRedFlags.map { RedFlagsCard.html($0) } ?? "",
-            "full_card_on_top": site.redFlags != nil,
-        ]
-        ReviewContext.add(site.reviews.status(of: SiteReviews.dataSet), to: &page)
-        return try pages.page("pages/places", sitePath: SiteLayout.places, page: page)
+    private var review: ReviewValues { ReviewValues(site.reviews.status(of: SiteReviews.dataSet)) }
+
+    func index() -> PageSpec<PlacesBody> {
+        let body = PlacesBody(locator: locatorMap(id: "where-map"), groups: groups(),
+                              redFlags: site.filledRedFlags.map { RedFlagsCard.html($0) } ?? "",
+                              fullCardOnTop: site.redFlags != nil, review: review)
+        let values = pages.frame.values(body, kind: "places", title: "Where do you feel it?",
+            description: "Choose the part of your leg, foot or saddle area where you feel numbness, tingling or pain, and see which nerve root supplies that skin.",
+            sitePath: SiteLayout.places)
+        return PageSpec(template: "pages/places", sitePath: SiteLayout.places, values: values)
     }
 
     /// The leg maps with every zone a link to its place, drawn as the maps agree.
@@ -47,7 +45,7 @@ struct PlacePages {
         return LegMapRenderer(atlas: atlas, baseURL: baseURL).figure(options, id: id)
     }
 
-    func page(for place: Place) throws -> OutputFile {
+    func page(for place: Place) -> PageSpec<PlaceBody> {
         var options = LegMapRenderer.Options()
         options.place = place.id
         options.views = atlas.views.filter { $0.zone(place.id) != nil }.map(\.id)
@@ -55,18 +53,15 @@ struct PlacePages {
         options.caption = "The \(place.name.lowercased()) on the \(atlas.defaultVariant?.name ?? "map")."
         let renderer = LegMapRenderer(atlas: atlas, baseURL: baseURL)
         var named = Set<String>()
-        let variants = atlas.variants.map { variant -> [String: Any] in
+        let variants = atlas.variants.map { variant in
             let coverage = atlas.coverage(of: place.id, in: variant)
             named.formUnion(coverage.allRoots)
-            let claims = atlas.claims(about: place.id, in: variant).map { claim -> [String: Any] in
-                var out: [String: Any] = ["root": claim.root, "confirmed": claim.isConfirmed]
-                out.setOptional("root_url", atlas.root(claim.root).map { baseURL.sitePath($0.urlPath) })
-                out.setOptional("passage", claim.passage)
-                out.setOptional("source", claim.source.flatMap(atlas.source).map(sourceText))
-                out.setOptional("unconfirmed", claim.unconfirmed)
-                return out
+            let claims = atlas.claims(about: place.id, in: variant).map { claim in
+                PlaceBody.Claim(root: claim.root, confirmed: claim.isConfirmed,
+                                rootURL: atlas.root(claim.root).map { baseURL.sitePath($0.urlPath) }, passage: claim.passage,
+                                source: claim.source.flatMap(atlas.source).map(sourceText), unconfirmed: claim.unconfirmed)
             }
-            return ["name": variant.name, "says": coverage.summary, "claims": claims, "has_claims": !claims.isEmpty]
+            return PlaceBody.Variant(name: variant.name, says: coverage.summary, claims: claims, hasClaims: !claims.isEmpty)
         }
         let agreement: String
         switch atlas.agreement(of: place.id) {
@@ -75,28 +70,20 @@ struct PlacePages {
         case .notSettled: agreement = "No source read for this site settles which root supplies this place."
         case .unknown: agreement = "None of the maps shown here gives this place a root."
         }
-        let roots = atlas.roots.filter { named.contains($0.id) }.map { root -> [String: Any] in
-            ["id": root.id, "area": root.areaPlain, "url": baseURL.sitePath(root.urlPath)]
+        let roots = atlas.roots.filter { named.contains($0.id) }.map { root in
+            RootLink(id: root.id, area: root.areaPlain, url: baseURL.sitePath(root.urlPath))
         }
-        var page: [String: Any] = [
-            "kind": "place",
-            "title": "\(place.name): which nerve root supplies it?",
-            "description": "Numbness, tingling or pain in the \(place.name.lowercased()) (\(place.clinical)): which spinal nerve root supplies this skin, where the dermatome maps differ, and when to get help.",
-            "place": ["name": place.name, "clinical": place.clinical, "group": place.group],
-            "agreement": agreement,
-            "variants": variants,
-            "roots": roots,
-            "has_roots": !roots.isEmpty,
-            "map": renderer.figure(options, id: "place-map"),
-            "urgent": place.urgent,
-            "places_url": baseURL.sitePath(SiteLayout.places),
-            "red_flags": site.filledRedFlags.map { RedFlagsCard.html($0) } ?? "",
-            "full_card_on_top": place.urgent && site.redFlags != nil,
-            "see_also": place.seeAlso.map(AtlasPages(site: site, atlas: atlas, pages: pages).seeAlso),
-            "has_see_also": !place.seeAlso.isEmpty,
-        ]
-        ReviewContext.add(site.reviews.status(of: SiteReviews.dataSet), to: &page)
-        return try pages.page("pages/place", sitePath: place.urlPath, page: page)
+        let body = PlaceBody(
+            place: PlaceBody.PlaceValues(name: place.name, clinical: place.clinical, group: place.group),
+            agreement: agreement, variants: variants, roots: roots, hasRoots: !roots.isEmpty,
+            map: renderer.figure(options, id: "place-map"), urgent: place.urgent, placesURL: baseURL.sitePath(SiteLayout.places),
+            redFlags: site.filledRedFlags.map { RedFlagsCard.html($0) } ?? "", fullCardOnTop: place.urgent && site.redFlags != nil,
+            seeAlso: place.seeAlso.map(AtlasPages(site: site, atlas: atlas, pages: pages).seeAlso),
+            hasSeeAlso: !place.seeAlso.isEmpty, review: review)
+        let values = pages.frame.values(body, kind: "place", title: "\(place.name): which nerve root supplies it?",
+            description: "Numbness, tingling or pain in the \(place.name.lowercased()) (\(place.clinical)): which spinal nerve root supplies this skin, where the dermatome maps differ, and when to get help.",
+            sitePath: place.urlPath)
+        return PageSpec(template: "pages/place", sitePath: place.urlPath, values: values)
     }
 
     private func sourceText(_ source: Source) -> String {

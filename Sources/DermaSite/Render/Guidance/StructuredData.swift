@@ -1,9 +1,9 @@
 /// schema.org JSON-LD for search engines and health-information tools: articles and root pages
 /// are MedicalWebPages with review dates, reviewer, audience, citations and publisher.
 enum StructuredData {
-    static func article(_ article: Article, site: Site, review: ReviewStatus) -> String {
+    static func article(_ article: Article, config: SiteConfig, review: ReviewStatus) -> String {
         let meta = article.meta
-        var page = webPage(site: site, sitePath: article.urlPath, name: meta.title, description: meta.description)
+        var page = webPage(config: config, sitePath: article.urlPath, name: meta.title, description: meta.description)
         if !article.isListed {
             page["@type"] = "WebPage"
             page["audience"] = nil
@@ -17,8 +17,8 @@ enum StructuredData {
         return encode(page)
     }
 
-    static func root(_ root: Root, site: Site, review: ReviewStatus, title: String, description: String) -> String {
-        var page = webPage(site: site, sitePath: root.urlPath, name: title, description: description)
+    static func root(_ root: Root, config: SiteConfig, review: ReviewStatus, title: String, description: String) -> String {
+        var page = webPage(config: config, sitePath: root.urlPath, name: title, description: description)
         page["about"] = [
             "@type": "Nerve",
             "name": "\(root.name) (\(root.id))",
@@ -36,32 +36,32 @@ enum StructuredData {
         page["reviewedBy"] = ["@type": "Person", "name": review.reviewer, "jobTitle": review.role]
     }
 
-    static func website(site: Site) -> String {
+    static func website(config: SiteConfig) -> String {
         var value: [String: Any] = [
             "@context": "https://schema.org",
             "@type": "WebSite",
-            "name": site.config.title,
-            "url": site.config.baseURL.absolute(SiteLayout.home),
-            "inLanguage": site.config.language,
+            "name": config.title,
+            "url": config.baseURL.absolute(SiteLayout.home),
+            "inLanguage": config.language,
         ]
-        if !site.config.description.isEmpty { value["description"] = site.config.description }
-        if !site.config.publisher.isEmpty { value["publisher"] = ["@type": "Organization", "name": site.config.publisher] }
+        if !config.description.isEmpty { value["description"] = config.description }
+        if !config.publisher.isEmpty { value["publisher"] = ["@type": "Organization", "name": config.publisher] }
         return encode(value)
     }
 
-    private static func webPage(site: Site, sitePath: String, name: String, description: String) -> [String: Any] {
+    private static func webPage(config: SiteConfig, sitePath: String, name: String, description: String) -> [String: Any] {
         var page: [String: Any] = [
             "@context": "https://schema.org",
             "@type": "MedicalWebPage",
             "name": name,
             "headline": name,
-            "url": site.config.baseURL.absolute(sitePath),
-            "inLanguage": site.config.language,
+            "url": config.baseURL.absolute(sitePath),
+            "inLanguage": config.language,
             "audience": ["@type": "MedicalAudience", "audienceType": "Patient"],
-            "isPartOf": ["@type": "WebSite", "name": site.config.title, "url": site.config.baseURL.absolute(SiteLayout.home)],
+            "isPartOf": ["@type": "WebSite", "name": config.title, "url": config.baseURL.absolute(SiteLayout.home)],
         ]
         if !description.isEmpty { page["description"] = description }
-        if !site.config.publisher.isEmpty { page["publisher"] = ["@type": "Organization", "name": site.config.publisher] }
+        if !config.publisher.isEmpty { page["publisher"] = ["@type": "Organization", "name": config.publisher] }
         return page
     }
 

@@ -9,13 +9,10 @@ struct CachedPages {
     let cache: BuildMemo
     let versions: InputVersions
 
-    /// What every page shows of the site: the configuration, theme assets, the menu's sections
-    /// and the emergency box.
-    var common: InputKey {
-        InputKey([SiteConfigLoader.path: versions.config, "theme assets": cache.assetsVersion,
-                  "whether there is a data set": site.atlas == nil ? 0 : 1,
-                  "whether there is a glossary": site.glossary == nil ? 0 : 1, GuidanceLoader.redFlagsPath: versions.redFlags])
-    }
+    /// The version of what every page reads of the site (its configuration, theme assets, the
+    /// values under `site`): pages whose own inputs are the same objects as last time are kept
+    /// while it stays the same.
+    var frame: Int { cache.version(of: pages.frame, in: &cache.frame) }
 
     func templates(_ names: String...) -> InputKey {
         InputKey(Dictionary(uniqueKeysWithValues: names.map { ("template \($0)", cache.templateVersion($0)) }))
@@ -25,78 +22,71 @@ struct CachedPages {
 
     private func markdownVersion(_ article: Article) -> Int { cache.markdown[article.sourcePath]?.version ?? -1 }
 
-    func articles(_ rendered: [RenderedMarkdown]) throws -> [OutputFile] {
-        let shared = PageKey(article: 0, markdown: 0, template: cache.templateVersion("pages/article"), config: versions.config,
-                             assets: cache.assetsVersion, atlas: site.atlas == nil ? 0 : 1, glossary: site.glossary == nil ? 0 : 1,
-                             redFlags: versions.redFlags, review: .notReviewed)
-        let articles = site.articles
-        let pageTemplate = cache.templateVersion("pages/page")
-        let alignedKey = [shared.template, pageTemplate, shared.config, shared.assets, shared.atlas, shared.glossary, shared.redFlags,
-                          versions.reviews]
-        let reused = cache.alignedPages.reusable(articles, key: alignedKey, pages: rendered)
-        var stale: [(index: Int, key: PageKey, reason: String)] = []
+    /// Renders what the memo does not hold: each page again only when its values or its template
+    /// changed, on every core.
+    func render<Body>(_ specs: [PageSpec<Body>]) throws -> [OutputFile] {
         var files: [OutputFile] = []
-        files.reserveCapacity(articles.count)
-        for (index, article) in articles.enumerated() {
-            if let file = reused[index] {
-                files.append(file)
-                continue
-            }
-            var key = shared
-            if article.kind == .page { key.template = pageTemplate }
-            key.article = articleVersion(article)
-            key.markdown = markdownVersion(article)
-            key.review = site.reviews.status(of: SiteReviews.subject(of: article))
-            let stored = cache.articlePages[article.sourcePath]
-            if let stored, stored.key == key {
-                files.append(stored.file)
-            } else {
-                let reason = stored.map { RenderReason.changed(RenderReason.fields(of: key, since: $0.key).map { PageKey.describe($0, template: article.template) }) }
-                stale.append((index, key, reason ?? RenderReason.firstBuild))
+        files.reserveCapacity(specs.count)
+        var stale: [(index: Int, reason: String)] = []
+        for (index, spec) in specs.enumerated() {
+            switch cache.pages.lookup(spec, template: cache.templateVersion(spec.template)) {
+            case .kept(let file): files.append(file)
+            case .stale(let reason):
+                stale.append((index, reason))
                 files.append(OutputFile(path: "", bytes: []))
             }
         }
         let pages = self.pages
-        let made = try Parallel.map(stale.map(\.index)) { index in try pages.article(articles[index], rendered: rendered[index]) }
-        for ((index, key, reason), file) in zip(stale, made) {
+        let made = try Parallel.map(stale) { try pages.render(specs[$0.index]) }
+        for ((index, reason), file) in zip(stale, made) {
             cache.made([file.path], reason: reason)
-            cache.articlePages[articles[index].sourcePath] = (key, file)
+            cache.pages.store(specs[index], template: cache.templateVersion(specs[index].template), file: file)
             files[index] = file
         }
-        if cache.articlePages.count > articles.count {
-            let live = Set(articles.map(\.sourcePath))
-            cache.articlePages = cache.articlePages.filter { live.contains($0.key) }
+        return files
+    }
+
+    /// Article pages. An article whose object, rendered Markdown, review and frame are those of
+    /// the last build keeps its page without its values being made again; the rest go through
+    /// the page memo, which compares their values.
+    func articles(_ rendered: [RenderedMarkdown]) throws -> [OutputFile] {
+        let articles = site.articles
+        let inputs = [frame, versions.reviews, cache.templateVersion("pages/article"), cache.templateVersion("pages/page")]
+        let reused = cache.alignedPages.reusable(articles, key: inputs, pages: rendered)
+        let changed = reused.indices.filter { reused[$0] == nil }
+        let site = self.site, frame = pages.frame
+        let specs = Parallel.map(changed) { index in
+            let article = articles[index]
+            return PageRenderer.article(article, rendered: rendered[index],
+                                        review: site.reviews.status(of: SiteReviews.subject(of: article)), frame: frame)
         }
-        cache.alignedPages.store(articles, key: alignedKey, pages: rendered, values: files)
+        var files = reused.map { $0 ?? OutputFile(path: "", bytes: []) }
+        for (index, file) in zip(changed, try render(specs)) { files[index] = file }
+        cache.alignedPages.store(articles, key: inputs, pages: rendered, values: files)
         return files
     }
 
     func listsAndAtlas(_ rendered: [RenderedMarkdown]) throws -> [OutputFile] {
         let listed = site.listed
-        let listing = cache.version(of: listed.map(ListingEntry.init), in: &cache.listing)
-        let lists = templates("pages/home", "pages/list", "pages/404").merging(common)
-        let articleList = InputKey(["list of articles (titles, dates, tags, order)": listing])
-        // The home page shows the first page of the list, and the locator map drawn from the data set.
-        let onHome = cache.version(of: listed.prefix(site.config.articlesPerPage).map(ListingEntry.init), in: &cache.homeListing)
-        let homeKey = InputKey(["articles on the home page": onHome, "number of articles": listed.count,
-                                "the data set": versions.atlas])
+        // The same article objects in the same order: no list shows anything new.
+        let listedObjects = cache.version(of: SameObjects(listed), in: &cache.listedObjects)
         let pages = self.pages
-        var files = try group("home", lists.merging(homeKey)) { [try pages.home()] }
-        files += try group("404", lists) { [try pages.notFound()] }
-        // Grouping by tag reads every article: done only when some listing changed.
-        let listsKey = lists.merging(articleList)
-        if let stored = cache.listPagesGroup, stored.key == listsKey {
-            files += stored.value
-        } else {
-            let made = try pagedLists(shared: lists)
-            cache.listPagesGroup = Named(key: listsKey, value: made)
-            files += made
-        }
+        let onHome = cache.version(of: SameObjects(Array(listed.prefix(site.config.articlesPerPage))), in: &cache.homeObjects)
+        let homeKey = InputKey(["articles on the home page": onHome, "number of articles": listed.count,
+                                "the data set": versions.atlas, "the site": frame]).merging(templates("pages/home"))
+        var files = try gate("home", homeKey) { try render([pages.home()]) }
+        files += try gate("404", InputKey(["the site": frame]).merging(templates("pages/404"))) { try render([pages.notFound()]) }
+        let listsKey = InputKey(["list of articles": listedObjects, "the site": frame]).merging(templates("pages/list"))
+        files += try gate("lists", listsKey) { try render(listSpecs()) }
         if let atlas = site.atlas {
             let key = InputKey(["the data set": versions.atlas, "glossary and red flags": versions.guidance,
-                                ReviewLoader.path: versions.reviews])
-                .merging(templates("pages/atlas", "pages/root", "pages/worksheet", "pages/place", "pages/places")).merging(common)
-            files += try group("atlas", key) { try AtlasPages(site: site, atlas: atlas, pages: pages).all() }
+                                ReviewLoader.path: versions.reviews, "the site": frame])
+                .merging(templates("pages/atlas", "pages/root", "pages/worksheet", "pages/place", "pages/places"))
+            files += try gate("atlas", key) {
+                let specs = AtlasPages(site: site, atlas: atlas, pages: pages).all()
+                return try render([specs.index]) + render([specs.worksheet]) + render([specs.places]) + render(specs.roots)
+                    + render(specs.placePages)
+            }
         }
         if let glossary = site.glossary {
             let uses = zip(site.articles, rendered).filter { !$0.1.glossaryTerms.isEmpty }.map {
@@ -104,9 +94,9 @@ struct CachedPages {
             }
             let usage = cache.version(of: uses, in: &cache.glossaryUsage)
             let key = InputKey(["glossary and red flags": versions.guidance, ReviewLoader.path: versions.reviews,
-                                "which articles use which glossary words": usage])
-            files += try group("glossary", key.merging(templates("pages/glossary")).merging(common)) {
-                [try GlossaryPage(site: site, glossary: glossary, pages: pages).render(usedBy: rendered)]
+                                "which articles use which glossary words": usage, "the site": frame])
+            files += try gate("glossary", key.merging(templates("pages/glossary"))) {
+                try render([GlossaryPage(site: site, glossary: glossary, pages: pages).spec(usedBy: rendered)])
             }
         }
         return files
@@ -177,6 +167,16 @@ struct CachedPages {
         return files
     }
 
+    /// Makes a group of pages only when an input of the functions that make their values changed;
+    /// which of them are rendered again (and why) is the page memo's to say.
+    func gate(_ name: String, _ key: InputKey, _ make: () throws -> [OutputFile]) throws -> [OutputFile] {
+        if let stored = cache.gates[name], stored.key == key { return stored.value }
+        let files = try make()
+        cache.gates[name] = Named(key: key, value: files)
+        return files
+    }
+
+    /// A group of files that are not pages (the feed, the sitemap), made again when its key changed.
     func group(_ name: String, _ key: InputKey, _ make: () throws -> [OutputFile]) throws -> [OutputFile] {
         let stored = cache.groups[name]
         if let stored, stored.key == key { return stored.value }
@@ -191,23 +191,15 @@ struct CachedPages {
     }
 }
 
-/// The inputs of one article's page.
-struct PageKey: Equatable {
-    var article: Int
-    var markdown: Int
-    var template: Int
-    var config: Int
-    var assets: Int
-    var atlas: Int
-    var glossary: Int
-    var redFlags: Int
-    var review: ReviewStatus
+/// An array compared by the identity of its objects: unchanged articles are the same objects
+/// from build to build, so this says "nothing in the list changed" without reading any field.
+/// It holds the objects, so an address cannot be reused by a new one while it is stored.
+struct SameObjects<T: AnyObject>: Equatable {
+    let items: [T]
 
-    /// A field's name as `--explain` says it.
-    static func describe(_ field: String, template: String) -> String {
-        ["article": "the article's text or front matter", "markdown": "its rendered Markdown (a link target, the glossary or the data set)",
-         "template": "template \(template)", "config": SiteConfigLoader.path, "assets": "theme assets",
-         "atlas": "whether there is a data set", "glossary": "whether there is a glossary",
-         "redFlags": GuidanceLoader.redFlagsPath, "review": ReviewLoader.path][field] ?? field
+    init(_ items: [T]) { self.items = items }
+
+    static func == (a: Self, b: Self) -> Bool {
+        a.items.count == b.items.count && zip(a.items, b.items).allSatisfy { $0 === $1 }
     }
 }

@@ -2,11 +2,10 @@
 /// read again only when its bytes changed; the index files are put together from those every build.
 extension CachedPages {
     func searchPage() throws -> [OutputFile] {
-        let shown = SearchPage.shown(site).map { "\($0.kind)\u{0}\($0.urlPath)\u{0}\($0.meta.title)\u{0}\($0.meta.description)" }
-        let list = cache.version(of: shown, in: &cache.searchPageList)
-        let key = InputKey(["titles and addresses of the articles and pages": list, "the data set": versions.atlas])
-            .merging(templates("pages/search")).merging(common)
-        return try group("search page", key) { [try SearchPage(site: site, pages: pages).render()] }
+        let shown = cache.version(of: SameObjects(site.articles), in: &cache.searchPageArticles)
+        let key = InputKey(["the articles and pages": shown, "the data set": versions.atlas, "the site": frame])
+            .merging(templates("pages/search"))
+        return try gate("search page", key) { try render([SearchPage(site: site, pages: pages).spec()]) }
     }
 
     /// The index files, and a warning for each synonym that finds no page.
