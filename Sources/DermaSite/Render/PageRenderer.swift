@@ -81,15 +81,17 @@ struct PageRenderer: Sendable {
         return PageSpec(template: "pages/home", sitePath: SiteLayout.home, values: values)
     }
 
-    func articleList(_ paging: ListPaging) -> PageSpec<ListBody> {
+    /// A page of the article list; `items` are every listed article's, in order.
+    func articleList(_ paging: ListPaging, items: [ListItem]) -> PageSpec<ListBody> {
         list(kind: "list", title: paging.title("All articles"), description: "Every article on \(site.config.title).",
-             items: site.listed[paging.range].map(listItem), paging: paging)
+             items: Array(items[paging.range]), paging: paging)
     }
 
-    func tagList(_ name: String, _ articles: [Article], _ paging: ListPaging) -> PageSpec<ListBody> {
+    /// A page of a tag's list; `items` are the tag's articles', in order.
+    func tagList(_ name: String, items: [ListItem], _ paging: ListPaging) -> PageSpec<ListBody> {
         list(kind: "tag", title: paging.title("Articles about \(name)"),
              description: "Articles on \(site.config.title) tagged \u{201C}\(name)\u{201D}.",
-             items: articles[paging.range].map(listItem), paging: paging)
+             items: Array(items[paging.range]), paging: paging)
     }
 
     private func list(kind: String, title: String, description: String, items: [ListItem], paging: ListPaging) -> PageSpec<ListBody> {

@@ -80,42 +80,60 @@ public struct SearchIndex: Sendable {
         return scores
     }
 
+    /// One page's place in a term's list.
+    struct Posting: Equatable, Sendable {
+        var doc: Int
+        var score: Int
+    }
+
     /// The files of the index, path and bytes, in a fixed order.
     public static func files(_ documents: [Document], scores: [[String: Int]], settings: SearchSettings,
                              rootOrder: [String]) -> [(path: String, text: String)] {
-        var postings: [String: [(doc: Int, score: Int)]] = [:]
+        var postings: [String: [Posting]] = [:]
         for (index, terms) in scores.enumerated() {
-            for (term, score) in terms { postings[term, default: []].append((index, score)) }
+            for (term, score) in terms { postings[term, default: []].append(Posting(doc: index, score: score)) }
         }
         var shards: [String: [String]] = [:]
         for term in postings.keys.sorted() {
-            // A common word keeps its best pages only: the file of a letter stops growing with the
-            // site, and the pages left out rank below these for that word anyway.
-            var kept = postings[term]!
-            if kept.count > postingLimit {
-                kept = Array(kept.sorted { $0.score != $1.score ? $0.score > $1.score : $0.doc < $1.doc }.prefix(postingLimit))
-            }
-            let list = kept.sorted { $0.doc < $1.doc }.flatMap { [$0.doc, $0.score] }
-            shards[SearchWords.shard(of: term), default: []].append("\(JSON.string(term)):[\(list.map(String.init).joined(separator: ","))]")
+            shards[SearchWords.shard(of: term), default: []].append(termLine(term, postings[term]!))
         }
         var files = [(path: head, text: headFile(documents, settings: settings, rootOrder: rootOrder))]
-        for shard in SearchWords.shards {
-            files.append((shardFile(shard), "{" + (shards[shard] ?? []).joined(separator: ",\n") + "}\n"))
-        }
+        for shard in SearchWords.shards { files.append((shardFile(shard), shardText(shards[shard] ?? []))) }
         for chunk in 0..<docsFileCount(documents: documents.count) {
-            let docs = documents.dropFirst(chunk * docChunkSize).prefix(docChunkSize).map { doc in
-                "[\(JSON.string(doc.url)),\(JSON.string(doc.title)),\(JSON.strings(doc.roots))]"
-            }
-            files.append((docsFile(chunk), "[" + docs.joined(separator: ",\n") + "]\n"))
+            files.append((docsFile(chunk), docsText(documents.dropFirst(chunk * docChunkSize).prefix(docChunkSize))))
         }
         for chunk in 0..<textFileCount(documents: documents.count) {
-            let texts = documents.dropFirst(chunk * chunkSize).prefix(chunkSize).map { JSON.string(String($0.plain.prefix(snippetLength))) }
-            files.append((textFile(chunk), "[" + texts.joined(separator: ",\n") + "]\n"))
+            files.append((textFile(chunk), textText(documents.dropFirst(chunk * chunkSize).prefix(chunkSize))))
         }
         return files
     }
 
-    private static func headFile(_ documents: [Document], settings: SearchSettings, rootOrder: [String]) -> String {
+    /// A term's line of its letter's file: its pages (the best `postingLimit` of them) in page
+    /// order, each with its score. `postings` are in page order.
+    static func termLine(_ term: String, _ postings: [Posting]) -> String {
+        // A common word keeps its best pages only: the file of a letter stops growing with the
+        // site, and the pages left out rank below these for that word anyway.
+        var kept = postings
+        if kept.count > postingLimit {
+            kept = Array(kept.sorted { $0.score != $1.score ? $0.score > $1.score : $0.doc < $1.doc }.prefix(postingLimit))
+                .sorted { $0.doc < $1.doc }
+        }
+        return "\(JSON.string(term)):[\(kept.map { "\($0.doc),\($0.score)" }.joined(separator: ","))]"
+    }
+
+    /// A letter's file from its terms' lines, in term order.
+    static func shardText(_ lines: [String]) -> String { "{" + lines.joined(separator: ",\n") + "}\n" }
+
+    static func docsText(_ documents: ArraySlice<Document>) -> String {
+        "[" + documents.map { "[\(JSON.string($0.url)),\(JSON.string($0.title)),\(JSON.strings($0.roots))]" }
+            .joined(separator: ",\n") + "]\n"
+    }
+
+    static func textText(_ documents: ArraySlice<Document>) -> String {
+        "[" + documents.map { JSON.string(String($0.plain.prefix(snippetLength))) }.joined(separator: ",\n") + "]\n"
+    }
+
+    static func headFile(_ documents: [Document], settings: SearchSettings, rootOrder: [String]) -> String {
         func terms(_ phrases: [String]) -> String {
             "[" + phrases.map { JSON.strings(SearchWords.terms($0)) }.joined(separator: ",") + "]"
         }

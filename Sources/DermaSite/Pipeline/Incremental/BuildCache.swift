@@ -46,6 +46,7 @@ final class BuildMemo {
     /// Each searched page's words and term scores, with the page they were read from.
     var searchPages: [String: (bytes: [UInt8], title: String, plain: String, scores: [String: Int])] = [:]
     var searchPageArticles: Versioned<SameObjects<Article>>?
+    let searchIndex = SearchIndexMemo()
     /// The index files of the last build, so only those whose bytes changed count as made again.
     var searchFiles: [String: [UInt8]] = [:]
     var atlasProblems: Keyed<[Diagnostic]>?
@@ -64,6 +65,8 @@ final class BuildMemo {
     var frame: Versioned<PageFrame>?
     var listedObjects: Versioned<SameObjects<Article>>?
     var homeObjects: Versioned<SameObjects<Article>>?
+    let alignedListItems = Aligned<ListItem>()
+    var listItems: Versioned<[ListItem]>?
     var glossaryUsage: Versioned<[GlossaryUse]>?
     var routesMemo: Named<Routes>?
     var aliases: Versioned<[AliasPages.Alias]>?

@@ -68,16 +68,13 @@ struct CachedPages {
 
     func listsAndAtlas(_ rendered: [RenderedMarkdown]) throws -> [OutputFile] {
         let listed = site.listed
-        // The same article objects in the same order: no list shows anything new.
-        let listedObjects = cache.version(of: SameObjects(listed), in: &cache.listedObjects)
         let pages = self.pages
         let onHome = cache.version(of: SameObjects(Array(listed.prefix(site.config.articlesPerPage))), in: &cache.homeObjects)
         let homeKey = InputKey(["articles on the home page": onHome, "number of articles": listed.count,
                                 "the data set": versions.atlas, "the site": frame]).merging(templates("pages/home"))
         var files = try gate("home", homeKey) { try render([pages.home()]) }
         files += try gate("404", InputKey(["the site": frame]).merging(templates("pages/404"))) { try render([pages.notFound()]) }
-        let listsKey = InputKey(["list of articles": listedObjects, "the site": frame]).merging(templates("pages/list"))
-        files += try gate("lists", listsKey) { try render(listSpecs()) }
+        files += try lists()
         if let atlas = site.atlas {
             let key = InputKey(["the data set": versions.atlas, "glossary and red flags": versions.guidance,
                                 ReviewLoader.path: versions.reviews, "the site": frame])

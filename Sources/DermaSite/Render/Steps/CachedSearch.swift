@@ -32,9 +32,15 @@ extension CachedPages {
         }
         let help = site.config.emergency?.helpPage.flatMap { $0.hasPrefix("/") ? String($0.dropFirst()) : nil }
         var documents: [SearchIndex.Document] = [], scores: [[String: Int]] = []
+        // The pages whose scores may differ from the last build's: those read again, and those the
+        // plan weighs or gives words to.
+        var paths: [String] = [], rescored: [Int] = []
+        let reread = Set(stale)
         for page in plan {
             let path = SiteLayout.file(for: page.sitePath)
             guard let stored = cache.searchPages[path] else { continue }
+            if reread.contains(path) || page.weight != 1 || !page.keywords.isEmpty { rescored.append(paths.count) }
+            paths.append(path)
             var roots = page.roots
             if page.kind == .article { roots = SearchPlan.roots(named: stored.title, in: site.atlas) }
             let isHelp = help.map { $0 == page.sitePath || $0.hasPrefix(page.sitePath + "#") } == true
@@ -59,7 +65,8 @@ extension CachedPages {
         var files: [OutputFile] = []
         var changed: [String] = []
         let first = cache.searchFiles.isEmpty
-        for (path, text) in SearchIndex.files(documents, scores: scores, settings: settings, rootOrder: rootOrder) {
+        for (path, text) in cache.searchIndex.files(paths: paths, documents: documents, scores: scores,
+                                                               changed: first ? nil : rescored, settings: settings, rootOrder: rootOrder) {
             let bytes = Array(text.utf8)
             // The stored copy is handed on when unchanged, so the writer and the preview see no change.
             if let stored = cache.searchFiles[path], stored == bytes {

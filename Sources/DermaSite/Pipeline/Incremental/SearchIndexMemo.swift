@@ -1,0 +1,103 @@
+/// The search index of the last build, in parts, so a rebuild after an edit puts together again
+/// only the parts the edit touched: the lines of the terms whose pages or scores changed, the
+/// letters those terms are in, and the files of addresses and texts whose pages changed. The
+/// parts are made by the same functions as a full index (SearchIndex), so the bytes are the same.
+final class SearchIndexMemo {
+    private var pages: [String] = []
+    private var scores: [[String: Int]] = []
+    private var postings: [String: [SearchIndex.Posting]] = [:]
+    private var lines: [String: String] = [:]
+    private var termsByShard: [String: Set<String>] = [:]
+    private var shardTexts: [String: String] = [:]
+    private var docsTexts: [Int: (documents: ArraySlice<SearchIndex.Document>, text: String)] = [:]
+    private var textTexts: [Int: (plain: [String], text: String)] = [:]
+
+    /// The index files for `documents` (the pages at `paths`) and their `scores`. `changed` are the
+    /// pages whose scores may differ from the last build's; with other pages than last time, or
+    /// nil, every part is made again.
+    func files(paths: [String], documents: [SearchIndex.Document], scores: [[String: Int]], changed: [Int]?,
+               settings: SearchSettings, rootOrder: [String]) -> [(path: String, text: String)] {
+        var touched = Set<String>()
+        if let changed, paths == pages {
+            for index in changed { touched.formUnion(update(page: index, from: self.scores[index], to: scores[index])) }
+        } else {
+            postings = [:]
+            for (index, terms) in scores.enumerated() {
+                for (term, score) in terms { postings[term, default: []].append(SearchIndex.Posting(doc: index, score: score)) }
+            }
+            lines = [:]
+            termsByShard = [:]
+            shardTexts = [:]
+            touched = Set(postings.keys)
+        }
+        pages = paths
+        self.scores = scores
+        for term in touched {
+            let shard = SearchWords.shard(of: term)
+            if let list = postings[term], !list.isEmpty {
+                lines[term] = SearchIndex.termLine(term, list)
+                termsByShard[shard, default: []].insert(term)
+            } else {
+                postings[term] = nil
+                lines[term] = nil
+                termsByShard[shard]?.remove(term)
+            }
+            shardTexts[shard] = nil
+        }
+        var files = [(path: SearchIndex.head, text: SearchIndex.headFile(documents, settings: settings, rootOrder: rootOrder))]
+        for shard in SearchWords.shards {
+            let text = shardTexts[shard] ?? SearchIndex.shardText((termsByShard[shard] ?? []).sorted().map { lines[$0]! })
+            shardTexts[shard] = text
+            files.append((SearchIndex.shardFile(shard), text))
+        }
+        let docsCount = SearchIndex.docsFileCount(documents: documents.count)
+        for chunk in 0..<docsCount {
+            let slice = documents.dropFirst(chunk * SearchIndex.docChunkSize).prefix(SearchIndex.docChunkSize)
+            if let stored = docsTexts[chunk], stored.documents.elementsEqual(slice, by: Self.sameAddress) {
+                files.append((SearchIndex.docsFile(chunk), stored.text))
+            } else {
+                let text = SearchIndex.docsText(slice)
+                docsTexts[chunk] = (slice, text)
+                files.append((SearchIndex.docsFile(chunk), text))
+            }
+        }
+        let textCount = SearchIndex.textFileCount(documents: documents.count)
+        for chunk in 0..<textCount {
+            let slice = documents.dropFirst(chunk * SearchIndex.chunkSize).prefix(SearchIndex.chunkSize)
+            let plain = slice.map(\.plain)
+            if let stored = textTexts[chunk], stored.plain == plain {
+                files.append((SearchIndex.textFile(chunk), stored.text))
+            } else {
+                let text = SearchIndex.textText(slice)
+                textTexts[chunk] = (plain, text)
+                files.append((SearchIndex.textFile(chunk), text))
+            }
+        }
+        docsTexts = docsTexts.filter { $0.key < docsCount }
+        textTexts = textTexts.filter { $0.key < textCount }
+        return files
+    }
+
+    /// What a file of addresses shows of a page.
+    private static func sameAddress(_ a: SearchIndex.Document, _ b: SearchIndex.Document) -> Bool {
+        a.url == b.url && a.title == b.title && a.roots == b.roots
+    }
+
+    /// Moves one page's postings from its old scores to its new; returns the terms whose lists changed.
+    private func update(page: Int, from old: [String: Int], to new: [String: Int]) -> [String] {
+        var touched: [String] = []
+        for (term, score) in old where new[term] != score {
+            postings[term]?.removeAll { $0.doc == page }
+            touched.append(term)
+        }
+        for (term, score) in new where old[term] != score {
+            var list = postings[term] ?? []
+            // Kept in page order, as a full index makes them.
+            let at = list.firstIndex { $0.doc > page } ?? list.count
+            list.insert(SearchIndex.Posting(doc: page, score: score), at: at)
+            postings[term] = list
+            touched.append(term)
+        }
+        return touched
+    }
+}
