@@ -44,7 +44,7 @@ final class BuildMemo {
     let guidance = Memo<(Glossary?, RedFlags?, [Diagnostic])>()
     let searchSettings = Memo<(SearchSettings, [Diagnostic])>()
     /// Each searched page's words and term scores, with the page they were read from.
-    var searchPages: [String: (bytes: [UInt8], title: String, plain: String, scores: [String: Int])] = [:]
+    var searchPages: [String: SearchedPage] = [:]
     var searchPageArticles: Versioned<SameObjects<Article>>?
     let searchIndex = SearchIndexMemo()
     /// The index files of the last build, so only those whose bytes changed count as made again.
@@ -153,6 +153,21 @@ final class BuildMemo {
 final class Memo<T> {
     var value: T?
     var version = 0
+}
+
+/// What search read of a page; an article's roots are found from its title, with the data set's version.
+struct SearchedPage {
+    var title: String
+    var plain: String
+    var scores: [String: Int]
+    var roots: [String]?
+    var atlasVersion = 0
+
+    init(title: String, plain: String, scores: [String: Int]) {
+        self.title = title
+        self.plain = plain
+        self.scores = scores
+    }
 }
 
 /// A value and the version it was given when it last changed.

@@ -16,7 +16,7 @@ final class SearchIndexMemo {
     /// pages whose scores may differ from the last build's; with other pages than last time, or
     /// nil, every part is made again.
     func files(paths: [String], documents: [SearchIndex.Document], scores: [[String: Int]], changed: [Int]?,
-               settings: SearchSettings, rootOrder: [String]) -> [(path: String, text: String)] {
+               settings: SearchSettings, rootOrder: [String]) -> [(path: String, text: String, kept: Bool)] {
         var touched = Set<String>()
         if let changed, paths == pages {
             for index in changed { touched.formUnion(update(page: index, from: self.scores[index], to: scores[index])) }
@@ -44,21 +44,26 @@ final class SearchIndexMemo {
             }
             shardTexts[shard] = nil
         }
-        var files = [(path: SearchIndex.head, text: SearchIndex.headFile(documents, settings: settings, rootOrder: rootOrder))]
+        // `kept`: the same text as the last build's file at that path.
+        var files = [(path: SearchIndex.head, text: SearchIndex.headFile(documents, settings: settings, rootOrder: rootOrder), kept: false)]
         for shard in SearchWords.shards {
-            let text = shardTexts[shard] ?? SearchIndex.shardText((termsByShard[shard] ?? []).sorted().map { lines[$0]! })
+            if let text = shardTexts[shard] {
+                files.append((SearchIndex.shardFile(shard), text, true))
+                continue
+            }
+            let text = SearchIndex.shardText((termsByShard[shard] ?? []).sorted().map { lines[$0]! })
             shardTexts[shard] = text
-            files.append((SearchIndex.shardFile(shard), text))
+            files.append((SearchIndex.shardFile(shard), text, false))
         }
         let docsCount = SearchIndex.docsFileCount(documents: documents.count)
         for chunk in 0..<docsCount {
             let slice = documents.dropFirst(chunk * SearchIndex.docChunkSize).prefix(SearchIndex.docChunkSize)
             if let stored = docsTexts[chunk], stored.documents.elementsEqual(slice, by: Self.sameAddress) {
-                files.append((SearchIndex.docsFile(chunk), stored.text))
+                files.append((SearchIndex.docsFile(chunk), stored.text, true))
             } else {
                 let text = SearchIndex.docsText(slice)
                 docsTexts[chunk] = (slice, text)
-                files.append((SearchIndex.docsFile(chunk), text))
+                files.append((SearchIndex.docsFile(chunk), text, false))
             }
         }
         let textCount = SearchIndex.textFileCount(documents: documents.count)
@@ -66,17 +71,20 @@ final class SearchIndexMemo {
             let slice = documents.dropFirst(chunk * SearchIndex.chunkSize).prefix(SearchIndex.chunkSize)
             let plain = slice.map(\.plain)
             if let stored = textTexts[chunk], stored.plain == plain {
-                files.append((SearchIndex.textFile(chunk), stored.text))
+                files.append((SearchIndex.textFile(chunk), stored.text, true))
             } else {
                 let text = SearchIndex.textText(slice)
                 textTexts[chunk] = (plain, text)
-                files.append((SearchIndex.textFile(chunk), text))
+                files.append((SearchIndex.textFile(chunk), text, false))
             }
         }
         docsTexts = docsTexts.filter { $0.key < docsCount }
         textTexts = textTexts.filter { $0.key < textCount }
         return files
     }
+
+    /// Whether any page of the last index has the term (for the synonyms' check).
+    func hasTerm(_ term: String) -> Bool { postings[term] != nil }
 
     /// What a file of addresses shows of a page.
     private static func sameAddress(_ a: SearchIndex.Document, _ b: SearchIndex.Document) -> Bool {

@@ -1,5 +1,5 @@
 /// The search page and the search index, read from the pages this build made. A page's words are
-/// read again only when its bytes changed; the index files are put together from those every build.
+/// read again only when the page was made again; the index is kept in parts (SearchIndexMemo).
 extension CachedPages {
     func searchPage() throws -> [OutputFile] {
         let shown = cache.version(of: SameObjects(site.articles), in: &cache.searchPageArticles)
@@ -10,16 +10,25 @@ extension CachedPages {
 
     /// The index files, and a warning for each synonym that finds no page.
     func searchIndex(_ made: [OutputFile], settings: SearchSettings) -> (files: [OutputFile], problems: [Diagnostic]) {
-        var bytesByPath: [String: [UInt8]] = [:]
-        for file in made where file.path.hasSuffix(".html") { bytesByPath[file.path] = file.bytes }
         let plan = routes.search.pages
-        // Pages new or changed since the last build are read, on every core.
-        let stale = plan.map { SiteLayout.file(for: $0.sitePath) }.filter { path in
-            guard let stored = cache.searchPages[path] else { return true }
-            return stored.bytes != bytesByPath[path]
+        // Pages new, or made again since the last good build, are read, on every core (a page the
+        // page memo kept has the bytes it had).
+        let madeAgain = Set(cache.rendered)
+        var stale: [String] = [], titles: [String: String] = [:]
+        for page in plan {
+            let path = SiteLayout.file(for: page.sitePath)
+            let stored = cache.searchPages[path]
+            if stored == nil || madeAgain.contains(path) || page.title.map({ $0 != stored!.title }) == true {
+                stale.append(path)
+                titles[path] = page.title
+            }
         }
-        let titles = Dictionary(plan.map { (SiteLayout.file(for: $0.sitePath), $0.title) }, uniquingKeysWith: { first, _ in first })
-        let read = Parallel.map(stale.map { (bytesByPath[$0] ?? [], titles[$0] ?? nil) }) { bytes, title in
+        var bytesByPath: [String: [UInt8]] = [:]
+        if !stale.isEmpty {
+            let wanted = Set(stale)
+            for file in made where wanted.contains(file.path) { bytesByPath[file.path] = file.bytes }
+        }
+        let read = Parallel.map(stale.map { (bytesByPath[$0] ?? [], titles[$0]) }) { bytes, title in
             var text = PageText(html: bytes)
             if let title {
                 text.title = title
@@ -28,7 +37,7 @@ extension CachedPages {
             return (text.title, text.plain, SearchIndex.scores(text))
         }
         for (path, (title, plain, scores)) in zip(stale, read) {
-            cache.searchPages[path] = (bytesByPath[path] ?? [], title, plain, scores)
+            cache.searchPages[path] = .init(title: title, plain: plain, scores: scores)
         }
         let help = site.config.emergency?.helpPage.flatMap { $0.hasPrefix("/") ? String($0.dropFirst()) : nil }
         var documents: [SearchIndex.Document] = [], scores: [[String: Int]] = []
@@ -38,11 +47,19 @@ extension CachedPages {
         let reread = Set(stale)
         for page in plan {
             let path = SiteLayout.file(for: page.sitePath)
-            guard let stored = cache.searchPages[path] else { continue }
+            guard var stored = cache.searchPages[path] else { continue }
             if reread.contains(path) || page.weight != 1 || !page.keywords.isEmpty { rescored.append(paths.count) }
             paths.append(path)
             var roots = page.roots
-            if page.kind == .article { roots = SearchPlan.roots(named: stored.title, in: site.atlas) }
+            if page.kind == .article {
+                // The roots an article's title names, found again only when it or the data set changed.
+                if stored.roots == nil || stored.atlasVersion != versions.atlas {
+                    stored.roots = SearchPlan.roots(named: stored.title, in: site.atlas)
+                    stored.atlasVersion = versions.atlas
+                    cache.searchPages[path] = stored
+                }
+                roots = stored.roots ?? []
+            }
             let isHelp = help.map { $0 == page.sitePath || $0.hasPrefix(page.sitePath + "#") } == true
             documents.append(SearchIndex.Document(url: site.config.baseURL.sitePath(page.sitePath), title: stored.title,
                                                   kind: page.kind, roots: roots, urgency: isHelp ? 2 : page.urgent ? 1 : 0,
@@ -65,10 +82,14 @@ extension CachedPages {
         var files: [OutputFile] = []
         var changed: [String] = []
         let first = cache.searchFiles.isEmpty
-        for (path, text) in cache.searchIndex.files(paths: paths, documents: documents, scores: scores,
-                                                               changed: first ? nil : rescored, settings: settings, rootOrder: rootOrder) {
-            let bytes = Array(text.utf8)
+        for (path, text, kept) in cache.searchIndex.files(paths: paths, documents: documents, scores: scores,
+                                                          changed: first ? nil : rescored, settings: settings, rootOrder: rootOrder) {
             // The stored copy is handed on when unchanged, so the writer and the preview see no change.
+            if kept, let stored = cache.searchFiles[path] {
+                files.append(OutputFile(path: path, bytes: stored))
+                continue
+            }
+            let bytes = Array(text.utf8)
             if let stored = cache.searchFiles[path], stored == bytes {
                 files.append(OutputFile(path: path, bytes: stored))
             } else {
@@ -87,10 +108,10 @@ extension CachedPages {
             cache.searchFiles = cache.searchFiles.filter { live.contains($0.key) }
         }
         // A synonym whose words are on no page finds nothing: most likely a misspelling.
-        let known = Set(scores.flatMap(\.keys))
+        let known = cache.searchIndex
         var problems: [Diagnostic] = []
         for synonym in settings.synonyms {
-            for word in synonym.find where !SearchWords.terms(word).allSatisfy(known.contains) {
+            for word in synonym.find where !SearchWords.terms(word).allSatisfy(known.hasTerm) {
                 let at = synonym.position ?? SourcePosition(file: SearchSettingsLoader.path, line: 1, column: 1)
                 problems.append(.warning(at.file, line: at.line, column: at.column,
                                          "'\(word)' is on no page, so this synonym finds nothing; check its spelling"))
