@@ -1,3 +1,4 @@
+import Synchronization
 /// Every file a build writes, what makes it and the input file it comes from: the one place that
 /// knows the site's pages. The clash check, the links Markdown may make, the sitemap and
 /// `dermasite routes` all read it.
@@ -48,6 +49,8 @@ public struct Routes: Sendable {
     let images: [String: ImageInfo]
     /// The pages site search covers.
     public let search: SearchPlan
+    /// A new number for each table made: what is made from the whole table is kept while it stays.
+    let version: Int
 
     /// The routes of a site made of these parts (drafts already left out of `articles`).
     public init(articles: [Article], assets: [ThemeAsset], staticFiles: [String], images: [String: ImageInfo] = [:],
@@ -117,7 +120,11 @@ public struct Routes: Sendable {
         self.search = search
         self.staticFiles = staticFiles
         self.images = images
+        clashes = Self.clashes(in: routes)
+        version = Self.made.add(1, ordering: .relaxed).newValue
     }
+
+    private static let made = Atomic<Int>(0)
 
     /// Every page's address: what a link in Markdown may point at.
     public var sitePaths: Set<String> { Set(all.compactMap(\.sitePath)) }
@@ -125,7 +132,9 @@ public struct Routes: Sendable {
     /// Files of Content/ and articles' aliases that land where another page or file goes, each
     /// naming what it would replace. (Two articles with one address are the validator's to
     /// report, at their slugs.)
-    public var clashes: [Diagnostic] {
+    public let clashes: [Diagnostic]
+
+    private static func clashes(in all: [Route]) -> [Diagnostic] {
         var generated: [String: Route] = [:]
         for route in all where ![.file, .imageCopy, .article, .page, .alias].contains(route.kind) { generated[route.file] = generated[route.file] ?? route }
         var problems: [Diagnostic] = []

@@ -190,7 +190,10 @@ public struct SiteBuilder: Sendable {
         site.reviews = reviews
         site.images = images
         site.draftPaths = content.draftPaths
-        if config != nil { diagnostics += TemplateValues.check(templateSource, site: site) }
+        if config != nil {
+            // The names pages are given are fixed by their types: only a template edit changes the result.
+            diagnostics += cache.keyed(&cache.templateValueProblems, [cache.templates.version]) { TemplateValues.check(templateSource, site: site) }
+        }
         let rendered = clock.run("render markdown") { () -> [RenderedMarkdown] in
             let results = MarkdownStep.render(site, routes: routes, linksMustResolve: options.linksMustResolve,
                                               cache: cache, versions: versions)

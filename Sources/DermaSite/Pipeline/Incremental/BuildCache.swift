@@ -47,12 +47,14 @@ final class BuildMemo {
     var searchPages: [String: SearchedPage] = [:]
     var searchPageArticles: Versioned<SameObjects<Article>>?
     let searchIndex = SearchIndexMemo()
+    var searchDocuments: SearchDocuments?
     /// The index files of the last build, so only those whose bytes changed count as made again.
     var searchFiles: [String: [UInt8]] = [:]
     var atlasProblems: Keyed<[Diagnostic]>?
     var reviews: Versioned<SiteReviews>?
     var redFlags: Versioned<RedFlags?>?
     var compiled: Keyed<(TemplateSet?, [Diagnostic])>?
+    var templateValueProblems: Keyed<[Diagnostic]>?
     /// The version of each template as pages see it: bumped when it or anything it includes changes.
     var templateVersions: [String: Int] = [:]
     var assetsVersion = 0

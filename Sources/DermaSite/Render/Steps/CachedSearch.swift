@@ -39,41 +39,8 @@ extension CachedPages {
         for (path, (title, plain, scores)) in zip(stale, read) {
             cache.searchPages[path] = .init(title: title, plain: plain, scores: scores)
         }
-        let help = site.config.emergency?.helpPage.flatMap { $0.hasPrefix("/") ? String($0.dropFirst()) : nil }
-        var documents: [SearchIndex.Document] = [], scores: [[String: Int]] = []
-        // The pages whose scores may differ from the last build's: those read again, and those the
-        // plan weighs or gives words to.
-        var paths: [String] = [], rescored: [Int] = []
         let reread = Set(stale)
-        for page in plan {
-            let path = SiteLayout.file(for: page.sitePath)
-            guard var stored = cache.searchPages[path] else { continue }
-            if reread.contains(path) || page.weight != 1 || !page.keywords.isEmpty { rescored.append(paths.count) }
-            paths.append(path)
-            var roots = page.roots
-            if page.kind == .article {
-                // The roots an article's title names, found again only when it or the data set changed.
-                if stored.roots == nil || stored.atlasVersion != versions.atlas {
-                    stored.roots = SearchPlan.roots(named: stored.title, in: site.atlas)
-                    stored.atlasVersion = versions.atlas
-                    cache.searchPages[path] = stored
-                }
-                roots = stored.roots ?? []
-            }
-            let isHelp = help.map { $0 == page.sitePath || $0.hasPrefix(page.sitePath + "#") } == true
-            documents.append(SearchIndex.Document(url: site.config.baseURL.sitePath(page.sitePath), title: stored.title,
-                                                  kind: page.kind, roots: roots, urgency: isHelp ? 2 : page.urgent ? 1 : 0,
-                                                  plain: stored.plain))
-            var pageScores = stored.scores
-            if page.weight != 1 || !page.keywords.isEmpty {
-                // Weights and the data set's words are the plan's, not the page's: applied here.
-                for term in page.keywords.flatMap(SearchWords.terms) {
-                    pageScores[term] = max(pageScores[term] ?? 0, Int(SearchIndex.keywordScore))
-                }
-                pageScores = pageScores.mapValues { max(1, Int((Double($0) * page.weight).rounded())) }
-            }
-            scores.append(pageScores)
-        }
+        let (paths, documents, scores, rescored) = searchDocuments(plan, reread: reread)
         if cache.searchPages.count > plan.count {
             let live = Set(plan.map { SiteLayout.file(for: $0.sitePath) })
             cache.searchPages = cache.searchPages.filter { live.contains($0.key) }
@@ -119,4 +86,80 @@ extension CachedPages {
         }
         return (files, problems)
     }
+
+    /// Each searched page as the index shows it, with its scores, and the pages whose scores may
+    /// differ from the last build's (those read again, and those the plan weighs or gives words
+    /// to). While the route table, the data set and site.yml stay, only the pages read again are
+    /// made again.
+    private func searchDocuments(_ plan: [SearchPlan.Page], reread: Set<String>)
+        -> (paths: [String], documents: [SearchIndex.Document], scores: [[String: Int]], rescored: [Int]) {
+        let key = [routes.version, versions.atlas, versions.config]
+        if var last = cache.searchDocuments, last.key == key, reread.allSatisfy({ last.index[$0] != nil }) {
+            var rescored = Set(last.weighed)
+            for path in reread {
+                guard let index = last.index[path] else { continue }
+                let (document, scores) = searchDocument(plan[last.planIndex[index]], path: path)
+                last.documents[index] = document
+                last.scores[index] = scores
+                rescored.insert(index)
+            }
+            cache.searchDocuments = last
+            return (last.paths, last.documents, last.scores, rescored.sorted())
+        }
+        var made = SearchDocuments(key: key)
+        for (planIndex, page) in plan.enumerated() {
+            let path = SiteLayout.file(for: page.sitePath)
+            guard cache.searchPages[path] != nil else { continue }
+            if page.weight != 1 || !page.keywords.isEmpty { made.weighed.append(made.paths.count) }
+            made.index[path] = made.paths.count
+            made.paths.append(path)
+            made.planIndex.append(planIndex)
+            let (document, scores) = searchDocument(page, path: path)
+            made.documents.append(document)
+            made.scores.append(scores)
+        }
+        cache.searchDocuments = made
+        let weighed = Set(made.weighed)
+        return (made.paths, made.documents, made.scores, made.paths.indices.filter { reread.contains(made.paths[$0]) || weighed.contains($0) })
+    }
+
+    private func searchDocument(_ page: SearchPlan.Page, path: String) -> (SearchIndex.Document, [String: Int]) {
+        var stored = cache.searchPages[path]!
+        var roots = page.roots
+        if page.kind == .article {
+            // The roots an article's title names, found again only when it or the data set changed.
+            if stored.roots == nil || stored.atlasVersion != versions.atlas {
+                stored.roots = SearchPlan.roots(named: stored.title, in: site.atlas)
+                stored.atlasVersion = versions.atlas
+                cache.searchPages[path] = stored
+            }
+            roots = stored.roots ?? []
+        }
+        let help = site.config.emergency?.helpPage.flatMap { $0.hasPrefix("/") ? String($0.dropFirst()) : nil }
+        let isHelp = help.map { $0 == page.sitePath || $0.hasPrefix(page.sitePath + "#") } == true
+        let document = SearchIndex.Document(url: site.config.baseURL.sitePath(page.sitePath), title: stored.title,
+                                            kind: page.kind, roots: roots, urgency: isHelp ? 2 : page.urgent ? 1 : 0,
+                                            plain: stored.plain)
+        var scores = stored.scores
+        if page.weight != 1 || !page.keywords.isEmpty {
+            // Weights and the data set's words are the plan's, not the page's: applied here.
+            for term in page.keywords.flatMap(SearchWords.terms) {
+                scores[term] = max(scores[term] ?? 0, Int(SearchIndex.keywordScore))
+            }
+            scores = scores.mapValues { max(1, Int((Double($0) * page.weight).rounded())) }
+        }
+        return (document, scores)
+    }
+}
+
+/// The searched pages of the last build, in index order, with what their entries were made from.
+struct SearchDocuments {
+    var key: [Int]
+    var paths: [String] = []
+    var index: [String: Int] = [:]
+    var planIndex: [Int] = []
+    var documents: [SearchIndex.Document] = []
+    var scores: [[String: Int]] = []
+    /// Pages the plan weighs or gives the data set's words to.
+    var weighed: [Int] = []
 }
