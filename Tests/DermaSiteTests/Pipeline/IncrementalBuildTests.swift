@@ -88,6 +88,20 @@ import Testing
         #expect(!rendered.contains("dermatomes/l4/index.html"))
     }
 
+    @Test func aTitleEditRendersOnlyTheListPagesThatShowTheArticle() throws {
+        let site = try EditableSite()
+        try site.edit("Content/site.yml") { $0 + "\narticles_per_page: 2\n" }
+        let paged = try site.rebuild("Content/site.yml")
+        let articleList = { (paths: Set<String>) in paths.filter { $0 == "articles/index.html" || $0.hasPrefix("articles/page/") } }
+        let tagPages = { (paths: Set<String>) in paths.filter { $0.hasPrefix("tags/") } }
+        #expect(articleList(paged).count > 2, "the article list now has several pages")
+        try site.edit(Self.article) { $0.replacingOccurrences(of: "\ntitle: \"", with: "\ntitle: \"Changed ") }
+        let rendered = try site.rebuild(Self.article)
+        // One page of the article list shows it, and one page of each of its tags' lists.
+        #expect(articleList(rendered).count == 1)
+        #expect(!tagPages(rendered).isEmpty && tagPages(rendered).count < tagPages(paged).count)
+    }
+
     @Test func addingAndRemovingArticles() throws {
         let site = try EditableSite()
         let path = "Content/articles/new-one.md"

@@ -68,7 +68,7 @@ final class BuildMemo {
     var listedObjects: Versioned<SameObjects<Article>>?
     var homeObjects: Versioned<SameObjects<Article>>?
     let alignedListItems = Aligned<ListItem>()
-    var listItems: Versioned<[ListItem]>?
+    var lists: ListsMemo?
     var glossaryUsage: Versioned<[GlossaryUse]>?
     var routesMemo: Named<Routes>?
     var aliases: Versioned<[AliasPages.Alias]>?

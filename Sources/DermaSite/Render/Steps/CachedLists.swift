@@ -8,24 +8,52 @@ extension CachedPages {
         // Each article's entry, made again only for articles that are not the same object as last time.
         let baseURL = site.config.baseURL
         let items = cache.alignedListItems.map(articles, key: [frame]) { ListItem(articles[$0], baseURL: baseURL) }
-        let key = InputKey(["the listed articles' entries": cache.version(of: items, in: &cache.listItems),
-                            // Set by the route table earlier in the build.
-                            "the articles' addresses and tags": cache.routeInputs?.version ?? -1,
-                            "the site": frame]).merging(templates("pages/list"))
-        return try gate("lists", key) { try render(listSpecs(items)) }
+        // Set by the route table earlier in the build: the articles' addresses, tags and order.
+        let shape = [cache.routeInputs?.version ?? -1, frame, cache.templateVersion("pages/list"), site.config.articlesPerPage]
+        if var last = cache.lists, last.shape == shape, last.items.count == items.count {
+            // The same lists in the same order: only the pages showing an entry that changed.
+            let changed = items.indices.filter { items[$0] != last.items[$0] }
+            if !changed.isEmpty {
+                let specs = listSpecs(items, showing: Set(changed))
+                for (spec, file) in zip(specs, try render(specs)) { last.files[last.position[spec.outputPath]!] = file }
+                last.items = items
+                cache.lists = last
+            }
+            return last.files
+        }
+        let specs = listSpecs(items)
+        let files = try render(specs)
+        cache.lists = ListsMemo(shape: shape, items: items, files: files,
+                                position: Dictionary(uniqueKeysWithValues: specs.enumerated().map { ($1.outputPath, $0) }))
+        return files
     }
 
-    func listSpecs(_ items: [ListItem]) -> [PageSpec<ListBody>] {
+    /// The list pages; with `showing`, only those that show one of those articles (by listed position).
+    func listSpecs(_ items: [ListItem], showing: Set<Int>? = nil) -> [PageSpec<ListBody>] {
         let perPage = site.config.articlesPerPage
-        var specs = ListPaging.pages(of: SiteLayout.articles, count: items.count, perPage: perPage).map {
+        func shows(_ paging: ListPaging, _ positions: [Int]?) -> Bool {
+            guard let showing else { return true }
+            return paging.range.contains { showing.contains(positions?[$0] ?? $0) }
+        }
+        var specs = ListPaging.pages(of: SiteLayout.articles, count: items.count, perPage: perPage).filter { shows($0, nil) }.map {
             pages.articleList($0, items: items)
         }
-        for group in cache.tagGroups(site.listed) {
+        for group in cache.tagGroups(site.listed) where showing.map({ !$0.isDisjoint(with: group.indices) }) ?? true {
             let tagged = group.indices.map { items[$0] }
-            for paging in ListPaging.pages(of: SiteLayout.tag(group.name), count: tagged.count, perPage: perPage) {
+            for paging in ListPaging.pages(of: SiteLayout.tag(group.name), count: tagged.count, perPage: perPage)
+                where shows(paging, group.indices) {
                 specs.append(pages.tagList(group.name, items: tagged, paging))
             }
         }
         return specs
     }
+}
+
+/// The list pages of the last build, with the entries they were made from and what they
+/// depend on besides (order, tags, site, template, page size).
+struct ListsMemo {
+    var shape: [Int]
+    var items: [ListItem]
+    var files: [OutputFile]
+    var position: [String: Int]
 }
