@@ -25,7 +25,7 @@ extension Article {
         var searchWeight: Double
     }
 
-    /// What list pages, the feed and the sitemap show of it.
+    /// What the feed shows of it (list pages are keyed by their own values, ListItem).
     struct ListingFacts: Equatable {
         var sourcePath: String
         var urlPath: String

@@ -184,26 +184,15 @@ struct Keyed<T> {
     var value: T
 }
 
-/// What the feed shows of an article. Two entries of the same
-/// article object are equal without looking further: unchanged articles are shared.
+/// What the feed shows of an article. Two entries of the same article object are equal without
+/// looking further: unchanged articles are shared.
 struct ListingEntry: Equatable, Sendable {
-    let article: Article?
-    /// A tag page's heading names the tag, so its spelling is part of the page's listing.
-    let name: String
+    let article: Article
 
-    init(_ article: Article) {
-        self.article = article
-        name = ""
-    }
-
-    init(name: String) {
-        article = nil
-        self.name = name
-    }
+    init(_ article: Article) { self.article = article }
 
     static func == (a: Self, b: Self) -> Bool {
-        guard let x = a.article, let y = b.article else { return a.article == nil && b.article == nil && a.name == b.name }
-        return x === y || x.listingFacts == y.listingFacts
+        a.article === b.article || a.article.listingFacts == b.article.listingFacts
     }
 }
 

@@ -26,12 +26,4 @@ enum RenderReason {
     static func changed(_ names: [String]) -> String {
         names.isEmpty ? firstBuild : "changed: " + names.joined(separator: ", ")
     }
-
-    /// The fields of two keys of one struct type that differ, by name (for small key types).
-    static func fields<T>(of new: T, since old: T) -> [String] {
-        let before = Mirror(reflecting: old).children.map { String(describing: $0.value) }
-        return Mirror(reflecting: new).children.enumerated().compactMap { index, child in
-            index < before.count && String(describing: child.value) != before[index] ? child.label : nil
-        }
-    }
 }
