@@ -7,7 +7,8 @@ final class SearchIndexMemo {
     private var scores: [[String: Int]] = []
     private var postings: [String: [SearchIndex.Posting]] = [:]
     private var lines: [String: String] = [:]
-    private var termsByShard: [String: Set<String>] = [:]
+    /// Each letter's terms in order, kept sorted as terms come and go.
+    private var termsByShard: [String: [String]] = [:]
     private var shardTexts: [String: String] = [:]
     private var docsTexts: [Int: (documents: ArraySlice<SearchIndex.Document>, text: String)] = [:]
     private var textTexts: [Int: (plain: [String], text: String)] = [:]
@@ -28,19 +29,24 @@ final class SearchIndexMemo {
             lines = [:]
             termsByShard = [:]
             shardTexts = [:]
-            touched = Set(postings.keys)
+            for term in postings.keys.sorted() {
+                termsByShard[SearchWords.shard(of: term), default: []].append(term)
+                lines[term] = SearchIndex.termLine(term, postings[term]!)
+            }
         }
         pages = paths
         self.scores = scores
         for term in touched {
             let shard = SearchWords.shard(of: term)
             if let list = postings[term], !list.isEmpty {
-                lines[term] = SearchIndex.termLine(term, list)
-                termsByShard[shard, default: []].insert(term)
+                if lines.updateValue(SearchIndex.termLine(term, list), forKey: term) == nil {
+                    var terms = termsByShard[shard] ?? []
+                    terms.insert(term, at: Self.insertionPoint(of: term, in: terms))
+                    termsByShard[shard] = terms
+                }
             } else {
                 postings[term] = nil
-                lines[term] = nil
-                termsByShard[shard]?.remove(term)
+                if lines.removeValue(forKey: term) != nil { termsByShard[shard]?.removeAll { $0 == term } }
             }
             shardTexts[shard] = nil
         }
@@ -51,7 +57,7 @@ final class SearchIndexMemo {
                 files.append((SearchIndex.shardFile(shard), text, true))
                 continue
             }
-            let text = SearchIndex.shardText((termsByShard[shard] ?? []).sorted().map { lines[$0]! })
+            let text = SearchIndex.shardText((termsByShard[shard] ?? []).map { lines[$0]! })
             shardTexts[shard] = text
             files.append((SearchIndex.shardFile(shard), text, false))
         }
@@ -81,6 +87,15 @@ final class SearchIndexMemo {
         docsTexts = docsTexts.filter { $0.key < docsCount }
         textTexts = textTexts.filter { $0.key < textCount }
         return files
+    }
+
+    private static func insertionPoint(of term: String, in sorted: [String]) -> Int {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < term { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Whether any page of the last index has the term (for the synonyms' check).
