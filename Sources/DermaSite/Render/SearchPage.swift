@@ -7,6 +7,12 @@ struct SearchPage: Sendable {
     /// Articles listed on the page itself; a larger site links to its paginated list instead.
     static let articleLimit = 100
 
+    /// One of the articles and pages the page lists, as its values show it.
+    struct Entry: Equatable {
+        let item: ListItem
+        let isArticle: Bool
+    }
+
     /// The articles and pages the page lists.
     static func shown(_ site: Site) -> [Article] {
         site.articles.filter { !$0.meta.draft && $0.meta.searchWeight > 0 }

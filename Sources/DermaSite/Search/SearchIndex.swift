@@ -134,25 +134,37 @@ public struct SearchIndex: Sendable {
     }
 
     static func headFile(_ documents: [Document], settings: SearchSettings, rootOrder: [String]) -> String {
-        func terms(_ phrases: [String]) -> String {
-            "[" + phrases.map { JSON.strings(SearchWords.terms($0)) }.joined(separator: ",") + "]"
-        }
+        headFile(documents, words: headWords(settings: settings, rootOrder: rootOrder))
+    }
+
+    /// The head with its words part made already (it changes only with the settings).
+    static func headFile(_ documents: [Document], words: String) -> String {
         // One letter a page for its kind (root, place, article) and one digit for its urgency: what
         // ranking and the kind filter need of every page, in a few bytes.
         let kinds = String(documents.map { $0.kind.rawValue.first! })
         let urgency = documents.map { String($0.urgency) }.joined()
+        return """
+        {"version":2,"chunk":\(chunkSize),"docChunk":\(docChunkSize),"count":\(documents.count),
+        \(words)
+        "kinds":\(JSON.string(kinds)),
+        "urgency":\(JSON.string(urgency))}
+
+        """
+    }
+
+    /// The head's stop words, roots, urgent words and synonyms, with terms already made.
+    static func headWords(settings: SearchSettings, rootOrder: [String]) -> String {
+        func terms(_ phrases: [String]) -> String {
+            "[" + phrases.map { JSON.strings(SearchWords.terms($0)) }.joined(separator: ",") + "]"
+        }
         // Both sides as phrases: a `find` phrase of several words needs all of them on a page.
         let synonyms = settings.synonyms.map { "[\(terms($0.words)),\(terms($0.find))]" }
         return """
-        {"version":2,"chunk":\(chunkSize),"docChunk":\(docChunkSize),"count":\(documents.count),
         "stop":\(JSON.strings(SearchWords.stopWords)),
         "roots":\(JSON.strings(rootOrder)),
         "urgent":\(terms(settings.urgentWords)),
         "not_urgent":\(terms(settings.notUrgent)),
         "synonyms":[\(synonyms.joined(separator: ",\n"))],
-        "kinds":\(JSON.string(kinds)),
-        "urgency":\(JSON.string(urgency))}
-
         """
     }
 }

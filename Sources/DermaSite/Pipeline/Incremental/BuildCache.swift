@@ -45,7 +45,8 @@ final class BuildMemo {
     let searchSettings = Memo<(SearchSettings, [Diagnostic])>()
     /// Each searched page's words and term scores, with the page they were read from.
     var searchPages: [String: SearchedPage] = [:]
-    var searchPageArticles: Versioned<SameObjects<Article>>?
+    let alignedSearchItems = Aligned<ListItem>()
+    var searchPageEntries: Versioned<[SearchPage.Entry]>?
     let searchIndex = SearchIndexMemo()
     var searchDocuments: SearchDocuments?
     /// The index files of the last build, so only those whose bytes changed count as made again.

@@ -12,6 +12,7 @@ final class SearchIndexMemo {
     private var shardTexts: [String: String] = [:]
     private var docsTexts: [Int: (documents: ArraySlice<SearchIndex.Document>, text: String)] = [:]
     private var textTexts: [Int: (plain: [String], text: String)] = [:]
+    private var headWords: (settings: SearchSettings, rootOrder: [String], text: String)?
 
     /// The index files for `documents` (the pages at `paths`) and their `scores`. `changed` are the
     /// pages whose scores may differ from the last build's; with other pages than last time, or
@@ -51,7 +52,10 @@ final class SearchIndexMemo {
             shardTexts[shard] = nil
         }
         // `kept`: the same text as the last build's file at that path.
-        var files = [(path: SearchIndex.head, text: SearchIndex.headFile(documents, settings: settings, rootOrder: rootOrder), kept: false)]
+        if headWords?.settings != settings || headWords?.rootOrder != rootOrder {
+            headWords = (settings, rootOrder, SearchIndex.headWords(settings: settings, rootOrder: rootOrder))
+        }
+        var files = [(path: SearchIndex.head, text: SearchIndex.headFile(documents, words: headWords!.text), kept: false)]
         for shard in SearchWords.shards {
             if let text = shardTexts[shard] {
                 files.append((SearchIndex.shardFile(shard), text, true))

@@ -2,25 +2,31 @@
 /// read again only when the page was made again; the index is kept in parts (SearchIndexMemo).
 extension CachedPages {
     func searchPage() throws -> [OutputFile] {
-        let shown = cache.version(of: SameObjects(site.articles), in: &cache.searchPageArticles)
-        let key = InputKey(["the articles and pages": shown, "the data set": versions.atlas, "the site": frame])
-            .merging(templates("pages/search"))
+        // What the page shows of the articles and pages: each one's list entry, and whether it is an article.
+        let shown = SearchPage.shown(site), baseURL = site.config.baseURL
+        let items = cache.alignedSearchItems.map(shown, key: [frame]) { ListItem(shown[$0], baseURL: baseURL) }
+        let entries = zip(items, shown).map { SearchPage.Entry(item: $0, isArticle: $1.isListed) }
+        let key = InputKey(["the articles and pages it lists": cache.version(of: entries, in: &cache.searchPageEntries),
+                            "the data set": versions.atlas, "the site": frame]).merging(templates("pages/search"))
         return try gate("search page", key) { try render([SearchPage(site: site, pages: pages).spec()]) }
     }
 
     /// The index files, and a warning for each synonym that finds no page.
     func searchIndex(_ made: [OutputFile], settings: SearchSettings) -> (files: [OutputFile], problems: [Diagnostic]) {
-        let plan = routes.search.pages
+        let plan = routes.search.pages, planFiles = routes.search.files
         // Pages new, or made again since the last good build, are read, on every core (a page the
         // page memo kept has the bytes it had).
         let madeAgain = Set(cache.rendered)
         var stale: [String] = [], titles: [String: String] = [:]
-        for page in plan {
-            let path = SiteLayout.file(for: page.sitePath)
-            let stored = cache.searchPages[path]
-            if stored == nil || madeAgain.contains(path) || page.title.map({ $0 != stored!.title }) == true {
+        for (index, path) in planFiles.enumerated() {
+            guard let stored = cache.searchPages[path] else {
                 stale.append(path)
-                titles[path] = page.title
+                titles[path] = plan[index].title
+                continue
+            }
+            if madeAgain.contains(path) || plan[index].title.map({ $0 != stored.title }) == true {
+                stale.append(path)
+                titles[path] = plan[index].title
             }
         }
         var bytesByPath: [String: [UInt8]] = [:]
@@ -40,9 +46,9 @@ extension CachedPages {
             cache.searchPages[path] = .init(title: title, plain: plain, scores: scores)
         }
         let reread = Set(stale)
-        let (paths, documents, scores, rescored) = searchDocuments(plan, reread: reread)
+        let (paths, documents, scores, rescored) = searchDocuments(plan, files: planFiles, reread: reread)
         if cache.searchPages.count > plan.count {
-            let live = Set(plan.map { SiteLayout.file(for: $0.sitePath) })
+            let live = Set(planFiles)
             cache.searchPages = cache.searchPages.filter { live.contains($0.key) }
         }
         let rootOrder = site.atlas?.roots.map(\.id) ?? []
@@ -91,7 +97,7 @@ extension CachedPages {
     /// differ from the last build's (those read again, and those the plan weighs or gives words
     /// to). While the route table, the data set and site.yml stay, only the pages read again are
     /// made again.
-    private func searchDocuments(_ plan: [SearchPlan.Page], reread: Set<String>)
+    private func searchDocuments(_ plan: [SearchPlan.Page], files: [String], reread: Set<String>)
         -> (paths: [String], documents: [SearchIndex.Document], scores: [[String: Int]], rescored: [Int]) {
         let key = [routes.version, versions.atlas, versions.config]
         if var last = cache.searchDocuments, last.key == key, reread.allSatisfy({ last.index[$0] != nil }) {
@@ -108,7 +114,7 @@ extension CachedPages {
         }
         var made = SearchDocuments(key: key)
         for (planIndex, page) in plan.enumerated() {
-            let path = SiteLayout.file(for: page.sitePath)
+            let path = files[planIndex]
             guard cache.searchPages[path] != nil else { continue }
             if page.weight != 1 || !page.keywords.isEmpty { made.weighed.append(made.paths.count) }
             made.index[path] = made.paths.count
