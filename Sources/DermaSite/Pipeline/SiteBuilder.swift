@@ -182,8 +182,7 @@ public struct SiteBuilder: Sendable {
 
         // Render
         let versions = InputVersions(config: cache.config.version, atlas: cache.atlas.version, guidance: cache.guidance.version,
-                                     reviews: cache.version(of: reviews, in: &cache.reviews),
-                                     redFlags: cache.version(of: redFlags, in: &cache.redFlags))
+                                     reviews: cache.version(of: reviews, in: &cache.reviews))
         let placeholder = config ?? SiteConfig(title: "", baseURL: BaseURL("http://localhost/")!)
         var site = Site(config: placeholder, articles: articles, templates: templateSource, assets: assets,
                         staticFiles: content.staticFiles, atlas: atlas, glossary: glossary, redFlags: redFlags)

@@ -1,14 +1,12 @@
 /// One page to render: its template, where it goes, and the typed values it is given.
 struct PageSpec<Body: PageBody>: Sendable {
     let template: String
-    let sitePath: String
     let values: PageValues<Body>
     /// Where the file is written: the page's folder's index.html, except for the 404 page.
     var outputPath: String
 
     init(template: String, sitePath: String, values: PageValues<Body>, outputPath: String? = nil) {
         self.template = template
-        self.sitePath = sitePath
         self.values = values
         self.outputPath = outputPath ?? SiteLayout.file(for: sitePath)
     }
@@ -36,10 +34,6 @@ struct PageRenderer: Sendable {
             ])
         }
         return OutputFile(path: spec.outputPath, text: html)
-    }
-
-    func article(_ article: Article, rendered: RenderedMarkdown) throws -> OutputFile {
-        try render(Self.article(article, rendered: rendered, review: site.reviews.status(of: SiteReviews.subject(of: article)), frame: frame))
     }
 
     /// An article's page: a function of the article, its rendered Markdown, its review and the

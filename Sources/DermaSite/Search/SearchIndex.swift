@@ -86,28 +86,6 @@ public struct SearchIndex: Sendable {
         var score: Int
     }
 
-    /// The files of the index, path and bytes, in a fixed order.
-    public static func files(_ documents: [Document], scores: [[String: Int]], settings: SearchSettings,
-                             rootOrder: [String]) -> [(path: String, text: String)] {
-        var postings: [String: [Posting]] = [:]
-        for (index, terms) in scores.enumerated() {
-            for (term, score) in terms { postings[term, default: []].append(Posting(doc: index, score: score)) }
-        }
-        var shards: [String: [String]] = [:]
-        for term in postings.keys.sorted() {
-            shards[SearchWords.shard(of: term), default: []].append(termLine(term, postings[term]!))
-        }
-        var files = [(path: head, text: headFile(documents, settings: settings, rootOrder: rootOrder))]
-        for shard in SearchWords.shards { files.append((shardFile(shard), shardText(shards[shard] ?? []))) }
-        for chunk in 0..<docsFileCount(documents: documents.count) {
-            files.append((docsFile(chunk), docsText(documents.dropFirst(chunk * docChunkSize).prefix(docChunkSize))))
-        }
-        for chunk in 0..<textFileCount(documents: documents.count) {
-            files.append((textFile(chunk), textText(documents.dropFirst(chunk * chunkSize).prefix(chunkSize))))
-        }
-        return files
-    }
-
     /// A term's line of its letter's file: its pages (the best `postingLimit` of them) in page
     /// order, each with its score. `postings` are in page order.
     static func termLine(_ term: String, _ postings: [Posting]) -> String {
@@ -131,10 +109,6 @@ public struct SearchIndex: Sendable {
 
     static func textText(_ documents: ArraySlice<Document>) -> String {
         "[" + documents.map { JSON.string(String($0.plain.prefix(snippetLength))) }.joined(separator: ",\n") + "]\n"
-    }
-
-    static func headFile(_ documents: [Document], settings: SearchSettings, rootOrder: [String]) -> String {
-        headFile(documents, words: headWords(settings: settings, rootOrder: rootOrder))
     }
 
     /// The head with its words part made already (it changes only with the settings).

@@ -53,7 +53,6 @@ final class BuildMemo {
     var searchFiles: [String: [UInt8]] = [:]
     var atlasProblems: Keyed<[Diagnostic]>?
     var reviews: Versioned<SiteReviews>?
-    var redFlags: Versioned<RedFlags?>?
     var compiled: Keyed<(TemplateSet?, [Diagnostic])>?
     var templateValueProblems: Keyed<[Diagnostic]>?
     /// The version of each template as pages see it: bumped when it or anything it includes changes.

@@ -1,7 +1,7 @@
 /// The search index of the last build, in parts, so a rebuild after an edit puts together again
 /// only the parts the edit touched: the lines of the terms whose pages or scores changed, the
-/// letters those terms are in, and the files of addresses and texts whose pages changed. The
-/// parts are made by the same functions as a full index (SearchIndex), so the bytes are the same.
+/// letters those terms are in, and the files of addresses and texts whose pages changed. A full
+/// build is this with nothing kept, so both are made by the same code (SearchIndex's parts).
 final class SearchIndexMemo {
     private var pages: [String] = []
     private var scores: [[String: Int]] = []

@@ -8,11 +8,19 @@ struct CachedPages {
     let pages: PageRenderer
     let cache: BuildMemo
     let versions: InputVersions
-
     /// The version of what every page reads of the site (its configuration, theme assets, the
     /// values under `site`): pages whose own inputs are the same objects as last time are kept
     /// while it stays the same.
-    var frame: Int { cache.version(of: pages.frame, in: &cache.frame) }
+    let frame: Int
+
+    init(site: Site, routes: Routes, pages: PageRenderer, cache: BuildMemo, versions: InputVersions) {
+        self.site = site
+        self.routes = routes
+        self.pages = pages
+        self.cache = cache
+        self.versions = versions
+        frame = cache.version(of: pages.frame, in: &cache.frame)
+    }
 
     func templates(_ names: String...) -> InputKey {
         InputKey(Dictionary(uniqueKeysWithValues: names.map { ("template \($0)", cache.templateVersion($0)) }))

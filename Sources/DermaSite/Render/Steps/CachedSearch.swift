@@ -100,11 +100,12 @@ extension CachedPages {
     private func searchDocuments(_ plan: [SearchPlan.Page], files: [String], reread: Set<String>)
         -> (paths: [String], documents: [SearchIndex.Document], scores: [[String: Int]], rescored: [Int]) {
         let key = [routes.version, versions.atlas, versions.config]
+        let help = helpPage
         if var last = cache.searchDocuments, last.key == key, reread.allSatisfy({ last.index[$0] != nil }) {
             var rescored = Set(last.weighed)
             for path in reread {
                 guard let index = last.index[path] else { continue }
-                let (document, scores) = searchDocument(plan[last.planIndex[index]], path: path)
+                let (document, scores) = searchDocument(plan[last.planIndex[index]], path: path, help: help)
                 last.documents[index] = document
                 last.scores[index] = scores
                 rescored.insert(index)
@@ -120,7 +121,7 @@ extension CachedPages {
             made.index[path] = made.paths.count
             made.paths.append(path)
             made.planIndex.append(planIndex)
-            let (document, scores) = searchDocument(page, path: path)
+            let (document, scores) = searchDocument(page, path: path, help: help)
             made.documents.append(document)
             made.scores.append(scores)
         }
@@ -129,7 +130,10 @@ extension CachedPages {
         return (made.paths, made.documents, made.scores, made.paths.indices.filter { reread.contains(made.paths[$0]) || weighed.contains($0) })
     }
 
-    private func searchDocument(_ page: SearchPlan.Page, path: String) -> (SearchIndex.Document, [String: Int]) {
+    /// The site's urgent-help page, which search puts first for an urgent query.
+    private var helpPage: String? { site.config.emergency?.helpPage.flatMap { $0.hasPrefix("/") ? String($0.dropFirst()) : nil } }
+
+    private func searchDocument(_ page: SearchPlan.Page, path: String, help: String?) -> (SearchIndex.Document, [String: Int]) {
         var stored = cache.searchPages[path]!
         var roots = page.roots
         if page.kind == .article {
@@ -141,7 +145,6 @@ extension CachedPages {
             }
             roots = stored.roots ?? []
         }
-        let help = site.config.emergency?.helpPage.flatMap { $0.hasPrefix("/") ? String($0.dropFirst()) : nil }
         let isHelp = help.map { $0 == page.sitePath || $0.hasPrefix(page.sitePath + "#") } == true
         let document = SearchIndex.Document(url: site.config.baseURL.sitePath(page.sitePath), title: stored.title,
                                             kind: page.kind, roots: roots, urgency: isHelp ? 2 : page.urgent ? 1 : 0,

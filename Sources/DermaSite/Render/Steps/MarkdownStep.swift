@@ -138,6 +138,4 @@ struct InputVersions {
     var atlas = 0
     var guidance = 0
     var reviews = 0
-    /// Every page shows the emergency box, made from the red flags.
-    var redFlags = 0
 }
