@@ -58,6 +58,8 @@ public struct PageText: Sendable, Equatable {
         let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), slash = UInt8(ascii: "/")
         var inMain = Self.find(Self.mainOpen, in: bytes, from: 0) == nil
         var titleDone = false
+        var openField: Field?, openWeight = 0.0, openText = ""
+        defer { if let field = openField { parts.append(Part(field: field, weight: openWeight, text: openText)) } }
         func flush() {
             defer { textStart = textEnd }
             guard inMain, textEnd > textStart else { return }
@@ -81,10 +83,14 @@ public struct PageText: Sendable, Equatable {
             var words = String(decoding: collapsed, as: UTF8.self)
             if ampersand { words = Self.decodeReferences(words) }
             if top.field == .title, !titleDone { title += title.isEmpty ? words : " " + words }
-            if let last = parts.last, last.field == top.field, last.weight == top.weight {
-                parts[parts.count - 1].text += " " + words
+            // The part being read is a local, so appending to it never copies its text (a copy per
+            // append made a 20 MB article's read quadratic in debug builds).
+            if openField == top.field, openWeight == top.weight {
+                openText.append(" ")
+                openText.append(words)
             } else {
-                parts.append(Part(field: top.field, weight: top.weight, text: words))
+                if let field = openField { parts.append(Part(field: field, weight: openWeight, text: openText)) }
+                (openField, openWeight, openText) = (top.field, top.weight, words)
             }
         }
         var index = 0
