@@ -148,8 +148,10 @@ func executableIdentity() -> String {
     return "exe=\(size)@\(Int(modified))"
 }
 
+/// A tenth of a millisecond under 10 ms: a preview rebuild's steps take a few milliseconds each.
 func milliseconds(_ seconds: Double) -> String {
-    seconds < 10 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.1f s", seconds)
+    if seconds < 0.01 { return String(format: "%.1f ms", seconds * 1000) }
+    return seconds < 10 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.1f s", seconds)
 }
 
 func absolute(_ path: String) -> String {

@@ -38,7 +38,26 @@ final class ContentCache {
     /// The tree sorted into articles, copied files and warnings, while the tree stays the same.
     var classified: (articlePaths: [String], articleSet: Set<String>, staticFiles: [String], diagnostics: [Diagnostic])?
 
+    /// The parsed articles in the order of `classified.articlePaths`, kept beside `articles` so a
+    /// load walks an array instead of looking thousands of paths up.
+    private var inOrder: [Parsed] = []
+    private var inOrderPaths: [String] = []
+    private var orderIndex: [String: Int] = [:]
+
+    /// The parsed articles at `paths`, in order; `stale` are the only ones stored since the last call.
+    func ordered(_ paths: [String], stale: [String]) -> [Parsed] {
+        if paths == inOrderPaths, inOrder.count == paths.count {
+            for path in stale { if let at = orderIndex[path] { inOrder[at] = articles[path]! } }
+        } else {
+            inOrder = paths.map { articles[$0]! }
+            inOrderPaths = paths
+            orderIndex = Dictionary(paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        return inOrder
+    }
+
     func reset() {
+        (inOrder, inOrderPaths, orderIndex) = ([], [], [:])
         articles = [:]
         cachedTree = nil
         treeFiles = []

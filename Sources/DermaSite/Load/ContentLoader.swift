@@ -58,8 +58,7 @@ public enum ContentLoader {
             return ContentCache.Read(article: article, diagnostics: diagnostics)
         }
         cache.store(zip(stale, parsed), keeping: classified.articleSet)
-        for path in articlePaths {
-            let entry = cache.articles[path]!
+        for (path, entry) in zip(articlePaths, cache.ordered(articlePaths, stale: stale)) {
             result.diagnostics += entry.diagnostics
             guard let article = entry.article else { continue }
             if includeDrafts || !article.meta.draft {

@@ -51,6 +51,14 @@ public struct Routes: Sendable {
     public let search: SearchPlan
     /// A new number for each table made: what is made from the whole table is kept while it stays.
     let version: Int
+    /// Each article's page file, in the order of the articles given, and the article of each.
+    let articleFiles: [String]
+    let articleAt: [String: Int]
+    /// The positions of the articles given that name old addresses.
+    let aliasSources: [Int]
+    /// Files no link needs to reach: an old address is meant to have none, and the search page is
+    /// reached by the search form on every page.
+    let unlinkedAllowed: Set<String>
 
     /// The routes of a site made of these parts (drafts already left out of `articles`).
     public init(articles: [Article], assets: [ThemeAsset], staticFiles: [String], images: [String: ImageInfo] = [:],
@@ -75,7 +83,9 @@ public struct Routes: Sendable {
         }
         // Old addresses of articles: pages that send the reader on, and the host's redirect list.
         var aliases = false
-        for article in articles {
+        var aliasSources: [Int] = []
+        for (index, article) in articles.enumerated() {
+            if !article.meta.aliases.isEmpty { aliasSources.append(index) }
             for alias in article.meta.aliases.compactMap(SiteLayout.aliasPath) {
                 var route = Route(page: alias, .alias, source: article.sourcePath, inSitemap: false)
                 route.position = article.meta.keyPositions["aliases"]
@@ -117,6 +127,10 @@ public struct Routes: Sendable {
             routes += info.variants(of: file).map { Route(file: $0.path, .imageCopy, source: "\(ContentLoader.contentFolder)/\(file)") }
         }
         all = routes
+        self.aliasSources = aliasSources
+        articleFiles = articles.map { SiteLayout.file(for: $0.urlPath) }
+        articleAt = Dictionary(articleFiles.enumerated().map { ($1, $0) }, uniquingKeysWith: { _, last in last })
+        unlinkedAllowed = Set(routes.filter { $0.kind == .alias || $0.kind == .search }.map(\.file))
         self.search = search
         self.staticFiles = staticFiles
         self.images = images

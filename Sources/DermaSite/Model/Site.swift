@@ -2,7 +2,10 @@
 public struct Site: Sendable {
     public var config: SiteConfig
     /// Published articles (drafts are dropped at load time unless asked for), in listing order.
-    public var articles: [Article]
+    public var articles: [Article] { didSet { listed = articles.filter(\.isListed) } }
+    /// The articles the home page, the lists, tag pages and the feed show: pages are left out.
+    /// Kept with `articles`, as several steps of a build read it.
+    public private(set) var listed: [Article]
     public var templates: TemplateSource
     public var assets: [ThemeAsset]
     /// Files of Content/ copied as they are, relative to Content/.
@@ -22,6 +25,7 @@ public struct Site: Sendable {
                 staticFiles: [String], atlas: Atlas? = nil, glossary: Glossary? = nil, redFlags: RedFlags? = nil) {
         self.config = config
         self.articles = articles
+        self.listed = articles.filter(\.isListed)
         self.templates = templates
         self.assets = assets
         self.staticFiles = staticFiles
@@ -32,9 +36,6 @@ public struct Site: Sendable {
 }
 
 extension Site {
-    /// The articles the home page, the lists, tag pages and the feed show: pages are left out.
-    public var listed: [Article] { articles.filter(\.isListed) }
-
     /// The red flags with the site's emergency numbers and services in place.
     public var filledRedFlags: RedFlags? {
         guard let flags = redFlags else { return nil }

@@ -221,7 +221,7 @@ public struct SiteBuilder: Sendable {
 
         var files: [OutputFile] = []
         var savings = ImageSavings()
-        let pages = PageRenderer(site: site, templates: templates)
+        let pages = PageRenderer(site: site, templates: templates, frame: cache.pageFrame(site, versions: versions))
         let steps = CachedPages(site: site, routes: routes, pages: pages, cache: cache, versions: versions)
         try stopIfAsked()
         try clock.run("render article pages") { files += try steps.articles(rendered) }
@@ -257,20 +257,18 @@ public struct SiteBuilder: Sendable {
         clock.run("check links") {
             // After an edit only the pages rendered again can have new links.
             let index = cache.linkIndex(basePath: site.config.baseURL.path)
-            // An old address is meant to have no links to it.
-            // The search page is reached by the search form on every page.
-            index.unlinkedAllowed = Set(routes.all.filter { $0.kind == .alias || $0.kind == .search }.map(\.file))
+            index.unlinkedAllowed = routes.unlinkedAllowed
             index.writtenLinks = Self.writtenLinks(site)
             let onlyChanged = index.hasSamePaths(files) ? Set(cache.rendered) : nil
             var markdownLinks: [String: [LinkRecord]] = [:]
-            for (article, markdown) in zip(site.articles, rendered) {
-                let page = SiteLayout.file(for: article.urlPath)
-                if onlyChanged?.contains(page) ?? true { markdownLinks[page] = markdown.links }
+            if let onlyChanged {
+                for page in onlyChanged { if let at = routes.articleAt[page] { markdownLinks[page] = rendered[at].links } }
+            } else {
+                for (page, markdown) in zip(routes.articleFiles, rendered) { markdownLinks[page] = markdown.links }
             }
             // An article or page without a description was reported at its Markdown file.
-            let fromMarkdown = Set(site.articles.map { SiteLayout.file(for: $0.urlPath) })
             for problem in index.update(files, markdownLinks: markdownLinks, onlyChanged: onlyChanged)
-                where !(problem.message == LinkChecker.noDescription && fromMarkdown.contains(problem.file)) {
+                where !(problem.message == LinkChecker.noDescription && routes.articleAt[problem.file] != nil) {
                 var found = problem
                 if !options.linksMustResolve && found.severity == .error { found.severity = .warning }
                 diagnostics.append(found)

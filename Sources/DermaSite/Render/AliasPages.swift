@@ -9,8 +9,8 @@ enum AliasPages {
         var title: String
     }
 
-    static func aliases(_ site: Site) -> [Alias] {
-        site.articles.flatMap { article in
+    static func aliases(of articles: [Article]) -> [Alias] {
+        articles.flatMap { article in
             article.meta.aliases.compactMap(SiteLayout.aliasPath).map { Alias(sitePath: $0, target: article.urlPath, title: article.meta.title) }
         }
     }

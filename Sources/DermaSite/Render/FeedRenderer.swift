@@ -5,10 +5,20 @@ enum FeedRenderer {
 
     /// The articles the feed lists, newest first.
     static func newest(_ articles: [Article]) -> ArraySlice<Article> {
+        ArraySlice(newestPositions(articles).map { articles[$0] })
+    }
+
+    /// The positions in `articles` of the newest, newest first.
+    static func newestPositions(_ articles: [Article]) -> [Int] {
         // A draft shown by --drafts is not news to subscribers.
-        articles.filter { $0.meta.date != nil && !$0.meta.draft }
-            .sorted { a, b in (a.meta.date!, b.meta.title) > (b.meta.date!, a.meta.title) }
-            .prefix(limit)
+        Array(articles.indices.filter { articles[$0].meta.date != nil && !articles[$0].meta.draft }
+            .sorted { (articles[$0].meta.date!, articles[$1].meta.title) > (articles[$1].meta.date!, articles[$0].meta.title) }
+            .prefix(limit))
+    }
+
+    /// Whether two versions of an article take the same place among the newest.
+    static func sameOrder(_ a: Article, _ b: Article) -> Bool {
+        a.meta.date == b.meta.date && a.meta.title == b.meta.title && a.meta.draft == b.meta.draft
     }
 
     /// `newest` is `newest(site.articles)`; `articleHTML` holds at least their rendered Markdown.

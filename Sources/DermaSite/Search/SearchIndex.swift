@@ -3,7 +3,11 @@
 /// snippets. A query loads the head, the script and the letters of its words: a few files, never
 /// one per page. The browser side is Templates/assets/search.js.
 public struct SearchIndex: Sendable {
-    public enum Kind: String, Sendable { case root, place, article }
+    public enum Kind: String, Sendable {
+        case root, place, article
+        /// The head file's letter for the kind.
+        var mark: UInt8 { rawValue.utf8.first! }
+    }
 
     /// One page as search shows it.
     public struct Document: Sendable, Equatable {

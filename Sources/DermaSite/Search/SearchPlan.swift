@@ -17,9 +17,14 @@ public struct SearchPlan: Sendable, Equatable {
     public var pages: [Page] = []
     /// Each page's output file, in the order of `pages`: made once with the route table.
     public private(set) var files: [String] = []
+    /// Each output file's index in `pages`.
+    private(set) var position: [String: Int] = [:]
 
     public init(articles: [Article], atlas: Atlas?, hasGlossary: Bool) {
-        defer { files = pages.map { SiteLayout.file(for: $0.sitePath) } }
+        defer {
+            files = pages.map { SiteLayout.file(for: $0.sitePath) }
+            position = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        }
         for article in articles where !article.meta.draft && article.meta.searchWeight > 0 {
             pages.append(Page(sitePath: article.urlPath, kind: .article, roots: [], urgent: false,
                               weight: article.meta.searchWeight, keywords: []))

@@ -6,20 +6,51 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
     }
 
-    public var severity: Severity
+    /// One reference: a site can have thousands of warnings, and a rebuild hands them all on.
+    private final class Storage: Sendable {
+        let severity: Severity
+        let file: String
+        let line: Int
+        let column: Int
+        let message: String
+
+        init(_ severity: Severity, _ file: String, _ line: Int, _ column: Int, _ message: String) {
+            (self.severity, self.file, self.line, self.column, self.message) = (severity, file, line, column, message)
+        }
+    }
+
+    private var storage: Storage
+
+    public var severity: Severity {
+        get { storage.severity }
+        set { storage = Storage(newValue, file, line, column, message) }
+    }
     /// Path relative to the site root, e.g. `Content/articles/a.md`.
-    public var file: String
+    public var file: String {
+        get { storage.file }
+        set { storage = Storage(severity, newValue, line, column, message) }
+    }
     /// 1-based; 0 when the problem concerns the whole file.
-    public var line: Int
-    public var column: Int
-    public var message: String
+    public var line: Int {
+        get { storage.line }
+        set { storage = Storage(severity, file, newValue, column, message) }
+    }
+    public var column: Int {
+        get { storage.column }
+        set { storage = Storage(severity, file, line, newValue, message) }
+    }
+    public var message: String {
+        get { storage.message }
+        set { storage = Storage(severity, file, line, column, newValue) }
+    }
 
     public init(_ severity: Severity, _ file: String, line: Int = 0, column: Int = 0, _ message: String) {
-        self.severity = severity
-        self.file = file
-        self.line = line
-        self.column = column
-        self.message = message
+        storage = Storage(severity, file, line, column, message)
+    }
+
+    public static func == (a: Diagnostic, b: Diagnostic) -> Bool {
+        a.storage === b.storage || (a.severity == b.severity && a.line == b.line && a.column == b.column
+                                    && a.file == b.file && a.message == b.message)
     }
 
     public static func error(_ file: String, line: Int = 0, column: Int = 0, _ message: String) -> Diagnostic {

@@ -1,11 +1,20 @@
 /// The health-information standards a page's text must meet: a reading level at or below the
 /// site's target, and sources a reader can find. (Reviews: ReviewCheck.)
-public struct PageReadability: Sendable, Equatable {
-    public var title: String
+/// A class: a build keeps one per page, and hands them all on at every rebuild.
+public final class PageReadability: Sendable, Equatable {
+    public let title: String
     /// Where the text comes from: the article, or the data set for a root page.
-    public var file: String
-    public var sitePath: String
-    public var score: ReadabilityScore
+    public let file: String
+    public let sitePath: String
+    public let score: ReadabilityScore
+
+    init(title: String, file: String, sitePath: String, score: ReadabilityScore) {
+        (self.title, self.file, self.sitePath, self.score) = (title, file, sitePath, score)
+    }
+
+    public static func == (a: PageReadability, b: PageReadability) -> Bool {
+        a === b || (a.title == b.title && a.file == b.file && a.sitePath == b.sitePath && a.score == b.score)
+    }
 }
 
 public enum ContentStandards {

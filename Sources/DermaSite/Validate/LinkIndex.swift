@@ -27,6 +27,7 @@ final class LinkIndex {
     private var sortedPages: [String] = []
     private var paths: Set<String> = []
     private var pathList: [String] = []
+    private var pathPosition: [String: Int] = [:]
     /// Which pages looked each file up (under either name a link may resolve to).
     private var lookedUpBy: [String: Set<String>] = [:]
 
@@ -36,7 +37,7 @@ final class LinkIndex {
 
     /// True when `files` have the paths, in order, of the last update.
     func hasSamePaths(_ files: [OutputFile]) -> Bool {
-        files.count == pathList.count && zip(files, pathList).allSatisfy { $0.path == $1 }
+        files.count == pathList.count && files.indices.allSatisfy { files[$0].path == pathList[$0] }
     }
 
     /// Brings the index up to date with `files` and returns every finding, in the order a full
@@ -46,10 +47,12 @@ final class LinkIndex {
     /// paths are the same as then; `markdownLinks` then needs only those.
     func update(_ files: [OutputFile], markdownLinks: [String: [LinkRecord]], onlyChanged: Set<String>? = nil) -> [Diagnostic] {
         // The same files in the same order (the usual rebuild): the set of paths is unchanged.
-        let list = files.map(\.path)
-        let same = list == pathList
-        pathList = list
-        let newPaths = same ? paths : Set(list)
+        let same = hasSamePaths(files)
+        if !same {
+            pathList = files.map(\.path)
+            pathPosition = Dictionary(pathList.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        let newPaths = same ? paths : Set(pathList)
         var touchedTargets = Set<String>()
         if !same { touchedTargets.formUnion(newPaths.symmetricDifference(paths)) }
         var rescanned: [OutputFile] = []
@@ -57,7 +60,7 @@ final class LinkIndex {
         // With the same paths as last time, only the files the build rendered again can differ.
         let hint = same ? onlyChanged : nil
         var htmlCount = hint == nil ? 0 : entries.count
-        let candidates = hint.map { hint in files.filter { hint.contains($0.path) } } ?? files
+        let candidates = hint.map { hint in hint.compactMap { pathPosition[$0] }.sorted().map { files[$0] } } ?? files
         // Given only the changed pages' Markdown links, a page not rendered again keeps its own:
         // without them its broken links would be blamed on the templates.
         let stored = entries

@@ -21,6 +21,8 @@ public final class PreviewSession: @unchecked Sendable {
     private let cache = BuildCache()
     /// The last good site, by output path.
     public private(set) var files: [String: [UInt8]] = [:]
+    /// Each file's position in the last build's list, found again when the paths changed.
+    private var positions: [String: Int] = [:]
     /// What the last write put in the output folder's manifest (watch mode).
     private var writtenManifest: Manifest?
 
@@ -64,8 +66,10 @@ public final class PreviewSession: @unchecked Sendable {
             let firstWrite = files.isEmpty
             if report.samePathsAsLastBuild && !files.isEmpty {
                 // Only what was rendered again can differ; the rest is the cache's own bytes.
-                let rendered = Set(report.outputsRendered)
-                for file in built where rendered.contains(file.path) {
+                // Found by position: the paths are those of the last build, in the same order.
+                for path in Set(report.outputsRendered) {
+                    guard let at = positions[path], at < built.count, built[at].path == path else { continue }
+                    let file = built[at]
                     guard let old = files[file.path], old != file.bytes else { continue }
                     outcome.changed.append(file.path)
                     outcome.previous[file.path] = old
@@ -87,6 +91,7 @@ public final class PreviewSession: @unchecked Sendable {
                 }
                 outcome.removed = files.keys.filter { next[$0] == nil }.sorted()
                 files = next
+                positions = Dictionary(built.indices.map { (built[$0].path, $0) }, uniquingKeysWith: { first, _ in first })
             }
             outcome.changed.sort()
             if case let .folder(output, name) = destination {

@@ -9,17 +9,24 @@ final class Aligned<Value> {
     private var pages: [RenderedMarkdown] = []
     private var values: [Value] = []
 
-    /// The stored value for each position that can be reused, nil where it must be made.
-    func reusable(_ articles: [Article], key: [Int], pages: [RenderedMarkdown]? = nil) -> [Value?] {
-        guard key == self.key, articles.count == self.articles.count,
-              pages.map({ $0.count == self.pages.count }) ?? true else {
-            return Array(repeating: nil, count: articles.count)
+    /// The positions whose article (or rendered page) is not the object it was at the last
+    /// build; nil when the lists do not line up, and every value must be made.
+    func changed(_ articles: [Article], key: [Int], pages: [RenderedMarkdown]? = nil) -> [Int]? {
+        guard key == self.key, articles.count == self.articles.count, articles.count == values.count,
+              pages.map({ $0.count == self.pages.count }) ?? true else { return nil }
+        var changed: [Int] = []
+        for index in articles.indices where articles[index] !== self.articles[index]
+            || pages.map({ $0[index] !== self.pages[index] }) == true {
+            changed.append(index)
         }
-        return articles.indices.map { index in
-            guard articles[index] === self.articles[index] else { return nil }
-            if let pages, pages[index] !== self.pages[index] { return nil }
-            return values[index]
-        }
+        return changed
+    }
+
+    /// The last build's values, handed over rather than copied: the caller replaces the changed
+    /// ones in place and stores them back. Until then nothing lines up.
+    func take() -> [Value] {
+        defer { (values, articles) = ([], []) }
+        return values
     }
 
     func store(_ articles: [Article], key: [Int], pages: [RenderedMarkdown]? = nil, values: [Value]) {
@@ -32,10 +39,15 @@ final class Aligned<Value> {
     /// Reuses what it can and makes the rest with `make`, in order.
     func map(_ articles: [Article], key: [Int], pages: [RenderedMarkdown]? = nil,
              make: (Int) throws -> Value) rethrows -> [Value] {
-        let reused = reusable(articles, key: key, pages: pages)
-        var values: [Value] = []
-        values.reserveCapacity(articles.count)
-        for (index, value) in reused.enumerated() { values.append(try value ?? make(index)) }
+        var values: [Value]
+        if let changed = changed(articles, key: key, pages: pages) {
+            values = take()
+            for index in changed { values[index] = try make(index) }
+        } else {
+            values = []
+            values.reserveCapacity(articles.count)
+            for index in articles.indices { values.append(try make(index)) }
+        }
         store(articles, key: key, pages: pages, values: values)
         return values
     }

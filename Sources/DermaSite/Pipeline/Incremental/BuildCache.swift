@@ -49,6 +49,8 @@ final class BuildMemo {
     var searchPageEntries: Versioned<[SearchPage.Entry]>?
     let searchIndex = SearchIndexMemo()
     var searchDocuments: SearchDocuments?
+    /// The route table's version at the last search step: while it stays, so do the plan's pages.
+    var searchedRoutes: Int?
     /// The index files of the last build, so only those whose bytes changed count as made again.
     var searchFiles: [String: [UInt8]] = [:]
     var atlasProblems: Keyed<[Diagnostic]>?
@@ -65,7 +67,6 @@ final class BuildMemo {
     /// Every page with the values it was rendered from.
     let pages = PageMemo()
     var frame: Versioned<PageFrame>?
-    var listedObjects: Versioned<SameObjects<Article>>?
     var homeObjects: Versioned<SameObjects<Article>>?
     let alignedListItems = Aligned<ListItem>()
     var lists: ListsMemo?
@@ -74,10 +75,11 @@ final class BuildMemo {
     var aliases: Versioned<[AliasPages.Alias]>?
     var routeInputs: Versioned<[RouteInput]>?
     var tagGroupsMemo: (routeInputs: Int, groups: [PageRenderer.TagGroup])?
-    var sitemapEntries: Versioned<[Route]>?
+    var sitemapRoutes: Versioned<[Route]>?
+    var sitemapEntries: (routes: Int, version: Int)?
     var feedListing: Versioned<[ListingEntry]>?
-    var newestArticles: (listing: Int, articles: ArraySlice<Article>)?
-    var reviewChecks: (key: InputKey, paths: [String], value: [Diagnostic])?
+    var newestArticles: (articles: [Article], positions: [Int])?
+    var reviewChecks: (key: InputKey, articles: [Article], value: [Diagnostic])?
     /// Groups of pages, by the inputs of the functions that make their values.
     var gates: [String: Named<[OutputFile]>] = [:]
     var groups: [String: Named<[OutputFile]>] = [:]
@@ -87,7 +89,9 @@ final class BuildMemo {
     var imageCopyBytes: [String: [UInt8]] = [:]
     var linkIndex: LinkIndex?
     var articleChecks: [String: Versioned<ArticleValidator.Local>] = [:]
-    var listingOrderCache: (keys: [ListingKey], order: [Int])?
+    var rootScores: Keyed<[PageReadability]>?
+    var frameMemo: Keyed<PageFrame>?
+    var listingOrderCache: (articles: [Article], order: [Int])?
     var standards: [String: (key: StandardsKey, value: [Diagnostic])] = [:]
     var acrossChecks: (articles: [Article], diagnostics: [Diagnostic])?
     var lastReport: (input: [Diagnostic], sorted: [Diagnostic])?
@@ -250,6 +254,17 @@ extension BuildMemo {
         return routes
     }
 
+    /// What every page reads of the site, made again only when the settings, the red flags, the
+    /// theme's files or which optional parts the site has changed.
+    func pageFrame(_ site: Site, versions: InputVersions) -> PageFrame {
+        let key = [versions.config, versions.guidance, assetsVersion, site.atlas == nil ? 0 : 1, site.glossary == nil ? 0 : 1]
+        // The configuration is compared as well: --base-url is applied to it after loading.
+        if let stored = frameMemo, stored.key == key, stored.value.config == site.config { return stored.value }
+        let frame = PageFrame(site: site)
+        frameMemo = Keyed(key: key, value: frame)
+        return frame
+    }
+
     /// The articles of each tag, as positions: found again only when an address, a tag or the order
     /// changed. Keyed by the version `routes` gave those facts earlier in the same build.
     func tagGroups(_ articles: [Article]) -> [PageRenderer.TagGroup] {
@@ -262,11 +277,17 @@ extension BuildMemo {
 
     /// The feed's articles, sorted again only when a listed article changed.
     func newest(_ articles: [Article]) -> ArraySlice<Article> {
-        let version = self.version(of: SameObjects(articles), in: &listedObjects)
-        if let stored = newestArticles, stored.listing == version { return stored.articles }
-        let newest = FeedRenderer.newest(articles)
-        newestArticles = (version, newest)
-        return newest
+        // An article that is another object with the same date, title and draft flag (an edit
+        // to its text) keeps its place: the newest are the same positions, with the new objects.
+        let positions: [Int]
+        if let stored = newestArticles, stored.articles.count == articles.count,
+           articles.indices.allSatisfy({ articles[$0] === stored.articles[$0] || FeedRenderer.sameOrder(articles[$0], stored.articles[$0]) }) {
+            positions = stored.positions
+        } else {
+            positions = FeedRenderer.newestPositions(articles)
+        }
+        newestArticles = (articles, positions)
+        return ArraySlice(positions.map { articles[$0] })
     }
 
     /// ReviewCheck's findings, found again only when the reviews, the settings or the list of
@@ -275,10 +296,14 @@ extension BuildMemo {
         let key = InputKey([ReviewLoader.path: version(of: reviews, in: &self.reviews), SiteConfigLoader.path: config.version,
                             "the data set": site.atlas == nil ? 0 : 1, "glossary": site.glossary == nil ? 0 : 1,
                             "today": today.map { $0.year * 10_000 + $0.month * 100 + $0.day } ?? 0])
-        let paths = site.articles.map(\.sourcePath)
-        if let stored = reviewChecks, stored.key == key, stored.paths == paths { return stored.value }
+        let articles = site.articles
+        if let stored = reviewChecks, stored.key == key, stored.articles.count == articles.count,
+           articles.indices.allSatisfy({ articles[$0] === stored.articles[$0] || articles[$0].sourcePath == stored.articles[$0].sourcePath }) {
+            reviewChecks = (key, articles, stored.value)
+            return stored.value
+        }
         let found = ReviewCheck.check(site: site, reviews: reviews, today: today)
-        reviewChecks = (key, paths, found)
+        reviewChecks = (key, articles, found)
         return found
     }
 }

@@ -109,12 +109,14 @@ extension BuildMemo {
 
     /// Listing order, sorted again only when what it sorts by changed.
     func listingOrder(_ articles: [Article]) -> [Article] {
-        let keys = articles.map(ListingKey.init)
-        if let stored = listingOrderCache, stored.keys == keys {
+        // An article that is another object with the same order, date, title and path keeps its place.
+        if let stored = listingOrderCache, stored.articles.count == articles.count,
+           articles.indices.allSatisfy({ articles[$0] === stored.articles[$0] || ListingKey(articles[$0]) == ListingKey(stored.articles[$0]) }) {
+            listingOrderCache = (articles, stored.order)
             return stored.order.map { articles[$0] }
         }
         let order = articles.indices.sorted { ArticleValidator.listedBefore(articles[$0], articles[$1]) }
-        listingOrderCache = (keys, order)
+        listingOrderCache = (articles, order)
         return order.map { articles[$0] }
     }
 
@@ -124,7 +126,9 @@ extension BuildMemo {
         let articles = alignedScores.map(site.articles, key: [], pages: rendered) { index in
             ContentStandards.score(site.articles[index], rendered[index])
         }
-        return articles + ContentStandards.rootScores(site)
+        // The root pages' text is the data set's: scored again only when it changed.
+        let roots = keyed(&rootScores, [atlas.version]) { ContentStandards.rootScores(site) }
+        return articles + roots
     }
 
     /// Health-information checks (reading level and sources), per article from the

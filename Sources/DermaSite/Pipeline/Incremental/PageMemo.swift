@@ -29,6 +29,9 @@ final class PageMemo {
         entries[spec.outputPath] = Entry(template: template, templateName: spec.template, values: spec.values, file: file)
     }
 
+    /// The page last made at `path`, if the memo made it.
+    func file(at path: String) -> OutputFile? { entries[path]?.file }
+
     /// Forgets pages no longer made (a deleted article, a list grown shorter).
     func keep(only paths: Set<String>) {
         if entries.count > paths.count { entries = entries.filter { paths.contains($0.key) } }

@@ -13,14 +13,17 @@ final class SearchIndexMemo {
     private var docsTexts: [Int: (documents: ArraySlice<SearchIndex.Document>, text: String)] = [:]
     private var textTexts: [Int: (plain: [String], text: String)] = [:]
     private var headWords: (settings: SearchSettings, rootOrder: [String], text: String)?
+    private var head: (marks: [UInt8], words: String, text: String)?
 
     /// The index files for `documents` (the pages at `paths`) and their `scores`. `changed` are the
     /// pages whose scores may differ from the last build's; with other pages than last time, or
-    /// nil, every part is made again.
+    /// nil, every part is made again. `redone` are the documents that may differ from the last
+    /// build's (nil: any may).
     func files(paths: [String], documents: [SearchIndex.Document], scores: [[String: Int]], changed: [Int]?,
-               settings: SearchSettings, rootOrder: [String]) -> [(path: String, text: String, kept: Bool)] {
+               redone: [Int]? = nil, settings: SearchSettings, rootOrder: [String]) -> [(path: String, text: String, kept: Bool)] {
+        let samePages = paths == pages
         var touched = Set<String>()
-        if let changed, paths == pages {
+        if let changed, samePages {
             for index in changed { touched.formUnion(update(page: index, from: self.scores[index], to: scores[index])) }
         } else {
             postings = [:]
@@ -41,9 +44,7 @@ final class SearchIndexMemo {
             let shard = SearchWords.shard(of: term)
             if let list = postings[term], !list.isEmpty {
                 if lines.updateValue(SearchIndex.termLine(term, list), forKey: term) == nil {
-                    var terms = termsByShard[shard] ?? []
-                    terms.insert(term, at: Self.insertionPoint(of: term, in: terms))
-                    termsByShard[shard] = terms
+                    termsByShard[shard, default: []].insertSorted(term)
                 }
             } else {
                 postings[term] = nil
@@ -55,7 +56,20 @@ final class SearchIndexMemo {
         if headWords?.settings != settings || headWords?.rootOrder != rootOrder {
             headWords = (settings, rootOrder, SearchIndex.headWords(settings: settings, rootOrder: rootOrder))
         }
-        var files = [(path: SearchIndex.head, text: SearchIndex.headFile(documents, words: headWords!.text), kept: false)]
+        // The head changes with a page's kind or urgency, which only the plan decides.
+        var marks: [UInt8] = []
+        marks.reserveCapacity(documents.count * 2)
+        // By index: a for-in loop would copy every document.
+        for index in documents.indices { marks.append(documents[index].kind.mark) }
+        for index in documents.indices { marks.append(UInt8(ascii: "0") + UInt8(documents[index].urgency)) }
+        var files: [(path: String, text: String, kept: Bool)] = []
+        if let head, head.marks == marks, head.words == headWords!.text {
+            files.append((SearchIndex.head, head.text, true))
+        } else {
+            let text = SearchIndex.headFile(documents, words: headWords!.text)
+            head = (marks, headWords!.text, text)
+            files.append((SearchIndex.head, text, false))
+        }
         for shard in SearchWords.shards {
             if let text = shardTexts[shard] {
                 files.append((SearchIndex.shardFile(shard), text, true))
@@ -65,8 +79,15 @@ final class SearchIndexMemo {
             shardTexts[shard] = text
             files.append((SearchIndex.shardFile(shard), text, false))
         }
+        // With the same pages, a chunk none of whose documents were made again is as it was.
+        let redoneChunks = samePages ? redone : nil
         let docsCount = SearchIndex.docsFileCount(documents: documents.count)
+        let docsRedone = redoneChunks.map { Set($0.map { $0 / SearchIndex.docChunkSize }) }
         for chunk in 0..<docsCount {
+            if let docsRedone, !docsRedone.contains(chunk), let stored = docsTexts[chunk] {
+                files.append((SearchIndex.docsFile(chunk), stored.text, true))
+                continue
+            }
             let slice = documents.dropFirst(chunk * SearchIndex.docChunkSize).prefix(SearchIndex.docChunkSize)
             if let stored = docsTexts[chunk], stored.documents.elementsEqual(slice, by: Self.sameAddress) {
                 files.append((SearchIndex.docsFile(chunk), stored.text, true))
@@ -77,7 +98,12 @@ final class SearchIndexMemo {
             }
         }
         let textCount = SearchIndex.textFileCount(documents: documents.count)
+        let textRedone = redoneChunks.map { Set($0.map { $0 / SearchIndex.chunkSize }) }
         for chunk in 0..<textCount {
+            if let textRedone, !textRedone.contains(chunk), let stored = textTexts[chunk] {
+                files.append((SearchIndex.textFile(chunk), stored.text, true))
+                continue
+            }
             let slice = documents.dropFirst(chunk * SearchIndex.chunkSize).prefix(SearchIndex.chunkSize)
             let plain = slice.map(\.plain)
             if let stored = textTexts[chunk], stored.plain == plain {
@@ -93,14 +119,6 @@ final class SearchIndexMemo {
         return files
     }
 
-    private static func insertionPoint(of term: String, in sorted: [String]) -> Int {
-        var low = 0, high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] < term { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
 
     /// Whether any page of the last index has the term (for the synonyms' check).
     func hasTerm(_ term: String) -> Bool { postings[term] != nil }
@@ -118,13 +136,33 @@ final class SearchIndexMemo {
             touched.append(term)
         }
         for (term, score) in new where old[term] != score {
-            var list = postings[term] ?? []
-            // Kept in page order, as a full index makes them.
-            let at = list.firstIndex { $0.doc > page } ?? list.count
-            list.insert(SearchIndex.Posting(doc: page, score: score), at: at)
-            postings[term] = list
+            // Kept in page order, as a full index makes them; changed in place, not copied.
+            postings[term, default: []].insertInOrder(SearchIndex.Posting(doc: page, score: score))
             touched.append(term)
         }
         return touched
+    }
+}
+
+private extension Array where Element == SearchIndex.Posting {
+    /// Inserts before the first posting of a later page (a binary search: the list is in page order).
+    mutating func insertInOrder(_ posting: Element) {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle].doc > posting.doc { high = middle } else { low = middle + 1 }
+        }
+        insert(posting, at: low)
+    }
+}
+
+private extension Array where Element == String {
+    mutating func insertSorted(_ term: String) {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle] < term { low = middle + 1 } else { high = middle }
+        }
+        insert(term, at: low)
     }
 }

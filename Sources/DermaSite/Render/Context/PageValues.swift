@@ -68,13 +68,19 @@ struct PageFrame: Equatable, Sendable {
 }
 
 /// An article in a list: the home page, the article list, a tag's list, the search page.
-struct ListItem: Equatable, Encodable, Sendable {
-    var title: String
-    var url: String
-    var description: String?
-    var dateISO: String?
-    var dateLong: String?
-    var isDraft: Bool
+/// A class, not a struct: lists hold one per article, and a rebuild hands thousands of them on.
+final class ListItem: Equatable, Encodable, Sendable {
+    let title: String
+    let url: String
+    let description: String?
+    let dateISO: String?
+    let dateLong: String?
+    let isDraft: Bool
+
+    static func == (a: ListItem, b: ListItem) -> Bool {
+        a === b || (a.title == b.title && a.url == b.url && a.description == b.description && a.dateISO == b.dateISO
+                    && a.dateLong == b.dateLong && a.isDraft == b.isDraft)
+    }
 
     init(_ article: Article, baseURL: BaseURL) {
         title = article.meta.title

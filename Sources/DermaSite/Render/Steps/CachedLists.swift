@@ -10,15 +10,16 @@ extension CachedPages {
         let items = cache.alignedListItems.map(articles, key: [frame]) { ListItem(articles[$0], baseURL: baseURL) }
         // Set by the route table earlier in the build: the articles' addresses, tags and order.
         let shape = [cache.routeInputs?.version ?? -1, frame, cache.templateVersion("pages/list"), site.config.articlesPerPage]
-        if var last = cache.lists, last.shape == shape, last.items.count == items.count {
+        // Taken out of the cache, so replacing a page's file does not copy all of them.
+        if var last = cache.lists.take(), last.shape == shape, last.items.count == items.count {
             // The same lists in the same order: only the pages showing an entry that changed.
             let changed = items.indices.filter { items[$0] != last.items[$0] }
             if !changed.isEmpty {
                 let specs = listSpecs(items, showing: Set(changed))
                 for (spec, file) in zip(specs, try render(specs)) { last.files[last.position[spec.outputPath]!] = file }
                 last.items = items
-                cache.lists = last
             }
+            cache.lists = last
             return last.files
         }
         let specs = listSpecs(items)

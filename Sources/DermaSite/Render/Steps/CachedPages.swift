@@ -60,15 +60,15 @@ struct CachedPages {
     func articles(_ rendered: [RenderedMarkdown]) throws -> [OutputFile] {
         let articles = site.articles
         let inputs = [frame, versions.reviews, cache.templateVersion("pages/article"), cache.templateVersion("pages/page")]
-        let reused = cache.alignedPages.reusable(articles, key: inputs, pages: rendered)
-        let changed = reused.indices.filter { reused[$0] == nil }
+        let aligned = cache.alignedPages.changed(articles, key: inputs, pages: rendered)
+        let changed = aligned ?? Array(articles.indices)
         let site = self.site, frame = pages.frame
         let specs = Parallel.map(changed) { index in
             let article = articles[index]
             return PageRenderer.article(article, rendered: rendered[index],
                                         review: site.reviews.status(of: SiteReviews.subject(of: article)), frame: frame)
         }
-        var files = reused.map { $0 ?? OutputFile(path: "", bytes: []) }
+        var files = aligned != nil ? cache.alignedPages.take() : Array(repeating: OutputFile(path: "", bytes: []), count: articles.count)
         for (index, file) in zip(changed, try render(specs)) { files[index] = file }
         cache.alignedPages.store(articles, key: inputs, pages: rendered, values: files)
         return files
@@ -123,7 +123,10 @@ struct CachedPages {
             }
             return [FeedRenderer.render(site: site, newest: newest, articleHTML: html)]
         }
-        let entries = cache.version(of: routes.all.filter(\.inSitemap), in: &cache.sitemapEntries)
+        // The route table is made again only when a page's address or date may have changed.
+        let entries = cache.sitemapEntries?.routes == routes.version ? cache.sitemapEntries!.version
+            : cache.version(of: routes.all.filter(\.inSitemap), in: &cache.sitemapRoutes)
+        cache.sitemapEntries = (routes.version, entries)
         let sitemapKey = InputKey(["the pages in the sitemap (addresses, dates)": entries, SiteConfigLoader.path: versions.config])
         files += try group("sitemap", sitemapKey) {
             [SitemapRenderer.render(site: site, pages: sitemapEntries()), SitemapRenderer.robots(site: site)]
@@ -133,7 +136,8 @@ struct CachedPages {
 
     /// The pages at articles' old addresses, and `_redirects`.
     func aliases() throws -> [OutputFile] {
-        let aliases = AliasPages.aliases(site)
+        // Only the articles the route table found old addresses in (its order is the site's).
+        let aliases = AliasPages.aliases(of: routes.aliasSources.map { site.articles[$0] })
         let version = cache.version(of: aliases, in: &cache.aliases)
         return try group("aliases", InputKey(["articles' aliases and titles": version, SiteConfigLoader.path: versions.config])) {
             AliasPages.render(aliases, site: site)

@@ -16,23 +16,32 @@ extension CachedPages {
         let plan = routes.search.pages, planFiles = routes.search.files
         // Pages new, or made again since the last good build, are read, on every core (a page the
         // page memo kept has the bytes it had).
-        let madeAgain = Set(cache.rendered)
         var stale: [String] = [], titles: [String: String] = [:]
-        for (index, path) in planFiles.enumerated() {
-            guard let stored = cache.searchPages[path] else {
+        if cache.searchedRoutes == routes.version, cache.searchPages.count == planFiles.count {
+            // The same plan as the last good build, every page of it read: only the pages made again.
+            let planned = routes.search.position
+            for path in Set(cache.rendered).sorted() {
+                guard let index = planned[path] else { continue }
                 stale.append(path)
                 titles[path] = plan[index].title
-                continue
             }
-            if madeAgain.contains(path) || plan[index].title.map({ $0 != stored.title }) == true {
-                stale.append(path)
-                titles[path] = plan[index].title
+        } else {
+            let madeAgain = Set(cache.rendered)
+            for (index, path) in planFiles.enumerated() {
+                let stored = cache.searchPages[path]
+                if stored == nil || madeAgain.contains(path) || plan[index].title.map({ $0 != stored?.title }) == true {
+                    stale.append(path)
+                    titles[path] = plan[index].title
+                }
             }
         }
-        var bytesByPath: [String: [UInt8]] = [:]
-        if !stale.isEmpty {
-            let wanted = Set(stale)
-            for file in made where wanted.contains(file.path) { bytesByPath[file.path] = file.bytes }
+        // The page memo holds this build's pages; anything else is looked for among the files made.
+        var bytesByPath: [String: [UInt8]] = [:], elsewhere = Set<String>()
+        for path in stale {
+            if let file = cache.pages.file(at: path) { bytesByPath[path] = file.bytes } else { elsewhere.insert(path) }
+        }
+        if !elsewhere.isEmpty {
+            for index in made.indices where elsewhere.contains(made[index].path) { bytesByPath[made[index].path] = made[index].bytes }
         }
         let read = Parallel.map(stale.map { (bytesByPath[$0] ?? [], titles[$0]) }) { bytes, title in
             var text = PageText(html: bytes)
@@ -46,17 +55,19 @@ extension CachedPages {
             cache.searchPages[path] = .init(title: title, plain: plain, scores: scores)
         }
         let reread = Set(stale)
-        let (paths, documents, scores, rescored) = searchDocuments(plan, files: planFiles, reread: reread)
+        let (paths, documents, scores, rescored, redone) = searchDocuments(plan, files: planFiles, reread: reread)
         if cache.searchPages.count > plan.count {
             let live = Set(planFiles)
             cache.searchPages = cache.searchPages.filter { live.contains($0.key) }
         }
+        cache.searchedRoutes = routes.version
         let rootOrder = site.atlas?.roots.map(\.id) ?? []
         var files: [OutputFile] = []
         var changed: [String] = []
         let first = cache.searchFiles.isEmpty
         for (path, text, kept) in cache.searchIndex.files(paths: paths, documents: documents, scores: scores,
-                                                          changed: first ? nil : rescored, settings: settings, rootOrder: rootOrder) {
+                                                          changed: first ? nil : rescored, redone: first ? nil : redone,
+                                                          settings: settings, rootOrder: rootOrder) {
             // The stored copy is handed on when unchanged, so the writer and the preview see no change.
             if kept, let stored = cache.searchFiles[path] {
                 files.append(OutputFile(path: path, bytes: stored))
@@ -96,12 +107,14 @@ extension CachedPages {
     /// Each searched page as the index shows it, with its scores, and the pages whose scores may
     /// differ from the last build's (those read again, and those the plan weighs or gives words
     /// to). While the route table, the data set and site.yml stay, only the pages read again are
-    /// made again.
+    /// made again: `redone` are those, nil when every entry was made again.
     private func searchDocuments(_ plan: [SearchPlan.Page], files: [String], reread: Set<String>)
-        -> (paths: [String], documents: [SearchIndex.Document], scores: [[String: Int]], rescored: [Int]) {
+        -> (paths: [String], documents: [SearchIndex.Document], scores: [[String: Int]], rescored: [Int], redone: [Int]?) {
         let key = [routes.version, versions.atlas, versions.config]
         let help = helpPage
-        if var last = cache.searchDocuments, last.key == key, reread.allSatisfy({ last.index[$0] != nil }) {
+        // Taken out of the cache, so changing an entry does not copy all of them.
+        if var last = cache.searchDocuments.take(), last.key == key, reread.allSatisfy({ last.index[$0] != nil }) {
+            var redone: [Int] = []
             var rescored = Set(last.weighed)
             for path in reread {
                 guard let index = last.index[path] else { continue }
@@ -109,9 +122,10 @@ extension CachedPages {
                 last.documents[index] = document
                 last.scores[index] = scores
                 rescored.insert(index)
+                redone.append(index)
             }
             cache.searchDocuments = last
-            return (last.paths, last.documents, last.scores, rescored.sorted())
+            return (last.paths, last.documents, last.scores, rescored.sorted(), redone.sorted())
         }
         var made = SearchDocuments(key: key)
         for (planIndex, page) in plan.enumerated() {
@@ -127,7 +141,8 @@ extension CachedPages {
         }
         cache.searchDocuments = made
         let weighed = Set(made.weighed)
-        return (made.paths, made.documents, made.scores, made.paths.indices.filter { reread.contains(made.paths[$0]) || weighed.contains($0) })
+        return (made.paths, made.documents, made.scores,
+                made.paths.indices.filter { reread.contains(made.paths[$0]) || weighed.contains($0) }, nil)
     }
 
     /// The site's urgent-help page, which search puts first for an urgent query.

@@ -65,10 +65,11 @@ enum MarkdownStep {
                                guidance: uses.isDisjoint(with: [.glossary, .redFlags]) ? 0 : versions.guidance)
         }
         let alignedKey = [environmentVersion, versions.config, versions.atlas, versions.guidance]
-        let reused = cache.alignedMarkdown.reusable(site.articles, key: alignedKey)
+        let aligned = cache.alignedMarkdown.changed(site.articles, key: alignedKey)
+        let unaligned = aligned ?? Array(site.articles.indices)
         var stale: [(Article, MarkdownKey)] = []
-        for (article, value) in zip(site.articles, reused) where value == nil {
-            let key = key(article)
+        for index in unaligned {
+            let article = site.articles[index], key = key(article)
             if cache.markdown[article.sourcePath]?.key != key { stale.append((article, key)) }
         }
         if !stale.isEmpty {
@@ -103,7 +104,13 @@ enum MarkdownStep {
             let live = Set(site.articles.map(\.sourcePath))
             cache.markdown = cache.markdown.filter { live.contains($0.key) }
         }
-        let rendered = zip(site.articles, reused).map { $1 ?? cache.markdown[$0.sourcePath]!.value }
+        var rendered: [RenderedMarkdown]
+        if aligned != nil {
+            rendered = cache.alignedMarkdown.take()
+            for index in unaligned { rendered[index] = cache.markdown[site.articles[index].sourcePath]!.value }
+        } else {
+            rendered = site.articles.map { cache.markdown[$0.sourcePath]!.value }
+        }
         cache.alignedMarkdown.store(site.articles, key: alignedKey, values: rendered)
         return rendered
     }
