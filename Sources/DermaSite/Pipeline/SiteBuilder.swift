@@ -220,6 +220,7 @@ public struct SiteBuilder: Sendable {
         }
 
         var files: [OutputFile] = []
+        files.reserveCapacity(routes.all.count)
         var savings = ImageSavings()
         let pages = PageRenderer(site: site, templates: templates, frame: cache.pageFrame(site, versions: versions))
         let steps = CachedPages(site: site, routes: routes, pages: pages, cache: cache, versions: versions)

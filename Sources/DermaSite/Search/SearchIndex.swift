@@ -111,9 +111,10 @@ public struct SearchIndex: Sendable {
             .joined(separator: ",\n") + "]\n"
     }
 
-    static func textText(_ documents: ArraySlice<Document>) -> String {
-        "[" + documents.map { JSON.string(String($0.plain.prefix(snippetLength))) }.joined(separator: ",\n") + "]\n"
-    }
+    /// A page's text as a file of texts holds it: its start, as a JSON string.
+    static func snippet(_ plain: String) -> String { JSON.string(String(plain.prefix(snippetLength))) }
+
+    static func textText(_ snippets: [String]) -> String { "[" + snippets.joined(separator: ",\n") + "]\n" }
 
     /// The head with its words part made already (it changes only with the settings).
     static func headFile(_ documents: [Document], words: String) -> String {

@@ -17,6 +17,8 @@ public struct SearchPlan: Sendable, Equatable {
     public var pages: [Page] = []
     /// Each page's output file, in the order of `pages`: made once with the route table.
     public private(set) var files: [String] = []
+    /// The positions, in the articles given, of those search covers (the search page's list).
+    private(set) var articlePositions: [Int] = []
     /// Each output file's index in `pages`.
     private(set) var position: [String: Int] = [:]
 
@@ -25,7 +27,8 @@ public struct SearchPlan: Sendable, Equatable {
             files = pages.map { SiteLayout.file(for: $0.sitePath) }
             position = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         }
-        for article in articles where !article.meta.draft && article.meta.searchWeight > 0 {
+        for (index, article) in articles.enumerated() where !article.meta.draft && article.meta.searchWeight > 0 {
+            articlePositions.append(index)
             pages.append(Page(sitePath: article.urlPath, kind: .article, roots: [], urgent: false,
                               weight: article.meta.searchWeight, keywords: []))
         }

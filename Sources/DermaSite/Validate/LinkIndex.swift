@@ -62,10 +62,11 @@ final class LinkIndex {
         var htmlCount = hint == nil ? 0 : entries.count
         let candidates = hint.map { hint in hint.compactMap { pathPosition[$0] }.sorted().map { files[$0] } } ?? files
         // Given only the changed pages' Markdown links, a page not rendered again keeps its own:
-        // without them its broken links would be blamed on the templates.
-        let stored = entries
+        // without them its broken links would be blamed on the templates. (Read from the live
+        // entries: a page's entry is replaced with these same links, and a copy of the table
+        // would copy thousands of entries.)
         func linksOf(_ path: String) -> [LinkRecord] {
-            markdownLinks[path] ?? (hint != nil ? stored[path]?.markdownLinks : nil) ?? []
+            markdownLinks[path] ?? (hint != nil ? entries[path]?.markdownLinks : nil) ?? []
         }
         for file in candidates where file.path.hasSuffix(".html") {
             if hint == nil { htmlCount += 1 }

@@ -45,7 +45,6 @@ final class BuildMemo {
     let searchSettings = Memo<(SearchSettings, [Diagnostic])>()
     /// Each searched page's words and term scores, with the page they were read from.
     var searchPages: [String: SearchedPage] = [:]
-    let alignedSearchItems = Aligned<ListItem>()
     var searchPageEntries: Versioned<[SearchPage.Entry]>?
     let searchIndex = SearchIndexMemo()
     var searchDocuments: SearchDocuments?

@@ -22,7 +22,9 @@ extension BuildMemo {
             across = ArticleValidator.checkAcross(articles, local)
             acrossChecks = (articles, across)
         }
-        return local.flatMap(\.diagnostics) + across
+        var diagnostics: [Diagnostic] = []
+        for index in local.indices where !local[index].diagnostics.isEmpty { diagnostics += local[index].diagnostics }
+        return diagnostics + across
     }
 
     /// The checks across articles read each article's slug, tags and where they are written.
@@ -109,15 +111,37 @@ extension BuildMemo {
 
     /// Listing order, sorted again only when what it sorts by changed.
     func listingOrder(_ articles: [Article]) -> [Article] {
-        // An article that is another object with the same order, date, title and path keeps its place.
-        if let stored = listingOrderCache, stored.articles.count == articles.count,
-           articles.indices.allSatisfy({ articles[$0] === stored.articles[$0] || ListingKey(articles[$0]) == ListingKey(stored.articles[$0]) }) {
-            listingOrderCache = (articles, stored.order)
-            return stored.order.map { articles[$0] }
-        }
-        let order = articles.indices.sorted { ArticleValidator.listedBefore(articles[$0], articles[$1]) }
+        let order = listingPositions(articles)
         listingOrderCache = (articles, order)
         return order.map { articles[$0] }
+    }
+
+    /// An article that is another object with the same order, date, title and path keeps its
+    /// place; a few that moved (a title edit) are put back where they now belong. The order is
+    /// total (the path breaks ties), so this is the order a full sort gives.
+    private func listingPositions(_ articles: [Article]) -> [Int] {
+        let before = { (a: Int, b: Int) in ArticleValidator.listedBefore(articles[a], articles[b]) }
+        guard let stored = listingOrderCache, stored.articles.count == articles.count else {
+            return articles.indices.sorted(by: before)
+        }
+        var moved: [Int] = []
+        for index in articles.indices where articles[index] !== stored.articles[index]
+            && ListingKey(articles[index]) != ListingKey(stored.articles[index]) {
+            moved.append(index)
+            if moved.count > 16 { return articles.indices.sorted(by: before) }
+        }
+        guard !moved.isEmpty else { return stored.order }
+        let movedSet = Set(moved)
+        var order = stored.order.filter { !movedSet.contains($0) }
+        for index in moved {
+            var low = 0, high = order.count
+            while low < high {
+                let middle = (low + high) / 2
+                if before(order[middle], index) { low = middle + 1 } else { high = middle }
+            }
+            order.insert(index, at: low)
+        }
+        return order
     }
 
     /// Reading-level scores of the articles, then the root pages; per article from the last build
@@ -144,13 +168,15 @@ extension BuildMemo {
             return found
         }
         var diagnostics: [Diagnostic] = []
+        diagnostics.reserveCapacity(perArticle.reduce(0) { $0 + $1.count } + 16)
         for found in perArticle where !found.isEmpty { diagnostics += found }
         if standards.count > site.articles.count {
             let live = Set(site.articles.map(\.sourcePath))
             standards = standards.filter { live.contains($0.key) }
         }
         let roots = Array(readability.dropFirst(site.articles.count))
-        return diagnostics + ContentStandards.checkAtlas(site: site, readability: roots)
+        diagnostics += ContentStandards.checkAtlas(site: site, readability: roots)
+        return diagnostics
     }
 
     private func pruned<V>(_ table: [String: V], to articles: [Article]) -> [String: V] {

@@ -10,8 +10,10 @@ final class SearchIndexMemo {
     /// Each letter's terms in order, kept sorted as terms come and go.
     private var termsByShard: [String: [String]] = [:]
     private var shardTexts: [String: String] = [:]
-    private var docsTexts: [Int: (documents: ArraySlice<SearchIndex.Document>, text: String)] = [:]
-    private var textTexts: [Int: (plain: [String], text: String)] = [:]
+    /// Each file's documents are copied, not kept as slices: a slice would keep the caller's whole
+    /// array shared, and its next change would copy every document.
+    private var docsTexts: [Int: (documents: [SearchIndex.Document], text: String)] = [:]
+    private var textTexts: [Int: (plain: [String], snippets: [String], text: String)] = [:]
     private var headWords: (settings: SearchSettings, rootOrder: [String], text: String)?
     private var head: (marks: [UInt8], words: String, text: String)?
 
@@ -93,7 +95,7 @@ final class SearchIndexMemo {
                 files.append((SearchIndex.docsFile(chunk), stored.text, true))
             } else {
                 let text = SearchIndex.docsText(slice)
-                docsTexts[chunk] = (slice, text)
+                docsTexts[chunk] = (Array(slice), text)
                 files.append((SearchIndex.docsFile(chunk), text, false))
             }
         }
@@ -106,11 +108,17 @@ final class SearchIndexMemo {
             }
             let slice = documents.dropFirst(chunk * SearchIndex.chunkSize).prefix(SearchIndex.chunkSize)
             let plain = slice.map(\.plain)
-            if let stored = textTexts[chunk], stored.plain == plain {
+            let stored = textTexts[chunk]
+            if let stored, stored.plain == plain {
                 files.append((SearchIndex.textFile(chunk), stored.text, true))
             } else {
-                let text = SearchIndex.textText(slice)
-                textTexts[chunk] = (plain, text)
+                // Each page's snippet is made again only when its text changed.
+                let snippets = plain.indices.map { index in
+                    stored.flatMap { index < $0.plain.count && $0.plain[index] == plain[index] ? $0.snippets[index] : nil }
+                        ?? SearchIndex.snippet(plain[index])
+                }
+                let text = SearchIndex.textText(snippets)
+                textTexts[chunk] = (plain, snippets, text)
                 files.append((SearchIndex.textFile(chunk), text, false))
             }
         }

@@ -2,11 +2,16 @@
 /// read again only when the page was made again; the index is kept in parts (SearchIndexMemo).
 extension CachedPages {
     func searchPage() throws -> [OutputFile] {
-        // What the page shows of the articles and pages: each one's list entry, and whether it is an article.
-        let shown = SearchPage.shown(site), baseURL = site.config.baseURL
-        let items = cache.alignedSearchItems.map(shown, key: [frame]) { ListItem(shown[$0], baseURL: baseURL) }
-        let entries = zip(items, shown).map { SearchPage.Entry(item: $0, isArticle: $1.isListed) }
+        // What the page shows of the articles and pages: the first articles' list entries, how
+        // many there are, and every other page's entry. The route table found which search covers
+        // (SearchPage.shown), in the site's order, where the articles come first.
+        let shown = routes.search.articlePositions.map { site.articles[$0] }, baseURL = site.config.baseURL
+        let articleCount = shown.prefix { $0.isListed }.count
+        let entries = (shown.prefix(min(articleCount, SearchPage.articleLimit)) + shown.dropFirst(articleCount)).map {
+            SearchPage.Entry(item: ListItem($0, baseURL: baseURL), isArticle: $0.isListed)
+        }
         let key = InputKey(["the articles and pages it lists": cache.version(of: entries, in: &cache.searchPageEntries),
+                            "number of articles": articleCount,
                             "the data set": versions.atlas, "the site": frame]).merging(templates("pages/search"))
         return try gate("search page", key) { try render([SearchPage(site: site, pages: pages).spec()]) }
     }

@@ -53,7 +53,11 @@ enum MarkdownStep {
         -> [RenderedMarkdown] {
         let inputs = EnvironmentInputs(site)
         if cache.markdownEnvironment?.value.inputs != inputs {
-            cache.markdownEnvironment = Versioned(value: (inputs, environment(site, routes: routes)), version: cache.nextVersion())
+            // Articles in another order (a title edit can move one) make the same environment:
+            // its version, and so every article's rendered Markdown, stays.
+            let made = environment(site, routes: routes)
+            let old = cache.markdownEnvironment.flatMap { $0.value.environment == made ? $0.version : nil }
+            cache.markdownEnvironment = Versioned(value: (inputs, made), version: old ?? cache.nextVersion())
         }
         let environment = cache.markdownEnvironment!.value.environment
         let environmentVersion = cache.markdownEnvironment!.version
