@@ -19,6 +19,8 @@ public struct SearchPlan: Sendable, Equatable {
     public private(set) var files: [String] = []
     /// The positions, in the articles given, of those search covers (the search page's list).
     private(set) var articlePositions: [Int] = []
+    /// How many of those are listed articles (they come first: pages follow in the site's order).
+    private(set) var listedCount = 0
     /// Each output file's index in `pages`.
     private(set) var position: [String: Int] = [:]
 
@@ -29,6 +31,7 @@ public struct SearchPlan: Sendable, Equatable {
         }
         for (index, article) in articles.enumerated() where !article.meta.draft && article.meta.searchWeight > 0 {
             articlePositions.append(index)
+            if article.isListed { listedCount += 1 }
             pages.append(Page(sitePath: article.urlPath, kind: .article, roots: [], urgent: false,
                               weight: article.meta.searchWeight, keywords: []))
         }

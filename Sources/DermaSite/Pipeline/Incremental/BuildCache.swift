@@ -72,7 +72,8 @@ final class BuildMemo {
     var glossaryUsage: Versioned<[GlossaryUse]>?
     var routesMemo: Named<Routes>?
     var aliases: Versioned<[AliasPages.Alias]>?
-    var routeInputs: Versioned<[RouteInput]>?
+    /// The articles the route table was last made from, and the version of their route facts.
+    var routeInputs: Versioned<[Article]>?
     var tagGroupsMemo: (routeInputs: Int, groups: [PageRenderer.TagGroup])?
     var sitemapRoutes: Versioned<[Route]>?
     var sitemapEntries: (routes: Int, version: Int)?
@@ -201,17 +202,6 @@ struct ListingEntry: Equatable, Sendable {
 
 /// What the route table and the tag lists read of an article: its files, address, old addresses,
 /// tags and dates, in listing order (not its title, which only the pages show).
-struct RouteInput: Equatable, Sendable {
-    let article: Article
-
-    init(_ article: Article) { self.article = article }
-
-    static func == (a: Self, b: Self) -> Bool {
-        let x = a.article, y = b.article
-        return x === y || x.routeFacts == y.routeFacts
-    }
-}
-
 /// Which glossary words an article explains: what the glossary page lists.
 struct GlossaryUse: Equatable, Sendable {
     var urlPath: String
@@ -241,7 +231,7 @@ extension BuildMemo {
     /// the articles (addresses, tags, dates), the theme assets, Content/'s files, the data set.
     func routes(articles: [Article], assets: [ThemeAsset], staticFiles: [String], images: [String: ImageInfo] = [:],
                 atlas: Atlas?, hasGlossary: Bool, articlesPerPage: Int) -> Routes {
-        let key = InputKey(["articles": version(of: articles.map(RouteInput.init), in: &routeInputs),
+        let key = InputKey(["articles": routeVersion(articles),
                             "theme assets": assetsVersion, "the data set": self.atlas.version, "glossary": hasGlossary ? 1 : 0,
                             "articles per page": articlesPerPage])
         if let stored = routesMemo, stored.key == key, stored.value.staticFiles == staticFiles, stored.value.images == images {
@@ -264,10 +254,23 @@ extension BuildMemo {
         return frame
     }
 
+    /// A new version when an article's addresses, dates, draft flag or search weight changed, or
+    /// the articles' order: compared by object, and by those facts for the objects that changed.
+    private func routeVersion(_ articles: [Article]) -> Int {
+        if let stored = routeInputs, stored.value.count == articles.count,
+           articles.indices.allSatisfy({ articles[$0] === stored.value[$0] || articles[$0].routeFacts == stored.value[$0].routeFacts }) {
+            routeInputs = Versioned(value: articles, version: stored.version)
+            return stored.version
+        }
+        let version = nextVersion()
+        routeInputs = Versioned(value: articles, version: version)
+        return version
+    }
+
     /// The articles of each tag, as positions: found again only when an address, a tag or the order
     /// changed. Keyed by the version `routes` gave those facts earlier in the same build.
     func tagGroups(_ articles: [Article]) -> [PageRenderer.TagGroup] {
-        let version = routeInputs?.version ?? version(of: articles.map(RouteInput.init), in: &routeInputs)
+        let version = routeInputs?.version ?? routeVersion(articles)
         if let stored = tagGroupsMemo, stored.routeInputs == version { return stored.groups }
         let groups = PageRenderer.tagGroups(articles)
         tagGroupsMemo = (version, groups)

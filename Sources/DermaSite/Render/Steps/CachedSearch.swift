@@ -5,10 +5,10 @@ extension CachedPages {
         // What the page shows of the articles and pages: the first articles' list entries, how
         // many there are, and every other page's entry. The route table found which search covers
         // (SearchPage.shown), in the site's order, where the articles come first.
-        let shown = routes.search.articlePositions.map { site.articles[$0] }, baseURL = site.config.baseURL
-        let articleCount = shown.prefix { $0.isListed }.count
+        let shown = routes.search.articlePositions, baseURL = site.config.baseURL
+        let articleCount = routes.search.listedCount
         let entries = (shown.prefix(min(articleCount, SearchPage.articleLimit)) + shown.dropFirst(articleCount)).map {
-            SearchPage.Entry(item: ListItem($0, baseURL: baseURL), isArticle: $0.isListed)
+            SearchPage.Entry(item: ListItem(site.articles[$0], baseURL: baseURL), isArticle: site.articles[$0].isListed)
         }
         let key = InputKey(["the articles and pages it lists": cache.version(of: entries, in: &cache.searchPageEntries),
                             "number of articles": articleCount,

@@ -42,8 +42,9 @@ enum MarkdownStep {
         static func == (a: Self, b: Self) -> Bool {
             guard a.articles.count == b.articles.count, a.staticFiles == b.staticFiles, a.hasGlossary == b.hasGlossary,
                   a.roots == b.roots, a.images == b.images, a.drafts == b.drafts else { return false }
-            for (x, y) in zip(a.articles, b.articles) where x !== y {
-                if x.addresses != y.addresses { return false }
+            // By index: iterating would retain every article, which touches each one's memory.
+            for index in a.articles.indices where a.articles[index] !== b.articles[index] {
+                if a.articles[index].addresses != b.articles[index].addresses { return false }
             }
             return true
         }
