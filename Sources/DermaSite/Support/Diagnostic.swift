@@ -6,51 +6,43 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
     }
 
+    private struct Fields: Equatable, Sendable {
+        var severity: Severity
+        var file: String
+        var line: Int
+        var column: Int
+        var message: String
+    }
+
     /// One reference: a site can have thousands of warnings, and a rebuild hands them all on.
     private final class Storage: Sendable {
-        let severity: Severity
-        let file: String
-        let line: Int
-        let column: Int
-        let message: String
-
-        init(_ severity: Severity, _ file: String, _ line: Int, _ column: Int, _ message: String) {
-            (self.severity, self.file, self.line, self.column, self.message) = (severity, file, line, column, message)
-        }
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
     }
 
     private var storage: Storage
 
-    public var severity: Severity {
-        get { storage.severity }
-        set { storage = Storage(newValue, file, line, column, message) }
-    }
-    /// Path relative to the site root, e.g. `Content/articles/a.md`.
-    public var file: String {
-        get { storage.file }
-        set { storage = Storage(severity, newValue, line, column, message) }
-    }
-    /// 1-based; 0 when the problem concerns the whole file.
-    public var line: Int {
-        get { storage.line }
-        set { storage = Storage(severity, file, newValue, column, message) }
-    }
-    public var column: Int {
-        get { storage.column }
-        set { storage = Storage(severity, file, line, newValue, message) }
-    }
-    public var message: String {
-        get { storage.message }
-        set { storage = Storage(severity, file, line, column, newValue) }
+    /// Copy on write: a changed field gets a storage of its own.
+    private mutating func set<T>(_ field: WritableKeyPath<Fields, T>, _ value: T) {
+        var fields = storage.fields
+        fields[keyPath: field] = value
+        storage = Storage(fields)
     }
 
+    public var severity: Severity { get { storage.fields.severity } set { set(\.severity, newValue) } }
+    /// Path relative to the site root, e.g. `Content/articles/a.md`.
+    public var file: String { get { storage.fields.file } set { set(\.file, newValue) } }
+    /// 1-based; 0 when the problem concerns the whole file.
+    public var line: Int { get { storage.fields.line } set { set(\.line, newValue) } }
+    public var column: Int { get { storage.fields.column } set { set(\.column, newValue) } }
+    public var message: String { get { storage.fields.message } set { set(\.message, newValue) } }
+
     public init(_ severity: Severity, _ file: String, line: Int = 0, column: Int = 0, _ message: String) {
-        storage = Storage(severity, file, line, column, message)
+        storage = Storage(Fields(severity: severity, file: file, line: line, column: column, message: message))
     }
 
     public static func == (a: Diagnostic, b: Diagnostic) -> Bool {
-        a.storage === b.storage || (a.severity == b.severity && a.line == b.line && a.column == b.column
-                                    && a.file == b.file && a.message == b.message)
+        a.storage === b.storage || a.storage.fields == b.storage.fields
     }
 
     public static func error(_ file: String, line: Int = 0, column: Int = 0, _ message: String) -> Diagnostic {
