@@ -67,3 +67,16 @@ extension Article {
                      date: meta.date, updated: meta.updated, tags: meta.tags, draft: meta.draft)
     }
 }
+
+extension Array where Element == Article {
+    /// Whether `other` holds the same articles in the same order as far as `same` can tell: each
+    /// position has the same object, or one `same` finds alike. By index: iterating would retain
+    /// every article, touching each one's memory.
+    func matches(_ other: [Article], by same: (Article, Article) -> Bool) -> Bool {
+        guard count == other.count else { return false }
+        for index in indices where self[index] !== other[index] {
+            if !same(self[index], other[index]) { return false }
+        }
+        return true
+    }
+}

@@ -74,6 +74,7 @@ public struct Routes: Sendable {
             }
         }
         routes += list(SiteLayout.articles, .articleList, count: listed.count, lastModified: newest)
+        let firstArticle = routes.count
         routes += articles.map {
             // A draft shown by --drafts is no page for search engines.
             var route = Route(page: $0.urlPath, $0.isListed ? .article : .page, source: $0.sourcePath, inSitemap: !$0.meta.draft,
@@ -128,7 +129,7 @@ public struct Routes: Sendable {
         }
         all = routes
         self.aliasSources = aliasSources
-        articleFiles = articles.map { SiteLayout.file(for: $0.urlPath) }
+        articleFiles = routes[firstArticle..<firstArticle + articles.count].map(\.file)
         articleAt = Dictionary(articleFiles.enumerated().map { ($1, $0) }, uniquingKeysWith: { _, last in last })
         unlinkedAllowed = Set(routes.filter { $0.kind == .alias || $0.kind == .search }.map(\.file))
         self.search = search

@@ -4,10 +4,6 @@ enum FeedRenderer {
     static let limit = 30
 
     /// The articles the feed lists, newest first.
-    static func newest(_ articles: [Article]) -> ArraySlice<Article> {
-        ArraySlice(newestPositions(articles).map { articles[$0] })
-    }
-
     /// The positions in `articles` of the newest, newest first.
     static func newestPositions(_ articles: [Article]) -> [Int] {
         // A draft shown by --drafts is not news to subscribers.

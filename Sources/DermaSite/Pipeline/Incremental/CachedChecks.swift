@@ -4,7 +4,8 @@ extension BuildMemo {
     func articleVersion(_ path: String) -> Int { content.articles[path]?.version ?? -1 }
 
     /// ArticleValidator's findings: each article's own checks come from the cache unless it was
-    /// read again; the checks across articles (shared slugs and tags) are cheap and always run.
+    /// read again; the checks across articles (shared slugs and tags) again only when an article's
+    /// slug or tags changed.
     func checkArticles(_ articles: [Article]) -> [Diagnostic] {
         let local = alignedChecks.map(articles, key: []) { index -> ArticleValidator.Local in
             let article = articles[index]
@@ -16,7 +17,8 @@ extension BuildMemo {
         }
         if articleChecks.count > articles.count { articleChecks = pruned(articleChecks, to: articles) }
         let across: [Diagnostic]
-        if let stored = acrossChecks, Self.sameForAcrossChecks(stored.articles, articles) {
+        // The checks across articles read each article's slug, tags and where they are written.
+        if let stored = acrossChecks, articles.matches(stored.articles, by: { $0.acrossCheckFacts == $1.acrossCheckFacts }) {
             across = stored.diagnostics
         } else {
             across = ArticleValidator.checkAcross(articles, local)
@@ -25,15 +27,6 @@ extension BuildMemo {
         var diagnostics: [Diagnostic] = []
         for index in local.indices where !local[index].diagnostics.isEmpty { diagnostics += local[index].diagnostics }
         return diagnostics + across
-    }
-
-    /// The checks across articles read each article's slug, tags and where they are written.
-    private static func sameForAcrossChecks(_ old: [Article], _ new: [Article]) -> Bool {
-        guard old.count == new.count else { return false }
-        for (a, b) in zip(old, new) where a !== b {
-            guard a.acrossCheckFacts == b.acrossCheckFacts else { return false }
-        }
-        return true
     }
 
     /// Output paths written twice, sorted; looked for again only when the paths changed.

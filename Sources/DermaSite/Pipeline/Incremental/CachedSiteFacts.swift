@@ -32,8 +32,7 @@ extension BuildMemo {
     /// A new version when an article's addresses, dates, draft flag or search weight changed, or
     /// the articles' order: compared by object, and by those facts for the objects that changed.
     private func routeVersion(_ articles: [Article]) -> Int {
-        if let stored = routeInputs, stored.value.count == articles.count,
-           articles.indices.allSatisfy({ articles[$0] === stored.value[$0] || articles[$0].routeFacts == stored.value[$0].routeFacts }) {
+        if let stored = routeInputs, articles.matches(stored.value, by: { $0.routeFacts == $1.routeFacts }) {
             routeInputs = Versioned(value: articles, version: stored.version)
             return stored.version
         }
@@ -57,8 +56,7 @@ extension BuildMemo {
         // An article that is another object with the same date, title and draft flag (an edit
         // to its text) keeps its place: the newest are the same positions, with the new objects.
         let positions: [Int]
-        if let stored = newestArticles, stored.articles.count == articles.count,
-           articles.indices.allSatisfy({ articles[$0] === stored.articles[$0] || FeedRenderer.sameOrder(articles[$0], stored.articles[$0]) }) {
+        if let stored = newestArticles, articles.matches(stored.articles, by: FeedRenderer.sameOrder) {
             positions = stored.positions
         } else {
             positions = FeedRenderer.newestPositions(articles)
@@ -74,8 +72,7 @@ extension BuildMemo {
                             "the data set": site.atlas == nil ? 0 : 1, "glossary": site.glossary == nil ? 0 : 1,
                             "today": today.map { $0.year * 10_000 + $0.month * 100 + $0.day } ?? 0])
         let articles = site.articles
-        if let stored = reviewChecks, stored.key == key, stored.articles.count == articles.count,
-           articles.indices.allSatisfy({ articles[$0] === stored.articles[$0] || articles[$0].sourcePath == stored.articles[$0].sourcePath }) {
+        if let stored = reviewChecks, stored.key == key, articles.matches(stored.articles, by: { $0.sourcePath == $1.sourcePath }) {
             reviewChecks = (key, articles, stored.value)
             return stored.value
         }

@@ -40,13 +40,8 @@ enum MarkdownStep {
         }
 
         static func == (a: Self, b: Self) -> Bool {
-            guard a.articles.count == b.articles.count, a.staticFiles == b.staticFiles, a.hasGlossary == b.hasGlossary,
-                  a.roots == b.roots, a.images == b.images, a.drafts == b.drafts else { return false }
-            // By index: iterating would retain every article, which touches each one's memory.
-            for index in a.articles.indices where a.articles[index] !== b.articles[index] {
-                if a.articles[index].addresses != b.articles[index].addresses { return false }
-            }
-            return true
+            a.staticFiles == b.staticFiles && a.hasGlossary == b.hasGlossary && a.roots == b.roots && a.images == b.images
+                && a.drafts == b.drafts && a.articles.matches(b.articles, by: { $0.addresses == $1.addresses })
         }
     }
 
