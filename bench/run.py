@@ -216,7 +216,7 @@ def main():
     parser.add_argument("--floor", action="store_true", help="time cmark-gfm's CLI and plain writes of the same output")
     parser.add_argument("--bundled", action="store_true", help="the bundled site, cold, against Hugo's 30-article build")
     args = parser.parse_args()
-    subprocess.check_call(["swift", "build", "-c", "release", "--product", "dermasite"], cwd=REPO,
+    subprocess.check_call(["swift", "build", "-c", "release", "--product", "dermasite", "--static-swift-stdlib"], cwd=REPO,
                           stdout=subprocess.DEVNULL)
     if not os.access(args.binary, os.X_OK):
         sys.exit(f"no binary at {args.binary}")

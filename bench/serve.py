@@ -187,7 +187,7 @@ def main():
     parser.add_argument("--watch", action="store_true", help="also time build --watch")
     parser.add_argument("--binary", default=os.path.join(build_bench.REPO, ".build", "release", "dermasite"))
     args = parser.parse_args()
-    subprocess.check_call(["swift", "build", "-c", "release", "--product", "dermasite"], cwd=build_bench.REPO,
+    subprocess.check_call(["swift", "build", "-c", "release", "--product", "dermasite", "--static-swift-stdlib"], cwd=build_bench.REPO,
                           stdout=subprocess.DEVNULL)
     site, _ = build_bench.site_for(args.n)
     scratch = os.path.join(build_bench.WORK, "serve-full")

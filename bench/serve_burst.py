@@ -47,7 +47,7 @@ def main():
     parser.add_argument("--saves", type=int, default=100)
     parser.add_argument("--binary", default=os.path.join(build_bench.REPO, ".build", "release", "dermasite"))
     args = parser.parse_args()
-    subprocess.check_call(["swift", "build", "-c", "release", "--product", "dermasite"], cwd=build_bench.REPO,
+    subprocess.check_call(["swift", "build", "-c", "release", "--product", "dermasite", "--static-swift-stdlib"], cwd=build_bench.REPO,
                           stdout=subprocess.DEVNULL)
     site, _ = build_bench.site_for(args.n)
     port = free_port()

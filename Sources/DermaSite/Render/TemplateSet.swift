@@ -15,6 +15,7 @@ public struct TemplateSet: Sendable {
 
     public static func compile(_ source: TemplateSource, withAtlas: Bool = false, withGlossary: Bool = false,
                                withPages: Bool = false) -> (TemplateSet?, [Diagnostic]) {
+        ByteEscaping.register()
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         var names = Set(source.files.map(\.name))
@@ -28,11 +29,12 @@ public struct TemplateSet: Sendable {
         }
         for file in source.files {
             do {
-                let template = try MustacheTemplate(string: file.text)
+                let template = try MustacheTemplate(string: ByteEscaping.pragma + file.text)
                 library.register(template, named: file.name)
                 if let alias = layoutAlias(file.name) { library.register(template, named: alias) }
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(file.path, line: error.context.lineNumber, column: error.context.columnNumber + 1,
+                diagnostics.append(.error(file.path, line: error.context.lineNumber - ByteEscaping.pragmaLines,
+                                          column: error.context.columnNumber + 1,
                                           "template syntax: \(describe(error.error))"))
             } catch {
                 diagnostics.append(.error(file.path, "template syntax: \(error)"))
@@ -142,4 +144,20 @@ public struct TemplateSet: Sendable {
         case .unrecognisedConfigVariable: return "unknown configuration tag"
         }
     }
+}
+
+/// Mustache escapes `{{value}}` by walking Characters with a dictionary lookup for each, which
+/// was 7 % of a 4,000-article build. This makes the same five replacements on UTF-8 bytes and
+/// hands back text with nothing to escape as it is. Each template starts with a pragma that
+/// selects it (Mustache sets the default again for every partial, so each file needs its own).
+struct ByteEscaping: MustacheContentType {
+    static let name = "DERMASITE_HTML"
+    /// On a line of its own, so Mustache drops the line: the output is as without it.
+    static let pragma = "{{% CONTENT_TYPE: \(name) }}\n"
+    static let pragmaLines = 1
+
+    private static let registration: Void = MustacheContentTypes.register(ByteEscaping(), named: name)
+    static func register() { registration }
+
+    func escapeText(_ text: String) -> String { Escape.html(text) }
 }

@@ -10,29 +10,46 @@ public enum Escape {
         escape(text, dropXMLInvalid: true)
     }
 
-    // Works on UTF-8 bytes: feeds and maps escape whole pages of text on every build.
+    // Works on UTF-8 bytes: every page escapes dozens of values, and feeds and maps whole pages
+    // of text. Most values need nothing and are handed back as they are.
     private static func escape(_ text: String, dropXMLInvalid: Bool) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 16)
-        let bytes = Array(text.utf8)
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            switch b {
-            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
-            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
-            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
-            case UInt8(ascii: "\""): out += Array("&quot;".utf8)
-            case UInt8(ascii: "'"): out += Array("&#39;".utf8)
-            case 0..<0x20 where dropXMLInvalid && b != 9 && b != 10 && b != 13: break
-            case 0xEF where dropXMLInvalid && i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
-                i += 2  // U+FFFE and U+FFFF
-            default: out.append(b)
+        var text = text
+        let escaped = text.withUTF8 { bytes -> String? in
+            guard let first = bytes.firstIndex(where: { needsWork($0, dropXMLInvalid) }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            out.append(contentsOf: bytes[..<first])
+            var i = first
+            while i < bytes.count {
+                let b = bytes[i]
+                switch b {
+                case UInt8(ascii: "&"): out.append(contentsOf: amp)
+                case UInt8(ascii: "<"): out.append(contentsOf: lt)
+                case UInt8(ascii: ">"): out.append(contentsOf: gt)
+                case UInt8(ascii: "\""): out.append(contentsOf: quot)
+                case UInt8(ascii: "'"): out.append(contentsOf: apos)
+                case 0..<0x20 where dropXMLInvalid && b != 9 && b != 10 && b != 13: break
+                case 0xEF where dropXMLInvalid && i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
+                    i += 2  // U+FFFE and U+FFFF
+                default: out.append(b)
+                }
+                i += 1
             }
-            i += 1
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
+        return escaped ?? text
     }
+
+    private static func needsWork(_ b: UInt8, _ dropXMLInvalid: Bool) -> Bool {
+        switch b {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): return true
+        case 0..<0x20, 0xEF: return dropXMLInvalid
+        default: return false
+        }
+    }
+
+    private static let amp = Array("&amp;".utf8), lt = Array("&lt;".utf8), gt = Array("&gt;".utf8)
+    private static let quot = Array("&quot;".utf8), apos = Array("&#39;".utf8)
 }
 
 extension String {

@@ -22,6 +22,41 @@ import Testing
         #expect(html == "<title>&lt;b&gt;&amp;</title>[S]")
     }
 
+    /// Escaping is done on bytes (ByteEscaping), selected by a line each template gets: every kind
+    /// of place a value can be shown must still be escaped, and the line must not show.
+    @Test func valuesAreEscapedInPagesLayoutsBlocksPartialsAndSections() throws {
+        var files = pages
+        files["pages/home"] = "{{<base}}{{$content}}({{page.title}}){{/content}}{{/base}}"
+        files["layouts/base"] = "[{{page.title}}]{{$content}}{{/content}}{{> partials/x}}"
+        files["partials/x"] = "{{#page.items}}<{{name}}>{{/page.items}}{{^page.none}}!{{page.title}}{{/page.none}}"
+        let (set, diagnostics) = TemplateSet.compile(source(files))
+        #expect(diagnostics.isEmpty)
+        let title = #"<a href="x">Tom's & "Jerry"</a> é ✓"#
+        let escaped = "&lt;a href=&quot;x&quot;&gt;Tom&#39;s &amp; &quot;Jerry&quot;&lt;/a&gt; é ✓"
+        let html = try #require(set?.render(["page": ["title": title, "items": [["name": "a&b"], ["name": "plain"]]]],
+                                            template: "pages/home"))
+        #expect(html == "[\(escaped)](\(escaped))<a&amp;b><plain>!\(escaped)")
+    }
+
+    @Test func aTemplatesOwnContentTypeStillWins() throws {
+        var files = pages
+        files["layouts/base"] = "{{$content}}{{/content}}"
+        files["pages/home"] = "{{% CONTENT_TYPE: TEXT }}\n{{page.title}}"
+        let (set, diagnostics) = TemplateSet.compile(source(files))
+        #expect(diagnostics.isEmpty)
+        #expect(try #require(set?.render(["page": ["title": "<b>"]], template: "pages/home")) == "<b>")
+    }
+
+    @Test func aSyntaxErrorOnTheFirstLineIsReportedThere() {
+        var files = pages
+        files["pages/home"] = "ab {{/nope}}\nsecond"
+        let (set, diagnostics) = TemplateSet.compile(source(files))
+        #expect(set == nil)
+        let error = diagnostics.first { $0.file == "Templates/pages/home.mustache" }
+        #expect(error?.line == 1)
+        #expect(error?.column == 8)  // where Mustache stops reading: after the name
+    }
+
     @Test func syntaxErrorsAndMissingPartialsHavePositions() {
         var files = pages
         files["layouts/base"] = "ok\n  {{> partials/nope}}\n"

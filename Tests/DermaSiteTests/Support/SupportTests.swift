@@ -55,8 +55,27 @@ import Testing
             == "&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;")
     }
 
+    @Test func textWithNothingToEscapeComesBackAsItIs() {
+        #expect(Escape.html("") == "")
+        #expect(Escape.html("plain words, é ✓ 🦶") == "plain words, é ✓ 🦶")
+        #expect(Escape.html("é<") == "é&lt;")
+        #expect(Escape.html("<\u{338}") == "&lt;\u{338}")  // a combining mark does not hide the `<`
+    }
+
     @Test func xmlDropsForbiddenControlCharacters() {
         #expect(Escape.xml("a\u{0}b\u{1B}c\td") == "abc\td")
+        #expect(Escape.xml("a\u{FFFE}b\u{FFFF}c\u{FFFD}") == "abc\u{FFFD}")
+    }
+}
+
+@Suite struct TrimmingTests {
+    @Test func trimsWhitespaceScalarsOnly() {
+        #expect("  a b \n".trimmingWhitespace() == "a b")
+        #expect("\u{A0}\tx\u{2003}".trimmingWhitespace() == "x")
+        #expect(" \n ".trimmingWhitespace() == "")
+        // The space and the accent are one Character; only the space is whitespace.
+        #expect(" \u{301}a ".trimmingWhitespace() == "\u{301}a")
+        #expect("[ x ]".dropFirst().dropLast().trimmingWhitespace() == "x")
     }
 }
 
