@@ -52,33 +52,49 @@ public struct SearchIndex: Sendable {
     /// Each term's score in one page, from its text (the data set's keywords and the page's
     /// weight are applied by the index step).
     public static func scores(_ text: PageText) -> [String: Int] {
-        // One table of (title, heading, body) a term, and each distinct word made a term once.
-        var counts: [String: (title: Double, heading: Double, body: Double)] = [:]
-        var known: [String: String?] = [:]
+        // Each distinct word is looked up once per word read: it leads to its term's slot (or to
+        // nothing, for a stop word), so a page of 900 words hashes each word once.
+        var slotOfWord: [String: Int] = [:]
+        var slotOfTerm: [String: Int] = [:]
+        var terms: [String] = []
+        var counts: [(title: Double, heading: Double, body: Double)] = []
         for part in text.parts {
             for word in SearchWords.words(part.text) {
-                let found = known[word]
-                let term: String?
-                if let found { term = found } else {
-                    term = SearchWords.isStopWord(word) ? nil : SearchWords.term(word)
-                    known[word] = .some(term)
+                let slot: Int
+                if let known = slotOfWord[word] {
+                    slot = known
+                } else {
+                    if SearchWords.isStopWord(word) {
+                        slot = -1
+                    } else {
+                        let term = SearchWords.term(word)
+                        if let existing = slotOfTerm[term] {
+                            slot = existing
+                        } else {
+                            slot = terms.count
+                            slotOfTerm[term] = slot
+                            terms.append(term)
+                            counts.append((0, 0, 0))
+                        }
+                    }
+                    slotOfWord[word] = slot
                 }
-                guard let term else { continue }
-                var count = counts[term] ?? (0, 0, 0)
+                guard slot >= 0 else { continue }
                 switch part.field {
-                case .title: count.title = max(count.title, titleScore * part.weight)
+                case .title: counts[slot].title = max(counts[slot].title, titleScore * part.weight)
                 case .heading:
                     // Never lowered by a part that counts less.
-                    count.heading = max(count.heading, min(2 * headingScore * max(1, part.weight), count.heading + headingScore * part.weight))
+                    counts[slot].heading = max(counts[slot].heading,
+                                               min(2 * headingScore * max(1, part.weight), counts[slot].heading + headingScore * part.weight))
                 case .body:
-                    count.body = max(count.body, min(bodyCap * max(1, part.weight), count.body + bodyScore * part.weight))
+                    counts[slot].body = max(counts[slot].body, min(bodyCap * max(1, part.weight), counts[slot].body + bodyScore * part.weight))
                 }
-                counts[term] = count
             }
         }
         var scores: [String: Int] = [:]
-        scores.reserveCapacity(counts.count)
-        for (term, count) in counts {
+        scores.reserveCapacity(terms.count)
+        for (slot, term) in terms.enumerated() {
+            let count = counts[slot]
             scores[term] = max(1, Int((count.title + count.heading + count.body).rounded()))
         }
         return scores

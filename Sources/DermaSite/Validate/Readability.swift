@@ -79,6 +79,17 @@ public enum Readability {
         "nerve": 1, "nerves": 1, "once": 1, "popliteal": 4, "sometimes": 2, "somewhere": 2, "someone": 2, "whole": 1,
     ].map { (Array($0.key.utf8), $0.value) })
 
+    private static let exceptionLengths: ClosedRange<Int> = {
+        let lengths = exceptions.keys.map(\.count)
+        return lengths.min()!...lengths.max()!
+    }()
+
+    private static let exceptionFirstLetters: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for key in exceptions.keys { table[Int(key[0])] = true }
+        return table
+    }()
+
     public static func syllables(_ raw: String) -> Int {
         var bytes: [UInt8] = []
         for b in raw.utf8 {
@@ -89,10 +100,13 @@ public enum Readability {
 
     /// Lower-case UTF-8 letters; bytes outside ASCII count as consonants.
     static func syllables(bytes raw: [UInt8]) -> Int {
-        var w = raw.filter { ($0 >= 97 && $0 <= 122) || $0 >= 0xC0 }
+        func counted(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || b >= 0xC0 }
+        // Most words need no filtering: keep their bytes rather than copy them.
+        var w = raw.allSatisfy(counted) ? raw : raw.filter(counted)
         if w.isEmpty { return 0 }
-        if let known = exceptions[w] { return known }
         if w.count <= 3 { return 1 }
+        // Only a word that could be one is looked up (hashing every word was most of the cost).
+        if exceptionLengths.contains(w.count), exceptionFirstLetters[Int(w[0])], let known = exceptions[w] { return known }
         func isVowel(_ b: UInt8) -> Bool { b == 97 || b == 101 || b == 105 || b == 111 || b == 117 || b == 121 }
         func ends(_ suffix: StaticString) -> Bool {
             let n = suffix.utf8CodeUnitCount
