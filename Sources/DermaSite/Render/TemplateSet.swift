@@ -70,7 +70,7 @@ public struct TemplateSet: Sendable {
     }
 
     public func render(_ context: [String: Any], template name: String) -> String? {
-        library.render(context, withTemplate: name)
+        library.render(TemplateObject(context), withTemplate: name)
     }
 
     /// Partials (`{{> name}}`) and parents (`{{< name}}`) a template names, with their positions.

@@ -110,8 +110,11 @@ public enum Geometry {
     public static func overlapArea(_ a: [[Point]], _ b: [[Point]]) -> Double {
         let boxA = bounds(a.flatMap { $0 }), boxB = bounds(b.flatMap { $0 })
         guard boxA.intersects(boxB) else { return 0 }
+        var rowsA = ScanRows(a), rowsB = ScanRows(b)
         return scan(from: max(boxA.minY, boxB.minY), to: min(boxA.maxY, boxB.maxY)) { y in
-            length(of: intersect(intervals(a, y), intervals(b, y)))
+            rowsA.move(to: y)
+            rowsB.move(to: y)
+            return ScanRows.sharedLength(rowsA.spans, rowsB.spans)
         }
     }
 
@@ -119,7 +122,11 @@ public enum Geometry {
     public static func unionArea(_ shapes: [[Point]]) -> Double {
         guard !shapes.isEmpty else { return 0 }
         let box = bounds(shapes.flatMap { $0 })
-        return scan(from: box.minY, to: box.maxY) { y in length(of: intervals(shapes, y)) }
+        var rows = ScanRows(shapes)
+        return scan(from: box.minY, to: box.maxY) { y in
+            rows.move(to: y)
+            return ScanRows.length(of: rows.spans)
+        }
     }
 
     private static func scan(from top: Double, to bottom: Double, _ rowLength: (Double) -> Double) -> Double {
@@ -132,47 +139,4 @@ public enum Geometry {
         }
         return total
     }
-
-    /// Where a horizontal line crosses into and out of a union of polygons: sorted, merged intervals.
-    static func intervals(_ shapes: [[Point]], _ y: Double) -> [(Double, Double)] {
-        var spans: [(Double, Double)] = []
-        for points in shapes {
-            var crossings: [Double] = []
-            var j = points.count - 1
-            for i in points.indices {
-                let a = points[i], b = points[j]
-                if (a.y > y) != (b.y > y) { crossings.append((b.x - a.x) * (y - a.y) / (b.y - a.y) + a.x) }
-                j = i
-            }
-            crossings.sort()
-            var k = 0
-            while k + 1 < crossings.count {
-                spans.append((crossings[k], crossings[k + 1]))
-                k += 2
-            }
-        }
-        spans.sort { $0.0 < $1.0 }
-        var merged: [(Double, Double)] = []
-        for span in spans {
-            if let last = merged.last, span.0 <= last.1 {
-                merged[merged.count - 1].1 = max(last.1, span.1)
-            } else {
-                merged.append(span)
-            }
-        }
-        return merged
-    }
-
-    static func intersect(_ a: [(Double, Double)], _ b: [(Double, Double)]) -> [(Double, Double)] {
-        var out: [(Double, Double)] = []
-        var i = 0, j = 0
-        while i < a.count && j < b.count {
-            let lo = max(a[i].0, b[j].0), hi = min(a[i].1, b[j].1)
-            if hi > lo { out.append((lo, hi)) }
-            if a[i].1 < b[j].1 { i += 1 } else { j += 1 }
-        }
-        return out
-    }
-
-    static func length(of spans: [(Double, Double)]) -> Double { spans.reduce(0) { $0 + ($1.1 - $1.0) } }
 }

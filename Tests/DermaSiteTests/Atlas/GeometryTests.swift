@@ -1,4 +1,5 @@
 @testable import DermaSite
+import Foundation
 import Testing
 
 @Suite struct GeometryTests {
@@ -36,5 +37,56 @@ import Testing
         let bowTie = [Point(0, 0), Point(10, 10), Point(10, 0), Point(0, 10)]
         #expect(Geometry.selfIntersection(bowTie) != nil)
         #expect(Geometry.selfIntersection(ell) == nil)
+    }
+
+    /// ScanRows keeps only the edges a row can cross. The plain method, every edge on every row,
+    /// must give exactly the same spans, row by row, for star-shaped (often concave) polygons with
+    /// horizontal edges, shared vertices and rows through vertices.
+    @Test func scanRowsEqualTestingEveryEdge() {
+        var random = SeededRandom(seed: 20261203)
+        for _ in 0..<60 {
+            let shapes = (0..<(1 + random.below(3))).map { _ in star(&random) }
+            var rows = ScanRows(shapes)
+            var y = -1.0
+            while y < 41 {
+                rows.move(to: y)
+                let expected = everyEdge(shapes, y)
+                #expect(rows.spans.count == expected.count)
+                for (got, want) in zip(rows.spans, expected) { #expect(got == want, "row \(y)") }
+                y += 0.25
+            }
+        }
+    }
+
+    /// A polygon around a centre, on a grid of quarter units so rows meet vertices and edges lie flat.
+    func star(_ random: inout SeededRandom) -> [Point] {
+        let cx = Double((10 + random.below(21))), cy = Double((10 + random.below(21)))
+        let count = (3 + random.below(12))
+        return (0..<count).map { i in
+            let angle = 2 * Double.pi * Double(i) / Double(count)
+            let radius = Double((4 + random.below(37))) / 4
+            return Point(((cx + radius * cos(angle)) * 4).rounded() / 4, ((cy + radius * sin(angle)) * 4).rounded() / 4)
+        }
+    }
+
+    func everyEdge(_ shapes: [[Point]], _ y: Double) -> [(Double, Double)] {
+        var spans: [(Double, Double)] = []
+        for points in shapes {
+            var crossings: [Double] = []
+            var j = points.count - 1
+            for i in points.indices {
+                let a = points[i], b = points[j]
+                if (a.y > y) != (b.y > y) { crossings.append((b.x - a.x) * (y - a.y) / (b.y - a.y) + a.x) }
+                j = i
+            }
+            crossings.sort()
+            for k in stride(from: 0, to: crossings.count - 1, by: 2) { spans.append((crossings[k], crossings[k + 1])) }
+        }
+        spans.sort { $0.0 < $1.0 }
+        var merged: [(Double, Double)] = []
+        for span in spans {
+            if let last = merged.last, span.0 <= last.1 { merged[merged.count - 1].1 = max(last.1, span.1) } else { merged.append(span) }
+        }
+        return merged
     }
 }

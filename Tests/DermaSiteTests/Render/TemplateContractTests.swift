@@ -61,7 +61,7 @@ import Testing
         _ = try SiteBuilder().render(options, cache: cache)
         var names = Set<String>()
         func collect(_ value: Any, under key: String) {
-            if let object = value as? [String: Any] {
+            if let object = (value as? TemplateObject)?.values ?? value as? [String: Any] {
                 for (name, child) in object {
                     names.insert(name)
                     // Asset names come from Templates/assets/'s files; the reference names them by rule.

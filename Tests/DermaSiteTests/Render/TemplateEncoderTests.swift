@@ -47,10 +47,10 @@ import Testing
         #expect(values["description"] as? String == "Said")
         #expect(values["has_description"] as? Bool == false, "the type's own flag wins")
         let links = try #require(values["links"] as? [Any])
-        let first = try #require(links.first as? [String: Any])
+        let first = try #require((links.first as? TemplateObject)?.values)
         #expect(first["url"] as? String == "")
         #expect(first["has_url"] as? Bool == false)
-        #expect((links.last as? [String: Any])?["has_url"] as? Bool == true)
+        #expect((links.last as? TemplateObject)?.values["has_url"] as? Bool == true)
         // Names made from file names are kept as they are.
         #expect((values["names"] as? [String: String])?["Logo_SVG"] == "/l.svg")
     }

@@ -1,3 +1,5 @@
+import Mustache
+
 /// The one place typed page values become what Mustache reads. A struct becomes a dictionary
 /// keyed by its property names in snake_case (`headTitle` is `head_title`), a list an array.
 ///
@@ -7,7 +9,7 @@
 /// for a missing or empty text) unless the type sets `has_x` itself.
 enum TemplateEncoder {
     static func values<T: Encodable>(_ value: T) -> [String: Any] {
-        box(value) as? [String: Any] ?? [:]
+        (box(value) as? TemplateObject)?.values ?? [:]
     }
 
     static func box<T: Encodable>(_ value: T) -> Any {
@@ -75,7 +77,7 @@ enum TemplateEncoder {
         private var list: List?
         var single: Any = [String: Any]()
 
-        var result: Any { object.map { $0.values as Any } ?? list.map { $0.values as Any } ?? single }
+        var result: Any { object.map { TemplateObject($0.values) as Any } ?? list.map { $0.values as Any } ?? single }
 
         func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
             // A page encodes its common head and its kind's values into one object.
@@ -141,4 +143,15 @@ enum TemplateEncoder {
         mutating func encodeNil() { encoder.single = false }
         mutating func encode<T: Encodable>(_ value: T) { encoder.single = TemplateEncoder.box(value) }
     }
+}
+
+/// An encoded struct as Mustache reads it: its values by name. A final class rather than the
+/// dictionary itself, because Mustache asks every value it looks into which of its protocols it
+/// conforms to, and answering that for a plain class is cheaper than for `[String: Any]`.
+final class TemplateObject: MustacheParent {
+    let values: [String: Any]
+
+    init(_ values: [String: Any]) { self.values = values }
+
+    func child(named name: String) -> Any? { values[name] }
 }
