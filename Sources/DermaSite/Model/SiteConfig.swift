@@ -68,10 +68,13 @@ public struct EmergencySettings: Sendable, Equatable {
     }
 
     /// `{call}` and the other placeholders data files may use instead of a number or a service.
+    /// Every page shows the red flags, so this runs thousands of times a build: on bytes, not
+    /// through Foundation (4 % of a cold build of the bundled site), in the same order.
     public func fill(_ text: String) -> String {
-        text.replacingOccurrences(of: "{call}", with: call)
-            .replacingOccurrences(of: "{go_to}", with: goTo)
-            .replacingOccurrences(of: "{urgent_line}", with: urgentLine ?? "your doctor's urgent advice line")
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        return text.replacingAll("{call}", with: call)
+            .replacingAll("{go_to}", with: goTo)
+            .replacingAll("{urgent_line}", with: urgentLine ?? "your doctor's urgent advice line")
     }
 
     public static let placeholders = ["{call}", "{go_to}", "{urgent_line}"]

@@ -53,6 +53,26 @@ public enum Escape {
 }
 
 extension String {
+    /// Every occurrence of `target` replaced, matching UTF-8 bytes exactly.
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        var text = self
+        text.makeContiguousUTF8()
+        guard !target.isEmpty, var found = text.utf8Offset(of: target) else { return text }
+        let bytes = Array(text.utf8), width = target.utf8.count
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + replacement.utf8.count)
+        var start = 0
+        while true {
+            out.append(contentsOf: bytes[start..<found])
+            out.append(contentsOf: replacement.utf8)
+            start = found + width
+            guard let next = text.utf8Offset(of: target, from: start) else { break }
+            found = next
+        }
+        out.append(contentsOf: bytes[start...])
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Byte offset of the first occurrence of `needle`, searching UTF-8 directly (Foundation's
     /// `range(of:)` converts the whole text to UTF-16 first, which dominated on large pages).
     func utf8Offset(of needle: String, from start: Int = 0) -> Int? {

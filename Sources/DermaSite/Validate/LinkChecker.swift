@@ -111,10 +111,12 @@ public struct LinkChecker: Sendable {
             }
             let first = lower(bytes[i + 1])
             guard first >= 0x61 && first <= 0x7A else { i += 1; continue }
-            // The tag name.
+            // The tag name. Pages are mostly map markup whose tags and attributes the check
+            // does not read: names are compared as bytes, and only the values read become text.
             var j = i + 1
             while j < count, !isSpace(bytes[j]), bytes[j] != UInt8(ascii: ">"), bytes[j] != UInt8(ascii: "/") { j += 1 }
-            let name = String(decoding: bytes[(i + 1)..<j].map(lower), as: UTF8.self)
+            let nameStart = i + 1, nameEnd = j
+            let isMeta = Self.isWord(bytes, nameStart, nameEnd, "meta")
             // Its attributes, up to the closing >.
             var isDescription = false
             var content: String?
@@ -122,39 +124,41 @@ public struct LinkChecker: Sendable {
                 if isSpace(bytes[j]) || bytes[j] == UInt8(ascii: "/") { j += 1; continue }
                 let start = j
                 while j < count, !isSpace(bytes[j]), bytes[j] != UInt8(ascii: "="), bytes[j] != UInt8(ascii: ">") { j += 1 }
-                let attribute = String(decoding: bytes[start..<j].map(lower), as: UTF8.self)
+                let attribute = Self.attribute(bytes, start, j, inMeta: isMeta)
                 while j < count, isSpace(bytes[j]) { j += 1 }
                 guard j < count, bytes[j] == UInt8(ascii: "=") else { continue }
                 j += 1
                 while j < count, isSpace(bytes[j]) { j += 1 }
                 guard j < count else { break }
-                var value: String
+                let valueStart: Int, valueEnd: Int
                 if bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'") {
                     let quote = bytes[j]
-                    let end = bytes[(j + 1)...].firstIndex(of: quote) ?? count
-                    value = String(decoding: bytes[(j + 1)..<end], as: UTF8.self)
-                    j = min(end + 1, count)
+                    valueStart = j + 1
+                    valueEnd = bytes[(j + 1)...].firstIndex(of: quote) ?? count
+                    j = min(valueEnd + 1, count)
                 } else {
-                    let start = j
+                    valueStart = j
                     while j < count, !isSpace(bytes[j]), bytes[j] != UInt8(ascii: ">") { j += 1 }
-                    value = String(decoding: bytes[start..<j], as: UTF8.self)
+                    valueEnd = j
                 }
-                value = unescape(value)
+                guard let attribute else { continue }
+                let value = unescape(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self))
                 switch attribute {
-                case "id": page.ids[value, default: 0] += 1
-                case "href", "src": page.links.append(value)
-                case "name" where name == "meta": isDescription = value.lowercased() == "description"
-                case "content" where name == "meta": content = value
-                default: break
+                case .id: page.ids[value, default: 0] += 1
+                case .link: page.links.append(value)
+                case .metaName: isDescription = value.lowercased() == "description"
+                case .metaContent: content = value
                 }
             }
             if isDescription, page.description == nil { page.description = content ?? "" }
             i = j + 1
-            if name == "title", let close = Self.find(bytes, "</title>", from: i) {
+            if Self.isWord(bytes, nameStart, nameEnd, "title"), let close = Self.find(bytes, "</title>", from: i) {
                 page.title = unescape(String(decoding: bytes[i..<close], as: UTF8.self))
                 i = close
-            } else if name == "script" || name == "style" {
-                i = Self.find(bytes, "</\(name)", from: i) ?? count
+            } else if Self.isWord(bytes, nameStart, nameEnd, "script") {
+                i = Self.find(bytes, "</script", from: i) ?? count
+            } else if Self.isWord(bytes, nameStart, nameEnd, "style") {
+                i = Self.find(bytes, "</style", from: i) ?? count
             }
         }
         return page
@@ -165,10 +169,34 @@ public struct LinkChecker: Sendable {
         guard !pattern.isEmpty, start + pattern.count <= bytes.count else { return nil }
         var k = start
         while k + pattern.count <= bytes.count {
-            if bytes[k] == pattern[0], Array(bytes[k..<(k + pattern.count)]) == pattern { return k }
+            if bytes[k] == pattern[0], bytes[k..<(k + pattern.count)].elementsEqual(pattern) { return k }
             k += 1
         }
         return nil
+    }
+
+    /// The attributes the check reads.
+    private enum Attribute { case id, link, metaName, metaContent }
+
+    private static func attribute(_ bytes: [UInt8], _ start: Int, _ end: Int, inMeta: Bool) -> Attribute? {
+        if isWord(bytes, start, end, "id") { return .id }
+        if isWord(bytes, start, end, "href") || isWord(bytes, start, end, "src") { return .link }
+        if inMeta, isWord(bytes, start, end, "name") { return .metaName }
+        if inMeta, isWord(bytes, start, end, "content") { return .metaContent }
+        return nil
+    }
+
+    /// Whether `bytes[start..<end]`, in lower case, is `word`.
+    private static func isWord(_ bytes: [UInt8], _ start: Int, _ end: Int, _ word: StaticString) -> Bool {
+        let length = word.utf8CodeUnitCount
+        guard end - start == length else { return false }
+        return word.withUTF8Buffer { letters in
+            for k in 0..<length {
+                let b = bytes[start + k]
+                if (b >= 0x41 && b <= 0x5A ? b + 32 : b) != letters[k] { return false }
+            }
+            return true
+        }
     }
 
     private func matches(_ bytes: [UInt8], _ at: Int, _ text: StaticString) -> Bool {
@@ -182,9 +210,9 @@ public struct LinkChecker: Sendable {
 
     private func unescape(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
-        return text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&amp;", with: "&")
+        return text.replacingAll("&quot;", with: "\"").replacingAll("&#39;", with: "'")
+            .replacingAll("&lt;", with: "<").replacingAll("&gt;", with: ">")
+            .replacingAll("&amp;", with: "&")
     }
 }
 

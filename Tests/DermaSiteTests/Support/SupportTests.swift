@@ -68,6 +68,24 @@ import Testing
     }
 }
 
+@Suite struct ReplacingTests {
+    @Test func replacesEveryOccurrenceOnBytes() {
+        #expect("a{x}b{x}".replacingAll("{x}", with: "é") == "aébé")
+        #expect("{x}{x}".replacingAll("{x}", with: "") == "")
+        #expect("none here".replacingAll("{x}", with: "y") == "none here")
+        #expect("ends {x".replacingAll("{x}", with: "y") == "ends {x")
+        #expect("✓{x}✓".replacingAll("{x}", with: "{x}{x}") == "✓{x}{x}✓")
+    }
+
+    @Test func emergencyPlaceholdersAreFilledInOrder() {
+        let uk = EmergencySettings(call: "999", goTo: "A&E", urgentLine: "NHS 111")
+        #expect(uk.fill("Call {call} or go to {go_to}; or {urgent_line}. {call}!") == "Call 999 or go to A&E; or NHS 111. 999!")
+        #expect(uk.fill("No placeholders") == "No placeholders")
+        #expect(EmergencySettings(call: "112", goTo: "{urgent_line}").fill("{go_to}") == "your doctor's urgent advice line",
+                "a value is filled by the placeholders after it, as before")
+    }
+}
+
 @Suite struct TrimmingTests {
     @Test func trimsWhitespaceScalarsOnly() {
         #expect("  a b \n".trimmingWhitespace() == "a b")
