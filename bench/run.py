@@ -18,7 +18,8 @@ of that floor (the speed issue's binding target is 1.5 x), and Hugo's too with -
 
 usage: bench/run.py [--sizes 1000,4000,10000] [--runs 5] [--hugo] [--floor] [--bundled]
                     [--baseline BINARY] [--scratch DIR]
-It builds the release binary first (`swift build -c release --product dermasite`).
+It builds the release binary first (`swift build -c release --product dermasite --static-swift-stdlib`),
+unless --binary names one to measure.
 """
 import argparse
 import os
@@ -210,14 +211,16 @@ def main():
     parser.add_argument("--sizes", default="1000,4000,10000")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--hugo", action="store_true", help="compare with Hugo (Debian's hugo package)")
-    parser.add_argument("--binary", default=os.path.join(REPO, ".build", "release", "dermasite"))
+    parser.add_argument("--binary", help="a dermasite binary to measure instead of building the release one")
     parser.add_argument("--baseline", help="another dermasite binary whose full builds alternate with this one's")
     parser.add_argument("--scratch", default=WORK, help="where the builds write (for example /dev/shm)")
     parser.add_argument("--floor", action="store_true", help="time cmark-gfm's CLI and plain writes of the same output")
     parser.add_argument("--bundled", action="store_true", help="the bundled site, cold, against Hugo's 30-article build")
     args = parser.parse_args()
-    subprocess.check_call(["swift", "build", "-c", "release", "--product", "dermasite", "--static-swift-stdlib"], cwd=REPO,
-                          stdout=subprocess.DEVNULL)
+    if args.binary is None:
+        subprocess.check_call(["swift", "build", "-c", "release", "--product", "dermasite", "--static-swift-stdlib"], cwd=REPO,
+                              stdout=subprocess.DEVNULL)
+        args.binary = os.path.join(REPO, ".build", "release", "dermasite")
     if not os.access(args.binary, os.X_OK):
         sys.exit(f"no binary at {args.binary}")
     if (args.hugo or args.bundled) and shutil.which("hugo") is None:

@@ -185,10 +185,12 @@ def main():
     parser.add_argument("--n", type=int, default=4000)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--watch", action="store_true", help="also time build --watch")
-    parser.add_argument("--binary", default=os.path.join(build_bench.REPO, ".build", "release", "dermasite"))
+    parser.add_argument("--binary", help="a dermasite binary to measure instead of building the release one")
     args = parser.parse_args()
-    subprocess.check_call(["swift", "build", "-c", "release", "--product", "dermasite", "--static-swift-stdlib"], cwd=build_bench.REPO,
-                          stdout=subprocess.DEVNULL)
+    if args.binary is None:
+        subprocess.check_call(["swift", "build", "-c", "release", "--product", "dermasite", "--static-swift-stdlib"],
+                              cwd=build_bench.REPO, stdout=subprocess.DEVNULL)
+        args.binary = os.path.join(build_bench.REPO, ".build", "release", "dermasite")
     site, _ = build_bench.site_for(args.n)
     scratch = os.path.join(build_bench.WORK, "serve-full")
     shutil.rmtree(scratch, ignore_errors=True)

@@ -28,8 +28,8 @@ enum TemplateEncoder {
 
     /// `headTitle` → `head_title`, `jsonLD` → `json_ld`.
     static func snakeCase(_ name: String) -> String {
+        guard name.utf8.contains(where: isUpper) else { return name }
         let bytes = Array(name.utf8)
-        guard bytes.contains(where: isUpper) else { return name }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 4)
         for (index, byte) in bytes.enumerated() {
@@ -49,20 +49,23 @@ enum TemplateEncoder {
 
     private static func isUpper(_ byte: UInt8) -> Bool { byte >= 65 && byte <= 90 }
 
-    /// A struct's values; `explicit` are the keys the type set itself (never overwritten by a flag).
+    /// A struct's values, and the `has_x` flag of each optional `x`: flags are added when the
+    /// object is finished, only where the type did not set `has_x` itself.
     final class Object {
         var values: [String: Any] = [:]
-        var explicit: Set<String> = []
+        private var flags: [(name: String, present: Bool)] = []
 
-        func set(_ key: String, _ value: Any) {
-            values[key] = value
-            explicit.insert(key)
-        }
+        func set(_ key: String, _ value: Any) { values[key] = value }
 
         func optional(_ key: String, _ value: Any, present: Bool) {
-            set(key, value)
-            let flag = "has_" + key
-            if !explicit.contains(flag) { values[flag] = present }
+            values[key] = value
+            flags.append(("has_" + key, present))
+        }
+
+        func finished() -> [String: Any] {
+            for flag in flags where values[flag.name] == nil { values[flag.name] = flag.present }
+            flags.removeAll()
+            return values
         }
     }
 
@@ -77,7 +80,7 @@ enum TemplateEncoder {
         private var list: List?
         var single: Any = [String: Any]()
 
-        var result: Any { object.map { TemplateObject($0.values) as Any } ?? list.map { $0.values as Any } ?? single }
+        var result: Any { object.map { TemplateObject($0.finished()) as Any } ?? list.map { $0.values as Any } ?? single }
 
         func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
             // A page encodes its common head and its kind's values into one object.
