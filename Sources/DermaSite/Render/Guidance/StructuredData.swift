@@ -8,12 +8,12 @@ enum StructuredData {
             page["@type"] = "WebPage"
             page["audience"] = nil
         }
-        page["datePublished"] = meta.date?.iso
-        page["dateModified"] = (meta.updated ?? meta.date)?.iso
+        page["datePublished"] = meta.date.map { .string($0.iso) }
+        page["dateModified"] = (meta.updated ?? meta.date).map { .string($0.iso) }
         claim(review, on: &page)
-        page["citation"] = meta.sources.isEmpty ? nil : meta.sources.map(citation)
-        page["keywords"] = meta.tags.isEmpty ? nil : meta.tags.joined(separator: ", ")
-        page["about"] = meta.tags.isEmpty ? nil : meta.tags.map { ["@type": "Thing", "name": $0] }
+        page["citation"] = meta.sources.isEmpty ? nil : .array(meta.sources.map(citation))
+        page["keywords"] = meta.tags.isEmpty ? nil : .string(meta.tags.joined(separator: ", "))
+        page["about"] = meta.tags.isEmpty ? nil : .array(meta.tags.map { ["@type": "Thing", "name": .string($0)] })
         return encode(page)
     }
 
@@ -21,75 +21,74 @@ enum StructuredData {
         var page = webPage(config: config, sitePath: root.urlPath, name: title, description: description)
         page["about"] = [
             "@type": "Nerve",
-            "name": "\(root.name) (\(root.id))",
-            "sensoryUnit": ["@type": "SuperficialAnatomy", "name": "\(root.id) dermatome", "description": root.areaClinical],
-        ] as [String: Any]
-        page["citation"] = root.sources.isEmpty ? nil : root.sources.map(citation)
+            "name": .string("\(root.name) (\(root.id))"),
+            "sensoryUnit": ["@type": "SuperficialAnatomy", "name": .string("\(root.id) dermatome"), "description": .string(root.areaClinical)],
+        ]
+        page["citation"] = root.sources.isEmpty ? nil : .array(root.sources.map(citation))
         claim(review, on: &page)
         return encode(page)
     }
 
     /// A review is claimed only by a named person, and only for the content they checked.
-    static func claim(_ review: ReviewStatus, on page: inout [String: Any]) {
+    static func claim(_ review: ReviewStatus, on page: inout [String: JSONValue]) {
         guard let review = review.claimable else { return }
-        page["lastReviewed"] = review.reviewed.iso
-        page["reviewedBy"] = ["@type": "Person", "name": review.reviewer, "jobTitle": review.role]
+        page["lastReviewed"] = .string(review.reviewed.iso)
+        page["reviewedBy"] = ["@type": "Person", "name": .string(review.reviewer), "jobTitle": .string(review.role)]
     }
 
     static func website(config: SiteConfig) -> String {
-        var value: [String: Any] = [
+        var value: [String: JSONValue] = [
             "@context": "https://schema.org",
             "@type": "WebSite",
-            "name": config.title,
-            "url": config.baseURL.absolute(SiteLayout.home),
-            "inLanguage": config.language,
+            "name": .string(config.title),
+            "url": .string(config.baseURL.absolute(SiteLayout.home)),
+            "inLanguage": .string(config.language),
         ]
-        if !config.description.isEmpty { value["description"] = config.description }
-        if !config.publisher.isEmpty { value["publisher"] = ["@type": "Organization", "name": config.publisher] }
+        if !config.description.isEmpty { value["description"] = .string(config.description) }
+        if !config.publisher.isEmpty { value["publisher"] = ["@type": "Organization", "name": .string(config.publisher)] }
         return encode(value)
     }
 
-    private static func webPage(config: SiteConfig, sitePath: String, name: String, description: String) -> [String: Any] {
-        var page: [String: Any] = [
+    private static func webPage(config: SiteConfig, sitePath: String, name: String, description: String) -> [String: JSONValue] {
+        var page: [String: JSONValue] = [
             "@context": "https://schema.org",
             "@type": "MedicalWebPage",
-            "name": name,
-            "headline": name,
-            "url": config.baseURL.absolute(sitePath),
-            "inLanguage": config.language,
+            "name": .string(name),
+            "headline": .string(name),
+            "url": .string(config.baseURL.absolute(sitePath)),
+            "inLanguage": .string(config.language),
             "audience": ["@type": "MedicalAudience", "audienceType": "Patient"],
-            "isPartOf": ["@type": "WebSite", "name": config.title, "url": config.baseURL.absolute(SiteLayout.home)],
+            "isPartOf": ["@type": "WebSite", "name": .string(config.title), "url": .string(config.baseURL.absolute(SiteLayout.home))],
         ]
-        if !description.isEmpty { page["description"] = description }
-        if !config.publisher.isEmpty { page["publisher"] = ["@type": "Organization", "name": config.publisher] }
+        if !description.isEmpty { page["description"] = .string(description) }
+        if !config.publisher.isEmpty { page["publisher"] = ["@type": "Organization", "name": .string(config.publisher)] }
         return page
     }
 
-    private static func citation(_ source: Source) -> [String: Any] {
-        var value: [String: Any] = ["@type": "CreativeWork", "name": source.title]
-        value["author"] = source.authors
-        value["publisher"] = source.publisher
-        value["datePublished"] = source.year.map(String.init)
-        value["url"] = source.link
-        if let doi = source.doi { value["identifier"] = ["@type": "PropertyValue", "propertyID": "DOI", "value": doi] }
-        return value
+    private static func citation(_ source: Source) -> JSONValue {
+        var value: [String: JSONValue] = ["@type": "CreativeWork", "name": .string(source.title)]
+        value["author"] = source.authors.map(JSONValue.string)
+        value["publisher"] = source.publisher.map(JSONValue.string)
+        value["datePublished"] = source.year.map { .string(String($0)) }
+        value["url"] = source.link.map(JSONValue.string)
+        if let doi = source.doi { value["identifier"] = ["@type": "PropertyValue", "propertyID": "DOI", "value": .string(doi)] }
+        return .object(value)
     }
 
     /// Sorted keys keep builds identical; `<`, `>` and `&` are escaped so the JSON can never close
     /// its `<script>` element or open another. (Written here because Foundation's JSONSerialization
     /// was a tenth of a large build's time.)
-    static func encode(_ value: [String: Any]) -> String {
+    static func encode(_ value: [String: JSONValue]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(1024)
-        write(value, into: &out)
+        write(.object(value), into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func write(_ value: Any, into out: inout [UInt8]) {
+    private static func write(_ value: JSONValue, into out: inout [UInt8]) {
         switch value {
-        case let text as String: writeString(text, into: &out)
-        case let number as Int: out += Array(String(number).utf8)
-        case let object as [String: Any]:
+        case let .string(text): writeString(text, into: &out)
+        case let .object(object):
             out.append(UInt8(ascii: "{"))
             for (index, key) in object.keys.sorted().enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
@@ -98,14 +97,13 @@ enum StructuredData {
                 write(object[key]!, into: &out)
             }
             out.append(UInt8(ascii: "}"))
-        case let array as [Any]:
+        case let .array(array):
             out.append(UInt8(ascii: "["))
             for (index, item) in array.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 write(item, into: &out)
             }
             out.append(UInt8(ascii: "]"))
-        default: out += Array("null".utf8)
         }
     }
 
@@ -125,5 +123,18 @@ enum StructuredData {
             }
         }
         out.append(UInt8(ascii: "\""))
+    }
+}
+
+/// What a JSON-LD block holds: text, lists and objects (dates and years are written as text).
+enum JSONValue: Equatable, Sendable, ExpressibleByStringLiteral, ExpressibleByDictionaryLiteral {
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    init(stringLiteral value: String) { self = .string(value) }
+
+    init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 }
