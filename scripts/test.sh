@@ -21,3 +21,6 @@ python3 scripts/crash/kill_test.py --articles 60 --kills 5
 python3 scripts/crash/sigterm_test.py --articles 100 --runs 2
 # The built site checked by tools this project did not write: HTML validity, accessibility, keyboard.
 bash scripts/acceptance.sh
+# Speed kept: instructions executed by a cold build of the bundled site and of 400 articles, against
+# bench/instructions.json (Valgrind's count does not move with a busy machine); fails above 1.10 x.
+python3 bench/instructions.py
