@@ -10,8 +10,10 @@ pkg-config --version >/dev/null 2>&1 || need+=(pkg-config)
 [ -f /usr/include/vips/vips.h ] || need+=(libvips-dev)
 # The browser's search script is tested with Node against the Swift side (tests only).
 command -v node >/dev/null 2>&1 || need+=(nodejs)
-# Race detectors for the parallel Markdown parses (scripts/cmark-race-check.sh; tests only).
+# Race detectors for the parallel Markdown parses (scripts/cmark-race-check.sh), and instruction
+# counts with callgrind (bench/instructions.py, which strips a copy of the binary); tests only.
 command -v valgrind >/dev/null 2>&1 || need+=(valgrind)
+command -v strip >/dev/null 2>&1 || need+=(binutils)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 echo "Installing: ${need[*]}"
