@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads Content/: the articles (front matter split and decoded) and the files copied as they are.
 public enum ContentLoader {
     public static let contentFolder = "Content"
@@ -172,17 +174,21 @@ public enum ContentLoader {
     public static let maxLineBytes = 100_000
 
     private static func longestLine(_ text: String, over limit: Int) -> (line: Int, length: Int)? {
-        var line = 1, length = 0
-        for byte in text.utf8 {
-            if byte == 10 {
-                if length > limit { return (line, length) }
+        var text = text
+        return text.withUTF8 { bytes -> (Int, Int)? in
+            guard let base = bytes.baseAddress else { return nil }
+            var line = 1, start = 0
+            while start <= bytes.count {
+                // memchr: this reads every article on every build.
+                let end = memchr(base + start, 10, bytes.count - start).map {
+                    base.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+                } ?? bytes.count
+                if end - start > limit { return (line, end - start) }
                 line += 1
-                length = 0
-            } else {
-                length += 1
+                start = end + 1
             }
+            return nil
         }
-        return length > limit ? (line, length) : nil
     }
 
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {

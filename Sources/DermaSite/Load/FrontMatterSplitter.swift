@@ -45,7 +45,7 @@ public enum FrontMatterSplitter {
     public static func normalizeText(_ raw: String) -> String {
         var text = raw
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        guard text.utf8.contains(13) else { return text }
+        guard text.utf8Offset(of: "\r") != nil else { return text }
         return text.replacingAllCR()
     }
 

@@ -28,12 +28,12 @@ public struct PageText: Sendable, Equatable {
         parts.filter { $0.field != .title }.map(\.text).joined(separator: " ")
     }
 
-    private static let void: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+    private static let void: [TagName] = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                                             "source", "track", "wbr"]
     /// Elements whose content is not reading text. Navigation (breadcrumbs, "On this page")
     /// repeats what other pages or the headings say.
-    private static let skipped: Set<String> = ["script", "style", "svg", "template", "noscript", "button", "form", "select", "nav"]
-    private static let headings: Set<String> = ["h2", "h3", "h4", "h5", "h6", "dt", "caption", "figcaption"]
+    private static let skipped: [TagName] = ["script", "style", "svg", "template", "noscript", "button", "form", "select", "nav"]
+    private static let headings: [TagName] = ["h2", "h3", "h4", "h5", "h6", "dt", "caption", "figcaption"]
 
     public init(title: String = "", parts: [Part] = []) {
         self.title = title
@@ -51,7 +51,7 @@ public struct PageText: Sendable, Equatable {
     }
 
     private mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) {
-        struct Open { let name: [UInt8]; let skip: Bool; let field: Field; let weight: Double }
+        struct Open { let name: TagName; let skip: Bool; let field: Field; let weight: Double }
         var stack: [Open] = []
         var textStart = 0, textEnd = 0
         let count = bytes.count
@@ -63,7 +63,7 @@ public struct PageText: Sendable, Equatable {
         func flush() {
             defer { textStart = textEnd }
             guard inMain, textEnd > textStart else { return }
-            let top = stack.last ?? Open(name: [], skip: false, field: .body, weight: 1)
+            let top = stack.last ?? Open(name: TagName([UInt8]()), skip: false, field: .body, weight: 1)
             guard !top.skip, top.weight > 0 else { return }
             // Runs of ASCII white space become one space, on the bytes (Character splitting is slow).
             var collapsed: [UInt8] = []
@@ -115,7 +115,7 @@ public struct PageText: Sendable, Equatable {
             let nameStart = nameEnd
             while nameEnd < close && Self.isNameByte(bytes[nameEnd]) { nameEnd += 1 }
             guard nameEnd > nameStart else { continue }
-            let name = bytes[nameStart..<nameEnd].map { $0 | 0x20 }
+            let name = TagName(UnsafeBufferPointer(rebasing: bytes[nameStart..<nameEnd]))
             if isEnd {
                 if name == Self.main { inMain = false }
                 if name == Self.h1, !title.isEmpty { titleDone = true }
@@ -125,14 +125,13 @@ public struct PageText: Sendable, Equatable {
             if name == Self.main { inMain = true }
             // What a script, style or template holds is not markup: on to its end tag.
             if Self.raw.contains(name) {
-                let end = [lt, slash] + name
+                let end = [lt, slash] + bytes[nameStart..<nameEnd].map { $0 | 0x20 }
                 index = Self.find(end, in: bytes, from: index) ?? count
                 continue
             }
-            let nameText = String(decoding: name, as: UTF8.self)
-            guard !Self.void.contains(nameText), bytes[close - 1] != slash else { continue }
+            guard !Self.void.contains(name), bytes[close - 1] != slash else { continue }
             let parent = stack.last
-            var skip = (parent?.skip ?? false) || Self.skipped.contains(nameText)
+            var skip = (parent?.skip ?? false) || Self.skipped.contains(name)
             var weight = parent?.weight ?? 1
             // Attributes are read only when the tag has any.
             if close - nameEnd > 1 {
@@ -147,15 +146,15 @@ public struct PageText: Sendable, Equatable {
                 }
             }
             var field = parent?.field ?? .body
-            if nameText == "h1" { field = .title } else if Self.headings.contains(nameText), field == .body { field = .heading }
+            if name == Self.h1 { field = .title } else if Self.headings.contains(name), field == .body { field = .heading }
             stack.append(Open(name: name, skip: skip, field: field, weight: weight))
         }
     }
 
-    private static let main = Array("main".utf8)
+    private static let main = TagName("main")
     private static let mainOpen = Array("<main".utf8)
-    private static let h1 = Array("h1".utf8)
-    private static let raw: [[UInt8]] = ["script", "style", "template"].map { Array($0.utf8) }
+    private static let h1 = TagName("h1")
+    private static let raw: [TagName] = ["script", "style", "template"]
     private static let ignoreMark = Array("data-search-ignore".utf8)
     private static let ariaHidden = Array("aria-hidden=\"true\"".utf8)
     private static let weightMark = Array("data-search-weight=\"".utf8)

@@ -52,34 +52,26 @@ public struct SearchIndex: Sendable {
     /// Each term's score in one page, from its text (the data set's keywords and the page's
     /// weight are applied by the index step).
     public static func scores(_ text: PageText) -> [String: Int] {
-        // Each distinct word is looked up once per word read: it leads to its term's slot (or to
-        // nothing, for a stop word), so a page of 900 words hashes each word once.
-        var slotOfWord: [String: Int] = [:]
+        // Each distinct word is looked up once per word read, by its bytes: it leads to its
+        // term's slot (or to nothing, for a stop word).
+        var slotOfWord = WordSlots()
         var slotOfTerm: [String: Int] = [:]
         var terms: [String] = []
         var counts: [(title: Double, heading: Double, body: Double)] = []
+        func newSlot(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            let word = String(decoding: bytes, as: UTF8.self)
+            if SearchWords.isStopWord(word) { return -1 }
+            let term = SearchWords.term(word)
+            if let existing = slotOfTerm[term] { return existing }
+            slotOfTerm[term] = terms.count
+            terms.append(term)
+            counts.append((0, 0, 0))
+            return terms.count - 1
+        }
         for part in text.parts {
-            for word in SearchWords.words(part.text) {
-                let slot: Int
-                if let known = slotOfWord[word] {
-                    slot = known
-                } else {
-                    if SearchWords.isStopWord(word) {
-                        slot = -1
-                    } else {
-                        let term = SearchWords.term(word)
-                        if let existing = slotOfTerm[term] {
-                            slot = existing
-                        } else {
-                            slot = terms.count
-                            slotOfTerm[term] = slot
-                            terms.append(term)
-                            counts.append((0, 0, 0))
-                        }
-                    }
-                    slotOfWord[word] = slot
-                }
-                guard slot >= 0 else { continue }
+            func count(_ word: UnsafeBufferPointer<UInt8>) {
+                let slot = slotOfWord.value(for: word, make: newSlot)
+                guard slot >= 0 else { return }
                 switch part.field {
                 case .title: counts[slot].title = max(counts[slot].title, titleScore * part.weight)
                 case .heading:
@@ -89,6 +81,17 @@ public struct SearchIndex: Sendable {
                 case .body:
                     counts[slot].body = max(counts[slot].body, min(bodyCap * max(1, part.weight), counts[slot].body + bodyScore * part.weight))
                 }
+            }
+            if let split = SearchWords.plainWordBytes(part.text) {
+                split.bytes.withUnsafeBufferPointer { all in
+                    var start = 0
+                    for end in split.ends {
+                        count(UnsafeBufferPointer(rebasing: all[start..<end]))
+                        start = end
+                    }
+                }
+            } else {
+                for var word in SearchWords.unicodeWords(part.text) { word.withUTF8 { count($0) } }
             }
         }
         var scores: [String: Int] = [:]

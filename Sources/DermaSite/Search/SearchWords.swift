@@ -26,34 +26,58 @@ public enum SearchWords {
     /// The same split for text that is ASCII but for typographic punctuation (curly quotes,
     /// dashes, no-break spaces): bytes, not Unicode properties, as most pages are.
     static func plainWords(_ text: String) -> [String]? {
-        var words: [String] = []
-        var current: [UInt8] = []
-        let bytes = Array(text.utf8)
-        var index = 0
-        func finish() {
-            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-            current.removeAll(keepingCapacity: true)
+        guard let split = plainWordBytes(text) else { return nil }
+        var start = 0
+        return split.ends.map { end in
+            defer { start = end }
+            return String(decoding: split.bytes[start..<end], as: UTF8.self)
         }
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte + 32)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
-            case UInt8(ascii: "'"): continue
-            case 0..<0x80: finish()
-            case 0xC2 where index < bytes.count && bytes[index] == 0xA0:  // no-break space
-                index += 1
-                finish()
-            case 0xE2 where index + 1 < bytes.count && bytes[index] == 0x80 && (0x90...0xA6).contains(bytes[index + 1]):
-                // U+2010 to U+2026: dashes, quotes and the ellipsis; U+2019 is an apostrophe.
-                if bytes[index + 1] != 0x99 { finish() }
-                index += 2
-            default: return nil
+    }
+
+    /// `plainWords` as one run of bytes and where each word ends, for readers that would
+    /// rather not make a String of every word (SearchIndex.scores).
+    static func plainWordBytes(_ text: String) -> (bytes: [UInt8], ends: [Int])? {
+        var text = text, endsOfWords: [Int] = [], plain = true
+        // Written in place: the words are never longer than the text, and appending a byte at a
+        // time cost more than the rest of a page's scoring.
+        let bytes = text.withUTF8 { input in
+            [UInt8](unsafeUninitializedCapacity: input.count) { out, written in
+                var length = 0, lastEnd = 0, index = 0
+                while index < input.count {
+                    let byte = input[index]
+                    index += 1
+                    var ends = false
+                    switch byte {
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                        out[length] = byte + 32
+                        length += 1
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                        out[length] = byte
+                        length += 1
+                    case UInt8(ascii: "'"): break
+                    case 0..<0x80: ends = true
+                    case 0xC2 where index < input.count && input[index] == 0xA0:  // no-break space
+                        index += 1
+                        ends = true
+                    case 0xE2 where index + 1 < input.count && input[index] == 0x80 && (0x90...0xA6).contains(input[index + 1]):
+                        // U+2010 to U+2026: dashes, quotes and the ellipsis; U+2019 is an apostrophe.
+                        ends = input[index + 1] != 0x99
+                        index += 2
+                    default:
+                        plain = false
+                        written = 0
+                        return
+                    }
+                    if ends, length > lastEnd {
+                        endsOfWords.append(length)
+                        lastEnd = length
+                    }
+                }
+                if length > lastEnd { endsOfWords.append(length) }
+                written = length
             }
         }
-        finish()
-        return words
+        return plain ? (bytes, endsOfWords) : nil
     }
 
     static func unicodeWords(_ text: String) -> [String] {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Escaping for text the generator writes itself (templates escape through Mustache).
 public enum Escape {
     /// Safe in HTML text and in double- or single-quoted attributes, and in XML.
@@ -75,18 +77,21 @@ extension String {
 
     /// Byte offset of the first occurrence of `needle`, searching UTF-8 directly (Foundation's
     /// `range(of:)` converts the whole text to UTF-16 first, which dominated on large pages).
+    /// `memchr` finds each candidate first byte: most searches are of whole articles for a
+    /// marker that is not there.
     func utf8Offset(of needle: String, from start: Int = 0) -> Int? {
         let pattern = Array(needle.utf8)
         guard let first = pattern.first else { return nil }
         return utf8.withContiguousStorageIfAvailable { haystack -> Int? in
-            var i = start
+            guard let base = haystack.baseAddress else { return nil }
+            var i = max(start, 0)
             let last = haystack.count - pattern.count
             while i <= last {
-                if haystack[i] == first {
-                    var k = 1
-                    while k < pattern.count && haystack[i + k] == pattern[k] { k += 1 }
-                    if k == pattern.count { return i }
-                }
+                guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return nil }
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                var k = 1
+                while k < pattern.count && haystack[i + k] == pattern[k] { k += 1 }
+                if k == pattern.count { return i }
                 i += 1
             }
             return nil

@@ -89,16 +89,18 @@ public struct LinkChecker: Sendable {
     }
 
     private func split(_ link: String) -> (String, String?) {
-        guard let hash = link.firstIndex(of: "#") else { return (link, nil) }
+        guard let hash = link.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (link, nil) }
         return (String(link[..<hash]), String(link[link.index(after: hash)...]).removingPercentEncodingSafely())
     }
 
     /// Reads ids, link targets, the title and the description out of a page. Attributes are read
     /// inside tags only, in any quoting (double, single or none, as raw HTML may have them);
     /// comments and the text of scripts and styles are skipped.
-    func scan(_ html: String) -> Page {
+    func scan(_ html: String) -> Page { scan(bytes: Array(html.utf8)) }
+
+    /// The same, on a page's bytes as the build made them (valid UTF-8: they are made from text).
+    func scan(bytes: [UInt8]) -> Page {
         var page = Page()
-        let bytes = Array(html.utf8)
         var i = 0
         let count = bytes.count
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C }

@@ -75,7 +75,7 @@ final class LinkIndex {
             rescanned.append(file)
         }
         let checker = self.checker
-        let scans = Parallel.map(rescanned) { file in checker.scan(String(decoding: file.bytes, as: UTF8.self)) }
+        let scans = Parallel.map(rescanned) { file in checker.scan(bytes: file.bytes) }
         var recheck = Set<String>()
         for (file, page) in zip(rescanned, scans) {
             if entries[file.path]?.page.ids != page.ids { touchedTargets.insert(file.path) }

@@ -101,35 +101,42 @@ public enum Readability {
     /// Lower-case UTF-8 letters; bytes outside ASCII count as consonants.
     static func syllables(bytes raw: [UInt8]) -> Int {
         func counted(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || b >= 0xC0 }
-        // Most words need no filtering: keep their bytes rather than copy them.
-        var w = raw.allSatisfy(counted) ? raw : raw.filter(counted)
-        if w.isEmpty { return 0 }
-        if w.count <= 3 { return 1 }
+        // Most words need no filtering: read their bytes where they are.
+        if raw.allSatisfy(counted) { return raw.withUnsafeBufferPointer { syllables(letters: $0) } }
+        return raw.filter(counted).withUnsafeBufferPointer { syllables(letters: $0) }
+    }
+
+    /// The count for letters only. A silent ending shortens `n`, the length read, so no word is
+    /// copied: this runs for every word of every article on each build.
+    private static func syllables(letters w: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = w.count
+        if n == 0 { return 0 }
+        if n <= 3 { return 1 }
         // Only a word that could be one is looked up (hashing every word was most of the cost).
-        if exceptionLengths.contains(w.count), exceptionFirstLetters[Int(w[0])], let known = exceptions[w] { return known }
-        func isVowel(_ b: UInt8) -> Bool { b == 97 || b == 101 || b == 105 || b == 111 || b == 117 || b == 121 }
+        if exceptionLengths.contains(n), exceptionFirstLetters[Int(w[0])], let known = exceptions[Array(w)] { return known }
         func ends(_ suffix: StaticString) -> Bool {
-            let n = suffix.utf8CodeUnitCount
-            guard w.count >= n else { return false }
-            return suffix.withUTF8Buffer { s in (0..<n).allSatisfy { w[w.count - n + $0] == s[$0] } }
+            let length = suffix.utf8CodeUnitCount
+            guard n >= length else { return false }
+            return suffix.withUTF8Buffer { s in (0..<length).allSatisfy { w[n - length + $0] == s[$0] } }
         }
         // Silent endings: "-es" and "-ed" after most consonants, and a final "e" (but "-le" after a
         // consonant is a syllable: "ta-ble").
-        if ends("es"), !"sxzgc".utf8.contains(w[w.count - 3]), !ends("ches"), !ends("shes") {
-            w.removeLast(2)
-        } else if ends("ed"), w[w.count - 3] != 116, w[w.count - 3] != 100, w.count > 4 {
-            w.removeLast(2)
-        } else if ends("e"), !ends("le") || isVowel(w[w.count - 3]), !ends("ee") {
-            w.removeLast()
+        let third = w[n - 3]
+        if ends("es"), third != 115, third != 120, third != 122, third != 103, third != 99, !ends("ches"), !ends("shes") {
+            n -= 2
+        } else if ends("ed"), third != 116, third != 100, n > 4 {
+            n -= 2
+        } else if ends("e"), !ends("le") || isVowel(third), !ends("ee") {
+            n -= 1
         }
         var count = 0
         var i = 0
-        while i < w.count {
+        while i < n {
             guard isVowel(w[i]), !(w[i] == 121 && i == 0) else { i += 1; continue }
             count += 1
             var j = i + 1
-            while j < w.count, isVowel(w[j]) {
-                if splits(w, pairAt: j - 1) { count += 1 }
+            while j < n, isVowel(w[j]) {
+                if splits(w, n, pairAt: j - 1) { count += 1 }
                 j += 1
             }
             i = j
@@ -137,22 +144,30 @@ public enum Readability {
         return max(1, count)
     }
 
+    private static func isVowel(_ b: UInt8) -> Bool { b == 97 || b == 101 || b == 105 || b == 111 || b == 117 || b == 121 }
+
     /// Vowel pairs read as two syllables ("me-di-al", "sci-at-i-ca", "mal-le-o-lus"), except in
-    /// the endings "-tion", "-sion", "-cial", "-tial", "-cious", "-ian" and after "qu".
-    private static func splits(_ w: [UInt8], pairAt i: Int) -> Bool {
+    /// the endings "-tion", "-sion", "-cial", "-tial", "-cious", "-ian" and after "qu". `n` is
+    /// the word's length once a silent ending is left off.
+    private static func splits(_ w: UnsafeBufferPointer<UInt8>, _ n: Int, pairAt i: Int) -> Bool {
         let a = w[i], b = w[i + 1]
-        let pair = (a, b)
-        let splitting: [(UInt8, UInt8)] = [(105, 97), (105, 111), (101, 111), (117, 97), (105, 117), (105, 101), (117, 111)]
-        guard splitting.contains(where: { $0 == pair }) else { return false }
+        // ia, io, eo, ua, iu, ie, uo
+        let splitting = (a == 105 && (b == 97 || b == 111 || b == 117 || b == 101)) || (a == 101 && b == 111)
+            || (a == 117 && (b == 97 || b == 111))
+        guard splitting else { return false }
         let before: UInt8 = i > 0 ? w[i - 1] : 32
         if before == 113 { return false }  // qu
-        let rest = w[i...]
-        func restIs(_ text: String) -> Bool { rest.elementsEqual(text.utf8) }
-        func restStarts(_ text: String) -> Bool { rest.starts(with: text.utf8) }
-        if pair == (105, 111), restStarts("ion") || restStarts("ious"), "tscgx".utf8.contains(before) { return false }
-        if pair == (105, 97), restStarts("ial"), "tc".utf8.contains(before) { return false }
-        if pair == (105, 97), restIs("ian") || restIs("ians") { return false }
-        if pair == (105, 101), i + 2 >= w.count || restIs("ies") { return false }
+        let rest = UnsafeBufferPointer(rebasing: w[i..<n])
+        func restIs(_ text: StaticString) -> Bool {
+            text.withUTF8Buffer { rest.elementsEqual($0) }
+        }
+        func restStarts(_ text: StaticString) -> Bool {
+            text.withUTF8Buffer { rest.starts(with: $0) }
+        }
+        if a == 105, b == 111, restStarts("ion") || restStarts("ious"), "tscgx".utf8.contains(before) { return false }
+        if a == 105, b == 97, restStarts("ial"), before == 116 || before == 99 { return false }
+        if a == 105, b == 97, restIs("ian") || restIs("ians") { return false }
+        if a == 105, b == 101, i + 2 >= n || restIs("ies") { return false }
         return true
     }
 }
