@@ -121,8 +121,8 @@ public enum ContentLoader {
             diagnostics.append(.error(path, line: line, column: column, "not valid UTF-8 text; save the file as UTF-8"))
             return nil
         }
-        if let nul = raw.utf8.firstIndex(of: 0) {
-            let prefix = raw.utf8[..<nul]
+        if let nul = raw.utf8Offset(of: "\u{0}") {
+            let prefix = bytes[..<nul]
             let line = prefix.filter { $0 == 10 }.count + 1
             diagnostics.append(.error(path, line: line, "the file contains a NUL byte; it is not a text file"))
             return nil
