@@ -97,7 +97,7 @@ public struct PageText: Sendable, Equatable {
         while index < count {
             guard bytes[index] == lt else {
                 textStart = index
-                while index < count && bytes[index] != lt { index += 1 }
+                index = bytes.index(of: lt, from: index)
                 textEnd = index
                 flush()
                 continue
@@ -106,8 +106,7 @@ public struct PageText: Sendable, Equatable {
                 index = Self.find(Self.commentClose, in: bytes, from: index).map { $0 + 3 } ?? count
                 continue
             }
-            var close = index
-            while close < count && bytes[close] != gt { close += 1 }
+            let close = bytes.index(of: gt, from: index)
             let tagStart = min(index + 1, close)
             index = min(close + 1, count)
             let isEnd = tagStart < close && bytes[tagStart] == slash

@@ -106,7 +106,10 @@ public struct LinkChecker: Sendable {
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C }
         func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
         while i < count {
-            guard bytes[i] == UInt8(ascii: "<"), i + 1 < count else { i += 1; continue }
+            guard bytes[i] == UInt8(ascii: "<"), i + 1 < count else {
+                i = bytes.withUnsafeBufferPointer { $0.index(of: UInt8(ascii: "<"), from: i + 1) }
+                continue
+            }
             if matches(bytes, i + 1, "!--") {
                 i = Self.find(bytes, "-->", from: i + 4).map { $0 + 3 } ?? count
                 continue
