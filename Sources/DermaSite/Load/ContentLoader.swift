@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads Content/: the articles (front matter split and decoded) and the files copied as they are.
 public enum ContentLoader {
     public static let contentFolder = "Content"
@@ -176,13 +174,10 @@ public enum ContentLoader {
     private static func longestLine(_ text: String, over limit: Int) -> (line: Int, length: Int)? {
         var text = text
         return text.withUTF8 { bytes -> (Int, Int)? in
-            guard let base = bytes.baseAddress else { return nil }
             var line = 1, start = 0
             while start <= bytes.count {
                 // memchr: this reads every article on every build.
-                let end = memchr(base + start, 10, bytes.count - start).map {
-                    base.distance(to: $0.assumingMemoryBound(to: UInt8.self))
-                } ?? bytes.count
+                let end = bytes.index(of: 10, from: start)
                 if end - start > limit { return (line, end - start) }
                 line += 1
                 start = end + 1

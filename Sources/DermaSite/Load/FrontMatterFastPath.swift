@@ -84,6 +84,10 @@ enum FrontMatterFastPath {
         return true
     }
 
+    /// Bytes that cannot start a plain scalar, and those a plain list item cannot hold.
+    private static let indicators = Set("-?:,[]{}#&*!|>'\"%@`".utf8)
+    private static let flowIndicators = Set(",[]{}:".utf8)
+
     /// A one-line scalar that means its own text: plain, or quoted with nothing to unescape.
     private static func scalar(_ bytes: [UInt8], inList: Bool) -> (text: String, plain: Bool)? {
         guard let first = bytes.first, let last = bytes.last, printable(bytes) else { return nil }
@@ -94,12 +98,10 @@ enum FrontMatterFastPath {
             // A list item's comma inside quotes would have split it: the list goes to Yams.
             return (String(decoding: inner, as: UTF8.self), false)
         }
-        let indicators = Array("-?:,[]{}#&*!|>'\"%@`".utf8)
         guard !indicators.contains(first), last != 32, last != UInt8(ascii: ":") else { return nil }
         for index in bytes.indices {
             let byte = bytes[index]
-            if inList, [UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"),
-                        UInt8(ascii: ":")].contains(byte) { return nil }
+            if inList, flowIndicators.contains(byte) { return nil }
             if byte == UInt8(ascii: ":"), bytes[index + 1] == 32 { return nil }
             if byte == UInt8(ascii: "#"), index > 0, bytes[index - 1] == 32 { return nil }
         }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Escaping for text the generator writes itself (templates escape through Mustache).
 public enum Escape {
     /// Safe in HTML text and in double- or single-quoted attributes, and in XML.
@@ -83,12 +81,11 @@ extension String {
         let pattern = Array(needle.utf8)
         guard let first = pattern.first else { return nil }
         return utf8.withContiguousStorageIfAvailable { haystack -> Int? in
-            guard let base = haystack.baseAddress else { return nil }
             var i = max(start, 0)
             let last = haystack.count - pattern.count
             while i <= last {
-                guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return nil }
-                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                i = haystack.index(of: first, from: i)
+                guard i <= last else { return nil }
                 var k = 1
                 while k < pattern.count && haystack[i + k] == pattern[k] { k += 1 }
                 if k == pattern.count { return i }

@@ -122,7 +122,7 @@ public enum Readability {
         // Silent endings: "-es" and "-ed" after most consonants, and a final "e" (but "-le" after a
         // consonant is a syllable: "ta-ble").
         let third = w[n - 3]
-        if ends("es"), third != 115, third != 120, third != 122, third != 103, third != 99, !ends("ches"), !ends("shes") {
+        if ends("es"), !"sxzgc".utf8.contains(third), !ends("ches"), !ends("shes") {
             n -= 2
         } else if ends("ed"), third != 116, third != 100, n > 4 {
             n -= 2
