@@ -40,6 +40,29 @@ public enum Escape {
         return escaped ?? text
     }
 
+    /// `html(text)` written onto the end of `out`: the compiled templates' page buffer.
+    static func appendHTML(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in 0..<bytes.count {
+                let replacement: [UInt8]
+                switch bytes[index] {
+                case UInt8(ascii: "&"): replacement = amp
+                case UInt8(ascii: "<"): replacement = lt
+                case UInt8(ascii: ">"): replacement = gt
+                case UInt8(ascii: "\""): replacement = quot
+                case UInt8(ascii: "'"): replacement = apos
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                out.append(contentsOf: replacement)
+                start = index + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        }
+    }
+
     private static func needsWork(_ b: UInt8, _ dropXMLInvalid: Bool) -> Bool {
         switch b {
         case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): return true

@@ -60,21 +60,25 @@ import Testing
         options.today = Day(iso: "2026-12-01")
         _ = try SiteBuilder().render(options, cache: cache)
         var names = Set<String>()
-        func collect(_ value: Any, under key: String) {
-            if let object = (value as? TemplateObject)?.values ?? value as? [String: Any] {
-                for (name, child) in object {
-                    names.insert(name)
-                    // Asset names come from Templates/assets/'s files; the reference names them by rule.
-                    if name != "assets" { collect(child, under: name) }
-                }
-            } else if let list = value as? [Any] {
-                for item in list { collect(item, under: key) }
+        func collect(_ object: [String: TemplateValue]) {
+            for (name, child) in object {
+                names.insert(name)
+                // Asset names come from Templates/assets/'s files; the reference names them by rule.
+                if name != "assets" { collect(child) }
+            }
+        }
+        func collect(_ value: TemplateValue) {
+            switch value {
+            case .object(let object): collect(object.values)
+            case .list(let items): items.forEach(collect)
+            case .names(let files): names.formUnion(files.keys)
+            default: break
             }
         }
         let pages = cache.memo.pages.allValues
         #expect(pages.count > 80, "every page of the bundled site was rendered through the memo")
         #expect(Set(pages.map(\.template)).isSuperset(of: TemplateSet.required + TemplateSet.requiredForAtlas))
-        for page in pages { collect(page.values, under: "") }
+        for page in pages { collect(page.values) }
         let missing = names.sorted().filter { name in
             guard !["page", "site", "assets", "menu", "footer"].contains(name) else { return false }
             let plain = name.hasPrefix("has_") ? String(name.dropFirst(4)) : name

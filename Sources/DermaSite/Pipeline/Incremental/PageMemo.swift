@@ -39,7 +39,7 @@ final class PageMemo {
 
     /// Each page's template and values as templates see them, by output path (for the template
     /// reference's test and for `--explain`).
-    var allValues: [(path: String, template: String, values: [String: Any])] {
+    var allValues: [(path: String, template: String, values: [String: TemplateValue])] {
         entries.keys.sorted().map { path in
             let entry = entries[path]!
             return (path, entry.templateName, TemplateEncoder.values(entry.values))

@@ -1,5 +1,3 @@
-import Mustache
-
 /// The one place typed page values become what Mustache reads. A struct becomes a dictionary
 /// keyed by its property names in snake_case (`headTitle` is `head_title`), a list an array.
 ///
@@ -8,20 +6,21 @@ import Mustache
 /// text is `""`, any other missing value `false`, and each optional `x` also gives `has_x` (false
 /// for a missing or empty text) unless the type sets `has_x` itself.
 enum TemplateEncoder {
-    static func values<T: Encodable>(_ value: T) -> [String: Any] {
-        (box(value) as? TemplateObject)?.values ?? [:]
+    static func values<T: Encodable>(_ value: T) -> [String: TemplateValue] {
+        guard case .object(let object) = box(value) else { return [:] }
+        return object.values
     }
 
-    static func box<T: Encodable>(_ value: T) -> Any {
+    static func box<T: Encodable>(_ value: T) -> TemplateValue {
         switch value {
-        case let text as String: return text
-        case let flag as Bool: return flag
-        case let number as Int: return number
+        case let text as String: return .text(text)
+        case let flag as Bool: return .flag(flag)
+        case let number as Int: return .number(number)
         // Names made from file names (`style_css`), not from properties: kept as they are.
-        case let names as [String: String]: return names
+        case let names as [String: String]: return .names(names)
         default:
             let encoder = Encoding()
-            do { try value.encode(to: encoder) } catch { return "" }
+            do { try value.encode(to: encoder) } catch { return .text("") }
             return encoder.result
         }
     }
@@ -52,25 +51,25 @@ enum TemplateEncoder {
     /// A struct's values, and the `has_x` flag of each optional `x`: flags are added when the
     /// object is finished, only where the type did not set `has_x` itself.
     final class Object {
-        var values: [String: Any] = [:]
+        var values: [String: TemplateValue] = [:]
         private var flags: [(name: String, present: Bool)] = []
 
-        func set(_ key: String, _ value: Any) { values[key] = value }
+        func set(_ key: String, _ value: TemplateValue) { values[key] = value }
 
-        func optional(_ key: String, _ value: Any, present: Bool) {
+        func optional(_ key: String, _ value: TemplateValue, present: Bool) {
             values[key] = value
             flags.append(("has_" + key, present))
         }
 
-        func finished() -> [String: Any] {
-            for flag in flags where values[flag.name] == nil { values[flag.name] = flag.present }
+        func finished() -> [String: TemplateValue] {
+            for flag in flags where values[flag.name] == nil { values[flag.name] = .flag(flag.present) }
             flags.removeAll()
             return values
         }
     }
 
     final class List {
-        var values: [Any] = []
+        var values: [TemplateValue] = []
     }
 
     final class Encoding: Encoder {
@@ -78,9 +77,11 @@ enum TemplateEncoder {
         var userInfo: [CodingUserInfoKey: Any] = [:]
         private var object: Object?
         private var list: List?
-        var single: Any = [String: Any]()
+        var single: TemplateValue = .object(TemplateObject([:]))
 
-        var result: Any { object.map { TemplateObject($0.finished()) as Any } ?? list.map { $0.values as Any } ?? single }
+        var result: TemplateValue {
+            object.map { .object(TemplateObject($0.finished())) } ?? list.map { .list($0.values) } ?? single
+        }
 
         func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
             // A page encodes its common head and its kind's values into one object.
@@ -104,10 +105,10 @@ enum TemplateEncoder {
 
         private func name(_ key: Key) -> String { TemplateEncoder.snakeCase(key.stringValue) }
 
-        mutating func encodeNil(forKey key: Key) { object.optional(name(key), false, present: false) }
+        mutating func encodeNil(forKey key: Key) { object.optional(name(key), .flag(false), present: false) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) { object.set(name(key), TemplateEncoder.box(value)) }
         mutating func encodeIfPresent(_ value: String?, forKey key: Key) {
-            object.optional(name(key), value ?? "", present: !(value ?? "").isEmpty)
+            object.optional(name(key), .text(value ?? ""), present: !(value ?? "").isEmpty)
         }
         mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) {
             if let value { object.optional(name(key), TemplateEncoder.box(value), present: true) } else { encodeNil(forKey: key) }
@@ -128,7 +129,7 @@ enum TemplateEncoder {
         var codingPath: [any CodingKey] { [] }
         var count: Int { list.values.count }
 
-        mutating func encodeNil() { list.values.append(false) }
+        mutating func encodeNil() { list.values.append(.flag(false)) }
         mutating func encode<T: Encodable>(_ value: T) { list.values.append(TemplateEncoder.box(value)) }
         mutating func nestedContainer<Nested: CodingKey>(keyedBy type: Nested.Type) -> KeyedEncodingContainer<Nested> {
             preconditionFailure("template values do not use nested containers")
@@ -143,18 +144,7 @@ enum TemplateEncoder {
         let encoder: Encoding
         var codingPath: [any CodingKey] { [] }
 
-        mutating func encodeNil() { encoder.single = false }
+        mutating func encodeNil() { encoder.single = .flag(false) }
         mutating func encode<T: Encodable>(_ value: T) { encoder.single = TemplateEncoder.box(value) }
     }
-}
-
-/// An encoded struct as Mustache reads it: its values by name. A final class rather than the
-/// dictionary itself, because Mustache asks every value it looks into which of its protocols it
-/// conforms to, and answering that for a plain class is cheaper than for `[String: Any]`.
-final class TemplateObject: MustacheParent {
-    let values: [String: Any]
-
-    init(_ values: [String: Any]) { self.values = values }
-
-    func child(named name: String) -> Any? { values[name] }
 }

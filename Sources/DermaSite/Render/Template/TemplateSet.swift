@@ -1,6 +1,11 @@
 import Mustache
 
 /// The compiled Mustache templates of a site. Compiled once per build, shared by every page.
+///
+/// swift-mustache reads every template: its errors are the ones authors see. Pages render with
+/// TemplateRenderer when TemplateParser takes every file, which is always so for the bundled
+/// theme; a site whose templates use set delimiters, transforms or dynamic partials renders
+/// with swift-mustache.
 public struct TemplateSet: Sendable {
     /// Page templates a site must have, one per kind of page.
     public static let required = ["pages/home", "pages/article", "pages/list", "pages/404", "pages/search"]
@@ -12,12 +17,18 @@ public struct TemplateSet: Sendable {
     public static let requiredForPages = ["pages/page"]
 
     private let library: MustacheLibrary
+    /// Every template as TemplateNodes, or nil when one of them is swift-mustache's alone.
+    private let compiled: [String: [TemplateNode]]?
+
+    /// Whether pages render with TemplateRenderer (for tests and `--verbose`).
+    var isCompiled: Bool { compiled != nil }
 
     public static func compile(_ source: TemplateSource, withAtlas: Bool = false, withGlossary: Bool = false,
                                withPages: Bool = false) -> (TemplateSet?, [Diagnostic]) {
         ByteEscaping.register()
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
+        var compiled: [String: [TemplateNode]]? = [:]
         var names = Set(source.files.map(\.name))
         for file in source.files {
             if let alias = layoutAlias(file.name) {
@@ -32,6 +43,12 @@ public struct TemplateSet: Sendable {
                 let template = try MustacheTemplate(string: ByteEscaping.pragma + file.text)
                 library.register(template, named: file.name)
                 if let alias = layoutAlias(file.name) { library.register(template, named: alias) }
+                if compiled != nil, let nodes = TemplateParser.parse(ByteEscaping.pragma + file.text) {
+                    compiled?[file.name] = nodes
+                    if let alias = layoutAlias(file.name) { compiled?[alias] = nodes }
+                } else {
+                    compiled = nil
+                }
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error(file.path, line: error.context.lineNumber - ByteEscaping.pragmaLines,
                                           column: error.context.columnNumber + 1,
@@ -49,7 +66,7 @@ public struct TemplateSet: Sendable {
             + (withPages ? requiredForPages : []) where !names.contains(name) {
             diagnostics.append(.error("\(TemplateLoader.folder)/\(name).mustache", "missing template: every site needs it"))
         }
-        return (diagnostics.hasErrors ? nil : TemplateSet(library: library), diagnostics)
+        return (diagnostics.hasErrors ? nil : TemplateSet(library: library, compiled: compiled), diagnostics)
     }
 
     /// Mustache cannot close a section whose name has a slash, so a page inherits a layout by
@@ -69,8 +86,24 @@ public struct TemplateSet: Sendable {
         return TemplateSource(files: files)
     }
 
+    func render(_ values: [String: TemplateValue], template name: String) -> String? {
+        render(.object(TemplateObject(values)), template: name)
+    }
+
+    /// A hand-written context: tests and the fuzzer.
     public func render(_ context: [String: Any], template name: String) -> String? {
-        library.render(TemplateObject(context), withTemplate: name)
+        render(TemplateValue(any: context), template: name)
+    }
+
+    func render(_ root: TemplateValue, template name: String) -> String? {
+        guard let compiled else { return renderWithLibrary(root, template: name) }
+        var renderer = TemplateRenderer(templates: compiled)
+        return renderer.render(root, template: name)
+    }
+
+    /// swift-mustache's rendering of the same values: the fallback, and the oracle in tests.
+    func renderWithLibrary(_ root: TemplateValue, template name: String) -> String? {
+        library.render(root.mustache, withTemplate: name)
     }
 
     /// Partials (`{{> name}}`) and parents (`{{< name}}`) a template names, with their positions.

@@ -1,0 +1,153 @@
+@testable import DermaSite
+import Foundation
+import Testing
+
+/// The compiled templates (TemplateParser, TemplateRenderer) against swift-mustache, which they
+/// replace on the pages' path: every page of the bundled site, and seeded random templates made
+/// to hit the awkward rules (standalone lines, indented partials, block overrides, escaping).
+@Suite struct TemplateOracleTests {
+    @Test func everyBundledPageRendersAsSwiftMustacheRendersIt() throws {
+        let root = FixtureSite.projectRoot
+        let cache = BuildCache()
+        var options = BuildOptions(root: root, includeDrafts: true)
+        options.today = Day(iso: "2026-12-01")
+        _ = try SiteBuilder().render(options, cache: cache)
+        let (source, _, _) = TemplateLoader.load(root: root, fileSystem: LocalFileSystem())
+        let set = try #require(TemplateSet.compile(source, withAtlas: true, withGlossary: true, withPages: true).0)
+        #expect(set.isCompiled, "the bundled theme uses only what the compiled renderer takes")
+        let pages = cache.memo.pages.allValues
+        #expect(pages.count > 80)
+        for page in pages {
+            let root = TemplateValue.object(TemplateObject(page.values))
+            let compiled = set.render(root, template: page.template)
+            #expect(compiled != nil && compiled == set.renderWithLibrary(root, template: page.template), "\(page.path)")
+        }
+    }
+
+    @Test func seededTemplatesRenderAsSwiftMustacheRendersThem() throws {
+        var random = SeededRandom(seed: 20261204)
+        var compared = 0, rejected = 0, fallback = 0, mismatches: [String] = []
+        for _ in 0..<3000 {
+            var generator = TemplateGenerator(random: random)
+            let files = (0..<4).map { generator.template(index: $0) }
+            random = generator.random
+            let source = TemplateSource(files: TemplateSet.required.map { .init(name: $0, path: "\($0).mustache", text: "") }
+                + files.enumerated().map { .init(name: "p\($0.offset)", path: "p\($0.offset).mustache", text: $0.element) })
+            guard let set = TemplateSet.compile(source).0 else {
+                rejected += 1
+                continue
+            }
+            guard set.isCompiled else {
+                fallback += 1
+                continue
+            }
+            for _ in 0..<3 {
+                let root = TemplateGenerator.value(&random, depth: 0, forceObject: true)
+                let compiled = set.render(root, template: "p0"), library = set.renderWithLibrary(root, template: "p0")
+                compared += 1
+                if compiled != library, mismatches.count < 5 {
+                    mismatches.append("\(files.enumerated().map { "p\($0.offset): \($0.element.debugDescription)" }.joined(separator: "\n"))\n"
+                        + "compiled: \(String(describing: compiled).debugDescription)\nlibrary:  \(String(describing: library).debugDescription)")
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n\n"))")
+        // The generator must mostly make templates both take, or the comparison proves little.
+        #expect(compared > 6000, "compared \(compared); rejected \(rejected), left to swift-mustache \(fallback)")
+        #expect(fallback > 0, "some templates use what only swift-mustache takes (set delimiters, transforms)")
+    }
+
+    @Test func whatOnlySwiftMustacheTakesFallsBackToIt() throws {
+        for text in ["{{=<% %>=}}<%a%>", "{{uppercased(a)}}", "{{>*a}}", "a\r\nb{{a}}", "{{a}}\u{301}"] {
+            let source = TemplateSource(files: TemplateSet.required.map { .init(name: $0, path: "\($0).mustache", text: text) })
+            let (set, diagnostics) = TemplateSet.compile(source)
+            guard let set else {
+                #expect(diagnostics.hasErrors, "\(text.debugDescription)")
+                continue
+            }
+            #expect(!set.isCompiled, "\(text.debugDescription)")
+            #expect(set.render(["a": "x"], template: "pages/home") == set.renderWithLibrary(.object(TemplateObject(["a": .text("x")])), template: "pages/home"))
+        }
+    }
+}
+
+/// Random templates built from the tags swift-mustache knows, always well nested, with line ends
+/// and spaces scattered so that tags stand alone on their lines often. A partial or parent names
+/// only a later template, so there are no cycles.
+struct TemplateGenerator {
+    var random: SeededRandom
+    private static let names = ["a", "b", "list", "obj", "flag", "no", "n", "empty", "names", "missing", "obj.a", "obj.obj.b",
+                                ".", ".a", "list.a", "names.k", "nothing"]
+    private static let texts = ["x", "y z", " ", "  ", "\t", "\n", "\n", "\n", "{", "}", "é", "<&>\"'", "a{b", "😀"]
+    private static let rare = ["e\u{301}", "{{=<% %>=}}", "{{a.uppercased()}}", "{{uppercased(a)}}"]
+
+    mutating func template(index: Int) -> String {
+        var out = ""
+        if random.chance(20) { out += random.pick(["{{% CONTENT_TYPE: TEXT }}\n", "{{% CONTENT_TYPE: HTML}}", " {{%CONTENT_TYPE:DERMASITE_HTML}} \n"]) }
+        if index < 3, random.chance(30) {
+            out += parent(index: index)
+        }
+        out += body(depth: 0, index: index)
+        if random.chance(1) { out += random.pick(Self.rare) }
+        return out
+    }
+
+    private mutating func parent(index: Int) -> String {
+        let target = "p\(index + 1 + random.below(3 - index))"
+        var out = random.pick(["", "  ", "\n"]) + "{{<\(target)}}" + random.pick(["", "\n", "  \n"])
+        for _ in 0..<random.below(3) {
+            let block = random.pick(["b1", "b2"])
+            out += random.pick(["", "  ", "\n"]) + "{{$\(block)}}" + random.pick(["", "\n"]) + body(depth: 2, index: index, inOverride: true)
+                + random.pick(["", "\n", "  "]) + "{{/\(block)}}" + random.pick(["", "\n"])
+        }
+        return out + "{{/\(target)}}" + random.pick(["", "\n", " \n"])
+    }
+
+    /// An override names no block or partial: one that reached its own block again would
+    /// recurse without end (in swift-mustache too).
+    private mutating func body(depth: Int, index: Int, inOverride: Bool = false) -> String {
+        var out = ""
+        for _ in 0..<(1 + random.below(depth == 0 ? 8 : 4)) {
+            out += random.pick(["", "", " ", "  ", "\n", "\t"])
+            switch random.below(10) {
+            case 0, 1: out += random.pick(Self.texts)
+            case 2, 3:
+                let name = random.pick(Self.names)
+                out += random.pick(["{{\(name)}}", "{{ \(name) }}", "{{{\(name)}}}", "{{&\(name)}}"])
+            case 4 where depth < 3, 5 where depth < 3:
+                let name = random.pick(Self.names.filter { $0 != "." })
+                let sigil = random.pick(["#", "#", "^"])
+                out += "{{\(sigil)\(name)}}" + random.pick(["", "\n", " \n"]) + body(depth: depth + 1, index: index, inOverride: inOverride)
+                    + random.pick(["", "\n", "  "]) + "{{/\(name)}}"
+            case 6: out += random.pick(["{{! note }}", "{{!\nlong\n}}", "{{!}}"])
+            case 7 where index < 3 && !inOverride:
+                out += random.pick(["{{>p\(index + 1 + random.below(3 - index))}}", "{{> p3 }}"])
+            case 8 where depth < 3 && !inOverride:
+                let block = random.pick(["b1", "b2"])
+                out += "{{$\(block)}}" + random.pick(["", "\n"]) + body(depth: depth + 1, index: index) + "{{/\(block)}}"
+            default: out += random.pick(Self.texts)
+            }
+            out += random.pick(["", "", "\n", " ", "  \n"])
+        }
+        return out
+    }
+
+    static func value(_ random: inout SeededRandom, depth: Int, forceObject: Bool = false) -> TemplateValue {
+        let kind = forceObject ? 4 : random.below(depth > 2 ? 4 : 7)
+        switch kind {
+        case 0: return .text(random.pick(["", "t", "<b>&'\"", "line\n", "two\nlines\n", "cr\r\n", "é"]))
+        case 1: return .flag(random.chance(50))
+        case 2: return .number(random.pick([0, 1, -3, 42]))
+        case 3: return .names(random.chance(50) ? [:] : ["k": "v<"])
+        case 4, 5:
+            var values: [String: TemplateValue] = [:]
+            for name in ["a", "b", "list", "obj", "flag", "no", "n", "empty", "names"] where random.chance(60) {
+                values[name] = value(&random, depth: depth + 1)
+            }
+            if random.chance(30) { values["b1"] = .text("shadow") }
+            return .object(TemplateObject(values))
+        default:
+            return .list((0..<random.below(3)).map { _ in value(&random, depth: depth + 1) })
+        }
+    }
+}
