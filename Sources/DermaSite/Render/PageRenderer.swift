@@ -18,17 +18,22 @@ struct PageRenderer: Sendable {
     let templates: TemplateSet
     let frame: PageFrame
 
+    /// `site` as templates read it, encoded once: every page is given the same.
+    private let siteValue: TemplateValue
+
     init(site: Site, templates: TemplateSet, frame: PageFrame? = nil) {
         self.site = site
         self.templates = templates
         self.frame = frame ?? PageFrame(site: site)
+        siteValue = TemplateEncoder.box(self.frame.site)
     }
 
     var baseURL: BaseURL { site.config.baseURL }
 
     /// The template boundary: typed values become Mustache's dictionaries here and nowhere else.
     func render<Body>(_ spec: PageSpec<Body>) throws -> OutputFile {
-        guard let html = templates.render(TemplateEncoder.values(spec.values), template: spec.template) else {
+        let site = spec.values.site == frame.site ? siteValue : TemplateEncoder.box(spec.values.site)
+        guard let html = templates.render(TemplateEncoder.values(spec.values, site: site), template: spec.template) else {
             throw BuildFailure(step: "render pages", diagnostics: [
                 .error("\(TemplateLoader.folder)/\(spec.template).mustache", "missing template"),
             ])

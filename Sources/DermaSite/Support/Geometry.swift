@@ -114,7 +114,7 @@ public enum Geometry {
         return scan(from: max(boxA.minY, boxB.minY), to: min(boxA.maxY, boxB.maxY)) { y in
             rowsA.move(to: y)
             rowsB.move(to: y)
-            return ScanRows.sharedLength(rowsA.spans, rowsB.spans)
+            return ScanRows.sharedLength(rowsA.spans[...], rowsB.spans[...])
         }
     }
 

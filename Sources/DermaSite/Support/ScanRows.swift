@@ -79,10 +79,10 @@ struct ScanRows {
     }
 
     /// Length covered by both lists of sorted, merged spans.
-    static func sharedLength(_ a: [(Double, Double)], _ b: [(Double, Double)]) -> Double {
+    static func sharedLength(_ a: ArraySlice<(Double, Double)>, _ b: ArraySlice<(Double, Double)>) -> Double {
         var total = 0.0
-        var i = 0, j = 0
-        while i < a.count && j < b.count {
+        var i = a.startIndex, j = b.startIndex
+        while i < a.endIndex && j < b.endIndex {
             let lo = max(a[i].0, b[j].0), hi = min(a[i].1, b[j].1)
             if hi > lo { total += hi - lo }
             if a[i].1 < b[j].1 { i += 1 } else { j += 1 }

@@ -54,6 +54,7 @@ public enum AtlasValidator {
         var diagnostics: [Diagnostic] = []
         let placeIDs = atlas.places.map(\.id)
         let outline = view.outline.map(\.points)
+        let outlineTable = scanTable(outline, in: view.viewBox)
         for polygon in view.outline { diagnostics += shapeProblems(polygon, in: view, what: "the outline") }
         for (index, line) in view.details.enumerated() {
             if let p = line.first(where: { !inside(view.viewBox, $0) }) {
@@ -75,7 +76,9 @@ public enum AtlasValidator {
                 diagnostics += shapeIssues
                 valid = valid && shapeIssues.isEmpty
                 guard shapeIssues.isEmpty, !outline.isEmpty else { continue }
-                let outside = Geometry.area(polygon.points) - Geometry.overlapArea([polygon.points], outline)
+                let inside = outlineTable.map { ScanTable.overlapArea(ScanTable([polygon.points]), $0) }
+                    ?? Geometry.overlapArea([polygon.points], outline)
+                let outside = Geometry.area(polygon.points) - inside
                 if outside > outsideTolerance {
                     diagnostics.append(error(polygon.position,
                         "zone \(zone.place) lies outside the body outline of view '\(view.id)' (\(rounded(outside)) square units outside)"))
@@ -126,14 +129,24 @@ public enum AtlasValidator {
         return []
     }
 
+    /// The outline's rows inside the view box, where every zone checked against it lies; nil
+    /// when a point or the box is not a finite number (the outline's own errors say so).
+    private static func scanTable(_ outline: [[Point]], in box: MapView.Box) -> ScanTable? {
+        let finite = [box.x, box.y, box.width, box.height].allSatisfy(\.isFinite) && box.height >= 0
+            && outline.allSatisfy { $0.allSatisfy { $0.x.isFinite && $0.y.isFinite } }
+        return finite ? ScanTable(outline, rows: box.y...(box.y + box.height)) : nil
+    }
+
     private static func overlaps(_ zones: [MapView.Zone], in view: MapView) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // Valid zones lie inside the view box, so their points are finite.
+        let tables = zones.map { $0.polygons.map { ScanTable([$0.points]) } }
         for i in zones.indices {
             for j in zones.indices where j > i && zones[i].place != zones[j].place {
                 // Polygon by polygon, so the bounding-box test skips the other leg.
                 var shared = 0.0
-                for a in zones[i].polygons {
-                    for b in zones[j].polygons { shared += Geometry.overlapArea([a.points], [b.points]) }
+                for a in tables[i] {
+                    for b in tables[j] { shared += ScanTable.overlapArea(a, b) }
                 }
                 if shared > overlapTolerance {
                     diagnostics.append(error(zones[j].position,

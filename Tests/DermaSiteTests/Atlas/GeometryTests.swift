@@ -58,6 +58,28 @@ import Testing
         }
     }
 
+    /// The atlas check's tables must give exactly `Geometry.overlapArea`'s numbers: for shapes of
+    /// one or more polygons, with points off the quarter-unit grid too, and for a table limited
+    /// to a band of rows that holds the other shape.
+    @Test func scanTablesGiveTheSameOverlapAsScanningEachPair() {
+        var random = SeededRandom(seed: 20261204)
+        var overlapping = 0
+        for round in 0..<400 {
+            var a = (0..<(1 + random.below(3))).map { _ in star(&random) }
+            let b = (0..<(1 + random.below(2))).map { _ in star(&random) }
+            if round % 2 == 1 {
+                a = a.map { $0.map { Point($0.x + Double(random.below(1000)) / 997, $0.y - Double(random.below(1000)) / 991) } }
+            }
+            let expected = Geometry.overlapArea(a, b)
+            if expected > 0 { overlapping += 1 }
+            #expect(ScanTable.overlapArea(ScanTable(a), ScanTable(b)) == expected)
+            #expect(ScanTable.overlapArea(ScanTable(b), ScanTable(a)) == Geometry.overlapArea(b, a))
+            let band = Geometry.bounds(b.flatMap { $0 })
+            #expect(ScanTable.overlapArea(ScanTable(b), ScanTable(a, rows: band.minY...band.maxY)) == Geometry.overlapArea(b, a))
+        }
+        #expect(overlapping > 100, "most pairs overlap, so the rows are compared, not skipped")
+    }
+
     /// A polygon around a centre, on a grid of quarter units so rows meet vertices and edges lie flat.
     func star(_ random: inout SeededRandom) -> [Point] {
         let cx = Double((10 + random.below(21))), cy = Double((10 + random.below(21)))

@@ -15,6 +15,10 @@ import Testing
         let (source, _, _) = TemplateLoader.load(root: root, fileSystem: LocalFileSystem())
         let set = try #require(TemplateSet.compile(source, withAtlas: true, withGlossary: true, withPages: true).0)
         #expect(set.isCompiled, "the bundled theme uses only what the compiled renderer takes")
+        // The page renderer encodes `site` once and names the other values itself.
+        let frame = try #require(cache.memo.frame?.value)
+        let notFound = frame.values(NotFoundBody(), kind: "404", title: "Not found", description: "", sitePath: "/404.html")
+        #expect(TemplateEncoder.values(notFound, site: TemplateEncoder.box(frame.site)) == TemplateEncoder.values(notFound))
         let pages = cache.memo.pages.allValues
         #expect(pages.count > 80)
         for page in pages {

@@ -11,6 +11,12 @@ enum TemplateEncoder {
         return object.values
     }
 
+    /// A page's values with `site` already encoded (it is the same on every page). The names
+    /// are PageValues' own; TemplateEncoderTests checks this gives what `values(_:)` gives.
+    static func values<Body>(_ page: PageValues<Body>, site: TemplateValue) -> [String: TemplateValue] {
+        ["site": site, "assets": .names(page.assets), "menu": box(page.menu), "footer": box(page.footer), "page": box(page.page)]
+    }
+
     static func box<T: Encodable>(_ value: T) -> TemplateValue {
         switch value {
         case let text as String: return .text(text)

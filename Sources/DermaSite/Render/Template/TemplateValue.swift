@@ -3,7 +3,7 @@ import Mustache
 /// A value as templates read it: what TemplateEncoder makes of typed page values. Typed so the
 /// compiled renderer looks names up without a dynamic cast; `mustache` is the same value as
 /// swift-mustache reads it, for templates the compiled renderer does not take.
-enum TemplateValue {
+enum TemplateValue: Equatable, Sendable {
     case text(String)
     case flag(Bool)
     case number(Int)
@@ -52,8 +52,10 @@ enum TemplateValue {
 /// An encoded struct: its values by name. A final class, because swift-mustache asks every value
 /// it looks into which of its protocols it conforms to, and answering that for a plain class is
 /// cheaper than for a dictionary.
-final class TemplateObject: MustacheParent {
+final class TemplateObject: MustacheParent, Equatable, Sendable {
     let values: [String: TemplateValue]
+
+    static func == (a: TemplateObject, b: TemplateObject) -> Bool { a === b || a.values == b.values }
 
     init(_ values: [String: TemplateValue]) { self.values = values }
 
