@@ -61,6 +61,22 @@ import Testing
         #expect(fallback > 0, "some templates use what only swift-mustache takes (set delimiters, transforms)")
     }
 
+    /// The include check reads lines of ASCII as bytes: it must find what reading Characters finds.
+    @Test func referencesReadAsBytesMatchReadingCharacters() {
+        var random = SeededRandom(seed: 20261205)
+        let pieces = ["{{", "}}", "{{>", "{{<", "{{ >", "{{  <", ">", "<", " ", "a", "p/x", "*d", "{", "}", "\t", "x y"]
+        var found = 0
+        for _ in 0..<5000 {
+            let line = (0..<(1 + random.below(10))).map { _ in random.pick(pieces) }.joined()
+            let bytes = TemplateSet.asciiReferences(Array(line.utf8), line: 3)
+            let characters = TemplateSet.characterReferences(line[...], line: 3)
+            found += characters.count
+            #expect(bytes.map { "\($0.name)@\($0.line):\($0.column)" } == characters.map { "\($0.name)@\($0.line):\($0.column)" },
+                    "\(line.debugDescription)")
+        }
+        #expect(found > 300, "most lines must name a template for the comparison to mean much")
+    }
+
     @Test func whatOnlySwiftMustacheTakesFallsBackToIt() throws {
         for text in ["{{=<% %>=}}<%a%>", "{{uppercased(a)}}", "{{>*a}}", "a\r\nb{{a}}", "{{a}}\u{301}"] {
             let source = TemplateSource(files: TemplateSet.required.map { .init(name: $0, path: "\($0).mustache", text: text) })

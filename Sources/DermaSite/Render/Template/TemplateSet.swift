@@ -38,30 +38,26 @@ public struct TemplateSet: Sendable {
                 names.insert(alias)
             }
         }
-        for file in source.files {
-            do {
-                let template = try MustacheTemplate(string: ByteEscaping.pragma + file.text)
+        // Each file is read on its own, in parallel: swift-mustache reads Characters, slowly.
+        let read = Parallel.map(source.files) { file in ReadFile(file) }
+        for (file, result) in zip(source.files, read) {
+            if let template = result.template {
                 library.register(template, named: file.name)
                 if let alias = layoutAlias(file.name) { library.register(template, named: alias) }
-                if compiled != nil, let nodes = TemplateParser.parse(ByteEscaping.pragma + file.text) {
-                    compiled?[file.name] = nodes
-                    if let alias = layoutAlias(file.name) { compiled?[alias] = nodes }
-                } else {
-                    compiled = nil
-                }
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(file.path, line: error.context.lineNumber - ByteEscaping.pragmaLines,
-                                          column: error.context.columnNumber + 1,
-                                          "template syntax: \(describe(error.error))"))
-            } catch {
-                diagnostics.append(.error(file.path, "template syntax: \(error)"))
             }
-            for reference in references(in: file.text) where !names.contains(reference.name) {
+            if compiled != nil, result.template != nil, let nodes = result.nodes {
+                compiled?[file.name] = nodes
+                if let alias = layoutAlias(file.name) { compiled?[alias] = nodes }
+            } else {
+                compiled = nil
+            }
+            if let error = result.syntaxError { diagnostics.append(error) }
+            for reference in result.references where !names.contains(reference.name) {
                 diagnostics.append(.error(file.path, line: reference.line, column: reference.column,
                                           "no template named '\(reference.name)' (looked for \(TemplateLoader.folder)/\(reference.name).mustache)"))
             }
         }
-        diagnostics += includeCycles(source.files)
+        diagnostics += includeCycles(source.files, references: Dictionary(zip(source.files.map(\.name), read.map(\.references))) { a, _ in a })
         for name in required + (withAtlas ? requiredForAtlas : []) + (withGlossary ? requiredForGlossary : [])
             + (withPages ? requiredForPages : []) where !names.contains(name) {
             diagnostics.append(.error("\(TemplateLoader.folder)/\(name).mustache", "missing template: every site needs it"))
@@ -106,27 +102,86 @@ public struct TemplateSet: Sendable {
         library.render(root.mustache, withTemplate: name)
     }
 
-    /// Partials (`{{> name}}`) and parents (`{{< name}}`) a template names, with their positions.
-    static func references(in text: String) -> [(name: String, line: Int, column: Int)] {
-        var out: [(String, Int, Int)] = []
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, line) in lines.enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                var cursor = open.upperBound
-                while cursor < rest.endIndex, rest[cursor] == " " { cursor = rest.index(after: cursor) }
-                guard cursor < rest.endIndex, rest[cursor] == ">" || rest[cursor] == "<" else {
-                    rest = rest[open.upperBound...]
-                    continue
-                }
-                let afterSigil = rest.index(after: cursor)
-                guard let close = rest[afterSigil...].range(of: "}}") else { break }
-                let name = rest[afterSigil..<close.lowerBound].trimmingWhitespace()
-                if !name.isEmpty, !name.hasPrefix("*") {  // `*name` is a dynamic partial
-                    out.append((name, index + 1, line.distance(from: line.startIndex, to: open.lowerBound) + 1))
-                }
-                rest = rest[close.upperBound...]
+    /// One file as both readers read it, and the templates it names.
+    private struct ReadFile: Sendable {
+        var template: MustacheTemplate?
+        var nodes: [TemplateNode]?
+        var syntaxError: Diagnostic?
+        var references: [Reference]
+
+        init(_ file: TemplateSource.File) {
+            do {
+                template = try MustacheTemplate(string: ByteEscaping.pragma + file.text)
+                nodes = TemplateParser.parse(ByteEscaping.pragma + file.text)
+            } catch let error as MustacheTemplate.ParserError {
+                syntaxError = .error(file.path, line: error.context.lineNumber - ByteEscaping.pragmaLines,
+                                     column: error.context.columnNumber + 1, "template syntax: \(describe(error.error))")
+            } catch {
+                syntaxError = .error(file.path, "template syntax: \(error)")
             }
+            references = TemplateSet.references(in: file.text)
+        }
+    }
+
+    typealias Reference = (name: String, line: Int, column: Int)
+
+    /// Partials (`{{> name}}`) and parents (`{{< name}}`) a template names, with their positions.
+    /// Lines of ASCII are read as bytes; others by Characters, as the column counts them.
+    static func references(in text: String) -> [Reference] {
+        var out: [Reference] = []
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() {
+            if line.allSatisfy({ $0 < 0x80 }) {
+                out += asciiReferences(Array(line), line: index + 1)
+            } else {
+                out += characterReferences(Substring(line), line: index + 1)
+            }
+        }
+        return out
+    }
+
+    static func asciiReferences(_ line: [UInt8], line number: Int) -> [Reference] {
+        var out: [Reference] = []
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        var i = 0
+        while i + 1 < line.count {
+            guard line[i] == open, line[i + 1] == open else {
+                i += 1
+                continue
+            }
+            var cursor = i + 2
+            while cursor < line.count, line[cursor] == UInt8(ascii: " ") { cursor += 1 }
+            guard cursor < line.count, line[cursor] == UInt8(ascii: ">") || line[cursor] == UInt8(ascii: "<") else {
+                i += 2
+                continue
+            }
+            var end = cursor + 1
+            while end + 1 < line.count, !(line[end] == close && line[end + 1] == close) { end += 1 }
+            guard end + 1 < line.count else { break }
+            let name = String(decoding: line[(cursor + 1)..<end], as: UTF8.self).trimmingWhitespace()
+            if !name.isEmpty, !name.hasPrefix("*") { out.append((name, number, i + 1)) }  // `*name` is a dynamic partial
+            i = end + 2
+        }
+        return out
+    }
+
+    static func characterReferences(_ line: Substring, line number: Int) -> [Reference] {
+        var out: [Reference] = []
+        var rest = line[...]
+        while let open = rest.range(of: "{{") {
+            var cursor = open.upperBound
+            while cursor < rest.endIndex, rest[cursor] == " " { cursor = rest.index(after: cursor) }
+            guard cursor < rest.endIndex, rest[cursor] == ">" || rest[cursor] == "<" else {
+                rest = rest[open.upperBound...]
+                continue
+            }
+            let afterSigil = rest.index(after: cursor)
+            guard let close = rest[afterSigil...].range(of: "}}") else { break }
+            let name = rest[afterSigil..<close.lowerBound].trimmingWhitespace()
+            if !name.isEmpty, !name.hasPrefix("*") {  // `*name` is a dynamic partial
+                out.append((name, number, line.distance(from: line.startIndex, to: open.lowerBound) + 1))
+            }
+            rest = rest[close.upperBound...]
         }
         return out
     }
@@ -134,7 +189,7 @@ public struct TemplateSet: Sendable {
     /// A template that includes itself, directly or through others, would recurse until the stack
     /// overflows and the whole tool (a running preview too) crashes: each cycle is an error at the
     /// include that closes it, naming the chain.
-    static func includeCycles(_ files: [TemplateSource.File]) -> [Diagnostic] {
+    static func includeCycles(_ files: [TemplateSource.File], references: [String: [Reference]]) -> [Diagnostic] {
         var byName: [String: TemplateSource.File] = [:]
         for file in files { byName[file.name] = file }
         func resolve(_ reference: String) -> String? {
@@ -145,7 +200,7 @@ public struct TemplateSet: Sendable {
         var finished = Set<String>()
         func visit(_ name: String, path: [String]) {
             guard !finished.contains(name), let file = byName[name] else { return }
-            for reference in references(in: file.text) {
+            for reference in references[name] ?? [] {
                 guard let target = resolve(reference.name) else { continue }
                 if let start = path.firstIndex(of: target) ?? (target == name ? path.count : nil) {
                     let chain = Array(path[start...]) + [name, target]
