@@ -79,14 +79,11 @@ public enum Readability {
         "nerve": 1, "nerves": 1, "once": 1, "popliteal": 4, "sometimes": 2, "somewhere": 2, "someone": 2, "whole": 1,
     ].map { (Array($0.key.utf8), $0.value) })
 
-    private static let exceptionLengths: ClosedRange<Int> = {
-        let lengths = exceptions.keys.map(\.count)
-        return lengths.min()!...lengths.max()!
-    }()
-
-    private static let exceptionFirstLetters: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for key in exceptions.keys { table[Int(key[0])] = true }
+    /// The exceptions by first letter: a word is compared with the few that start like it, in
+    /// place (a dictionary lookup copied and hashed every word that might be one).
+    private static let exceptionsByFirstLetter: [[(word: [UInt8], count: Int)]] = {
+        var table = [[(word: [UInt8], count: Int)]](repeating: [], count: 256)
+        for (word, count) in exceptions { table[Int(word[0])].append((word, count)) }
         return table
     }()
 
@@ -112,8 +109,9 @@ public enum Readability {
         var n = w.count
         if n == 0 { return 0 }
         if n <= 3 { return 1 }
-        // Only a word that could be one is looked up (hashing every word was most of the cost).
-        if exceptionLengths.contains(n), exceptionFirstLetters[Int(w[0])], let known = exceptions[Array(w)] { return known }
+        for exception in exceptionsByFirstLetter[Int(w[0])] where exception.word.count == n && exception.word.elementsEqual(w) {
+            return exception.count
+        }
         func ends(_ suffix: StaticString) -> Bool {
             let length = suffix.utf8CodeUnitCount
             guard n >= length else { return false }

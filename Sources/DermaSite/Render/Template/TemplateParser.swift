@@ -69,6 +69,19 @@ struct TemplateParser {
         }
     }
 
+    /// The blocks a `{{< parent}}` overrides; only they (and text, which is dropped) may stand in it.
+    private static func overrides(in pieces: [Piece]) throws -> [String: [TemplateNode]] {
+        var overrides: [String: [TemplateNode]] = [:]
+        for piece in pieces {
+            switch piece {
+            case .override(let block, let nodes): overrides[block] = nodes
+            case .node(.text): continue
+            case .node: throw Unsupported()
+            }
+        }
+        return overrides
+    }
+
     private var atEnd: Bool { position == bytes.count }
     private var current: UInt8 { atEnd ? 0 : bytes[position] }
 
@@ -130,28 +143,18 @@ struct TemplateParser {
                 let name = try readName()
                 if sigil == UInt8(ascii: "{") { try expect([UInt8(ascii: "}")]) }
                 pieces.append(.node(.variable(TemplatePath(name), escaped: false)))
-            case UInt8(ascii: ">"):
+            case UInt8(ascii: ">"), UInt8(ascii: "<"):
                 position += 1
                 let name = try readPartialName()
-                let indent = whitespaceBefore
+                let indent = Array(whitespaceBefore)
                 flushWhitespace()
                 setNewLine = isStandalone(state)
-                pieces.append(.node(.partial(name, indentation: setNewLine ? Array(indent) : nil, overrides: nil)))
-            case UInt8(ascii: "<"):
-                position += 1
-                let name = try readPartialName()
-                let indent = whitespaceBefore
-                flushWhitespace()
-                setNewLine = isStandalone(state)
-                var overrides: [String: [TemplateNode]] = [:]
-                for piece in try parse(state.parent(name)) {
-                    switch piece {
-                    case .override(let block, let nodes): overrides[block] = nodes
-                    case .node(.text): continue
-                    case .node: throw Unsupported()
-                    }
+                if sigil == UInt8(ascii: ">") {
+                    pieces.append(.node(.partial(name, indentation: setNewLine ? indent : nil, overrides: nil)))
+                } else {
+                    let overrides = try Self.overrides(in: parse(state.parent(name)))
+                    pieces.append(.node(.partial(name, indentation: indent, overrides: overrides)))
                 }
-                pieces.append(.node(.partial(name, indentation: Array(indent), overrides: overrides)))
             case UInt8(ascii: "$"):
                 position += 1
                 let name = try readName()
