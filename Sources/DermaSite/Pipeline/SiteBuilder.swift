@@ -191,7 +191,7 @@ public struct SiteBuilder: Sendable {
         site.draftPaths = content.draftPaths
         if config != nil {
             // The names pages are given are fixed by their types: only a template edit changes the result.
-            diagnostics += cache.keyed(&cache.templateValueProblems, [cache.templates.version]) { TemplateValues.check(templateSource, site: site) }
+            diagnostics += cache.keyed(&cache.templateValueProblems, [cache.templates.version]) { TemplateNameCheck.check(templateSource, site: site) }
         }
         let rendered = clock.run("render markdown") { () -> [RenderedMarkdown] in
             let results = MarkdownStep.render(site, routes: routes, linksMustResolve: options.linksMustResolve,

@@ -1,7 +1,7 @@
-/// Renders TemplateNodes over TemplateValues with swift-mustache's meaning: the same lookups up the
-/// context stack, the same truth of each kind of value, the same indentation of partials, block
-/// overrides and escaping. Names were split when the template was read, and values are typed,
-/// so a tag costs a few dictionary lookups instead of string splitting and dynamic casts.
+/// Renders TemplateNodes over TemplateValue with swift-mustache's meaning: the same lookups up
+/// the context stack, the same truth of each kind of value, the same indentation of partials,
+/// block overrides and escaping. Names were split when the template was read, and values are
+/// typed, so a tag costs a few dictionary lookups instead of string splitting and dynamic casts.
 struct TemplateRenderer {
     let templates: [String: [TemplateNode]]
     private var out: [UInt8] = []

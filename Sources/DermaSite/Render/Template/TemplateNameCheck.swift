@@ -1,7 +1,7 @@
 /// A value a template names that pages are never given (`{{site.publsher}}`) shows as nothing,
 /// silently: each is a warning at its tag, with the nearest real name. The names are checked
 /// against what every page is given under `site` and `footer`, taken from those values' types.
-enum TemplateValues {
+enum TemplateNameCheck {
     static func check(_ source: TemplateSource, site: Site) -> [Diagnostic] {
         let frame = PageFrame(site: site)
         let known = ["site": TemplateEncoder.values(frame.site).keys.sorted(),
