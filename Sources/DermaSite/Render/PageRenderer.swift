@@ -33,12 +33,17 @@ struct PageRenderer: Sendable {
     /// The template boundary: typed values become Mustache's dictionaries here and nowhere else.
     func render<Body>(_ spec: PageSpec<Body>) throws -> OutputFile {
         let site = spec.values.site == frame.site ? siteValue : TemplateEncoder.box(spec.values.site)
-        guard let html = templates.render(TemplateEncoder.values(spec.values, site: site), template: spec.template) else {
-            throw BuildFailure(step: "render pages", diagnostics: [
-                .error("\(TemplateLoader.folder)/\(spec.template).mustache", "missing template"),
-            ])
+        let root = TemplateValue.object(TemplateObject(TemplateEncoder.values(spec.values, site: site)))
+        do {
+            return OutputFile(path: spec.outputPath, text: try templates.renderPage(root, template: spec.template))
+        } catch {
+            let message = switch error {
+            case .missing: "missing template"
+            case .tooDeep: "partials and blocks nest more than \(TemplateRenderer.maxDepth) deep while rendering \(spec.outputPath): "
+                + "a block override that uses its own block ({{$name}} inside {{$name}}…{{/name}}), directly or through a partial?"
+            }
+            throw BuildFailure(step: "render pages", diagnostics: [.error("\(TemplateLoader.folder)/\(spec.template).mustache", message)])
         }
-        return OutputFile(path: spec.outputPath, text: html)
     }
 
     /// An article's page: a function of the article, its rendered Markdown, its review and the

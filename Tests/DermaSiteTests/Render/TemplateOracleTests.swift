@@ -77,6 +77,19 @@ import Testing
         #expect(found > 300, "most lines must name a template for the comparison to mean much")
     }
 
+    /// An override that uses its own block nests without end: swift-mustache overflows the stack
+    /// and takes the tool down. The compiled renderer stops and the page fails, quickly even when
+    /// the nesting doubles at each level.
+    @Test func aBlockThatUsesItselfFailsThePageInsteadOfCrashing() throws {
+        let page = "{{<base}}{{$content}}a{{$content}}{{/content}}b{{$content}}{{/content}}{{/content}}{{/base}}"
+        let files = TemplateSet.required.map { TemplateSource.File(name: $0, path: "\($0).mustache", text: $0 == "pages/home" ? page : "") }
+            + [TemplateSource.File(name: "layouts/base", path: "layouts/base.mustache", text: "<main>{{$content}}{{/content}}</main>")]
+        let set = try #require(TemplateSet.compile(TemplateSource(files: files)).0)
+        #expect(set.isCompiled)
+        #expect(throws: TemplateRenderFailure.tooDeep) { try set.renderPage(.object(TemplateObject([:])), template: "pages/home") }
+        #expect(try set.renderPage(.object(TemplateObject([:])), template: "pages/404") == "")
+    }
+
     @Test func whatOnlySwiftMustacheTakesFallsBackToIt() throws {
         for text in ["{{=<% %>=}}<%a%>", "{{uppercased(a)}}", "{{>*a}}", "a\r\nb{{a}}", "{{a}}\u{301}"] {
             let source = TemplateSource(files: TemplateSet.required.map { .init(name: $0, path: "\($0).mustache", text: text) })

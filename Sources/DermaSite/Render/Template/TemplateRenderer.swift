@@ -6,6 +6,12 @@ struct TemplateRenderer {
     let templates: [String: [TemplateNode]]
     private var out: [UInt8] = []
     private var stack: [TemplateValue] = []
+    /// Partials and blocks being rendered, one inside another. A block override that uses its
+    /// own block (directly or through a partial) would nest without end and overflow the stack,
+    /// taking the whole tool with it: past `maxDepth` the page fails instead.
+    private var depth = 0
+    private var tooDeep = false
+    static let maxDepth = 64
 
     /// What a partial or block passes down to the templates it renders.
     private struct Scope {
@@ -15,12 +21,15 @@ struct TemplateRenderer {
 
     init(templates: [String: [TemplateNode]]) { self.templates = templates }
 
-    mutating func render(_ root: TemplateValue, template name: String) -> String? {
-        guard let nodes = templates[name] else { return nil }
+    mutating func render(_ root: TemplateValue, template name: String) throws(TemplateRenderFailure) -> String {
+        guard let nodes = templates[name] else { throw .missing }
         out = []
         out.reserveCapacity(32 * 1024)
         stack = [root]
+        depth = 0
+        tooDeep = false
         render(nodes, Scope(), escaping: .charactersHTML)
+        if tooDeep { throw .tooDeep }
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -60,7 +69,8 @@ struct TemplateRenderer {
             let value = lookUp(path)
             if inverted { renderInverted(value, nodes, scope, escaping) } else { renderSection(value, nodes, scope, escaping) }
         case .partial(let name, let indentation, let overrides):
-            guard let nodes = templates[name] else { return }
+            guard let nodes = templates[name], enter() else { return }
+            defer { depth -= 1 }
             var inner = Scope(indentation: Self.indent(scope.indentation, by: indentation), overrides: scope.overrides)
             if let overrides {
                 // The outermost override of a block wins.
@@ -68,11 +78,24 @@ struct TemplateRenderer {
             }
             render(nodes, inner, escaping: .charactersHTML)
         case .block(let name, let defaultNodes, let indentation):
+            guard enter() else { return }
+            defer { depth -= 1 }
             let inner = Scope(indentation: Self.indent(scope.indentation, by: indentation), overrides: scope.overrides)
             render(scope.overrides?[name] ?? defaultNodes, inner, escaping: escaping)
         case .escaping(let choice):
             escaping = choice
         }
+    }
+
+    /// One level deeper, unless that is too deep: then no partial or block is rendered any more,
+    /// so a page that nests without end (even two ways at each level) stops at once.
+    private mutating func enter() -> Bool {
+        guard !tooDeep, depth < Self.maxDepth else {
+            tooDeep = true
+            return false
+        }
+        depth += 1
+        return true
     }
 
     private static func indent(_ outer: [UInt8]?, by more: [UInt8]?) -> [UInt8]? {
@@ -146,4 +169,10 @@ struct TemplateRenderer {
         for name in names { value = value?.child(name) }
         return value
     }
+}
+
+enum TemplateRenderFailure: Error {
+    case missing
+    /// Partials and blocks nested more than `TemplateRenderer.maxDepth` deep.
+    case tooDeep
 }

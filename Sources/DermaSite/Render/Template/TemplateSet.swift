@@ -92,9 +92,18 @@ public struct TemplateSet: Sendable {
     }
 
     func render(_ root: TemplateValue, template name: String) -> String? {
-        guard let compiled else { return renderWithLibrary(root, template: name) }
+        try? renderPage(root, template: name)
+    }
+
+    /// A page: fails for a missing template, and for one that nests partials and blocks without
+    /// end (swift-mustache, the fallback, would overflow the stack there).
+    func renderPage(_ root: TemplateValue, template name: String) throws(TemplateRenderFailure) -> String {
+        guard let compiled else {
+            guard let text = renderWithLibrary(root, template: name) else { throw .missing }
+            return text
+        }
         var renderer = TemplateRenderer(templates: compiled)
-        return renderer.render(root, template: name)
+        return try renderer.render(root, template: name)
     }
 
     /// swift-mustache's rendering of the same values: the fallback, and the oracle in tests.
