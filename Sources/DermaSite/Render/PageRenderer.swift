@@ -30,7 +30,7 @@ struct PageRenderer: Sendable {
 
     var baseURL: BaseURL { site.config.baseURL }
 
-    /// The template boundary: typed values become Mustache's dictionaries here and nowhere else.
+    /// The template boundary: typed values become what templates read here and nowhere else.
     func render<Body>(_ spec: PageSpec<Body>) throws -> OutputFile {
         let site = spec.values.site == frame.site ? siteValue : TemplateEncoder.box(spec.values.site)
         let root = TemplateValue.object(TemplateObject(TemplateEncoder.values(spec.values, site: site)))

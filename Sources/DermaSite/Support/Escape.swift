@@ -22,12 +22,12 @@ public enum Escape {
             var i = first
             while i < bytes.count {
                 let b = bytes[i]
+                if let entity = entity(b) {
+                    out.append(contentsOf: entity)
+                    i += 1
+                    continue
+                }
                 switch b {
-                case UInt8(ascii: "&"): out.append(contentsOf: amp)
-                case UInt8(ascii: "<"): out.append(contentsOf: lt)
-                case UInt8(ascii: ">"): out.append(contentsOf: gt)
-                case UInt8(ascii: "\""): out.append(contentsOf: quot)
-                case UInt8(ascii: "'"): out.append(contentsOf: apos)
                 case 0..<0x20 where dropXMLInvalid && b != 9 && b != 10 && b != 13: break
                 case 0xEF where dropXMLInvalid && i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
                     i += 2  // U+FFFE and U+FFFF
@@ -46,20 +46,24 @@ public enum Escape {
         text.withUTF8 { bytes in
             var start = 0
             for index in 0..<bytes.count {
-                let replacement: [UInt8]
-                switch bytes[index] {
-                case UInt8(ascii: "&"): replacement = amp
-                case UInt8(ascii: "<"): replacement = lt
-                case UInt8(ascii: ">"): replacement = gt
-                case UInt8(ascii: "\""): replacement = quot
-                case UInt8(ascii: "'"): replacement = apos
-                default: continue
-                }
+                guard let entity = entity(bytes[index]) else { continue }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                out.append(contentsOf: replacement)
+                out.append(contentsOf: entity)
                 start = index + 1
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        }
+    }
+
+    /// The five characters HTML escapes, as their entities.
+    private static func entity(_ b: UInt8) -> [UInt8]? {
+        switch b {
+        case UInt8(ascii: "&"): amp
+        case UInt8(ascii: "<"): lt
+        case UInt8(ascii: ">"): gt
+        case UInt8(ascii: "\""): quot
+        case UInt8(ascii: "'"): apos
+        default: nil
         }
     }
 

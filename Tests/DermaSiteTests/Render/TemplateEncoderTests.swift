@@ -60,6 +60,6 @@ import Testing
         let files = TemplateSet.required.map { TemplateSource.File(name: $0, path: "\($0).mustache", text: "") }
             + [TemplateSource.File(name: "t", path: "t.mustache", text: text)]
         let set = try #require(TemplateSet.compile(TemplateSource(files: files)).0)
-        #expect(set.render(TemplateEncoder.values(sample), template: "t") == "A | Site|One;Two=/two/;|no summary")
+        #expect(set.render(.object(TemplateObject(TemplateEncoder.values(sample))), template: "t") == "A | Site|One;Two=/two/;|no summary")
     }
 }

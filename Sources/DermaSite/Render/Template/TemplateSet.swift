@@ -20,7 +20,7 @@ public struct TemplateSet: Sendable {
     /// Every template as TemplateNodes, or nil when one of them is swift-mustache's alone.
     private let compiled: [String: [TemplateNode]]?
 
-    /// Whether pages render with TemplateRenderer (for tests and `--verbose`).
+    /// Whether pages render with TemplateRenderer (for tests).
     var isCompiled: Bool { compiled != nil }
 
     public static func compile(_ source: TemplateSource, withAtlas: Bool = false, withGlossary: Bool = false,
@@ -82,10 +82,6 @@ public struct TemplateSet: Sendable {
         return TemplateSource(files: files)
     }
 
-    func render(_ values: [String: TemplateValue], template name: String) -> String? {
-        render(.object(TemplateObject(values)), template: name)
-    }
-
     /// A hand-written context: tests and the fuzzer.
     public func render(_ context: [String: Any], template name: String) -> String? {
         render(TemplateValue(any: context), template: name)
@@ -119,9 +115,10 @@ public struct TemplateSet: Sendable {
         var references: [Reference]
 
         init(_ file: TemplateSource.File) {
+            let text = ByteEscaping.pragma + file.text
             do {
-                template = try MustacheTemplate(string: ByteEscaping.pragma + file.text)
-                nodes = TemplateParser.parse(ByteEscaping.pragma + file.text)
+                template = try MustacheTemplate(string: text)
+                nodes = TemplateParser.parse(text)
             } catch let error as MustacheTemplate.ParserError {
                 syntaxError = .error(file.path, line: error.context.lineNumber - ByteEscaping.pragmaLines,
                                      column: error.context.columnNumber + 1, "template syntax: \(describe(error.error))")
