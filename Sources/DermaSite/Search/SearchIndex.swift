@@ -52,53 +52,47 @@ public struct SearchIndex: Sendable {
     /// Each term's score in one page, from its text (the data set's keywords and the page's
     /// weight are applied by the index step).
     public static func scores(_ text: PageText) -> [String: Int] {
-        // Each distinct word is looked up once per word read, by its bytes: it leads to its
-        // term's slot (or to nothing, for a stop word).
-        var slotOfWord = WordSlots()
-        var slotOfTerm: [String: Int] = [:]
-        var terms: [String] = []
+        var memo = TermMemo()
+        return scores(text, memo: &memo)
+    }
+
+    /// `scores`, with a memo of each word's term kept from page to page (one per worker).
+    static func scores(_ text: PageText, memo: inout TermMemo) -> [String: Int] {
+        // Each word is looked up by its bytes, once per word read: it leads to its term, and the
+        // term to its slot in this page (or to nothing, for a stop word).
+        memo.startPage()
+        var termIDs: [Int] = []
         var counts: [(title: Double, heading: Double, body: Double)] = []
-        func newSlot(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-            let word = String(decoding: bytes, as: UTF8.self)
-            if SearchWords.isStopWord(word) { return -1 }
-            let term = SearchWords.term(word)
-            if let existing = slotOfTerm[term] { return existing }
-            slotOfTerm[term] = terms.count
-            terms.append(term)
-            counts.append((0, 0, 0))
-            return terms.count - 1
-        }
         for part in text.parts {
-            func count(_ word: UnsafeBufferPointer<UInt8>) {
-                let slot = slotOfWord.value(for: word, make: newSlot)
-                guard slot >= 0 else { return }
-                switch part.field {
-                case .title: counts[slot].title = max(counts[slot].title, titleScore * part.weight)
-                case .heading:
-                    // Never lowered by a part that counts less.
-                    counts[slot].heading = max(counts[slot].heading,
-                                               min(2 * headingScore * max(1, part.weight), counts[slot].heading + headingScore * part.weight))
-                case .body:
-                    counts[slot].body = max(counts[slot].body, min(bodyCap * max(1, part.weight), counts[slot].body + bodyScore * part.weight))
-                }
-            }
-            if let split = SearchWords.plainWordBytes(part.text) {
-                split.bytes.withUnsafeBufferPointer { all in
-                    var start = 0
-                    for end in split.ends {
-                        count(UnsafeBufferPointer(rebasing: all[start..<end]))
-                        start = end
+            let split = SearchWords.wordBytes(part.text)
+            split.bytes.withUnsafeBufferPointer { all in
+                var start = 0
+                for end in split.ends {
+                    let id = memo.termID(UnsafeBufferPointer(rebasing: all[start..<end]))
+                    start = end
+                    guard id >= 0 else { continue }
+                    let (slot, isNew) = memo.pageSlot(of: id, next: termIDs.count)
+                    if isNew {
+                        termIDs.append(id)
+                        counts.append((0, 0, 0))
+                    }
+                    switch part.field {
+                    case .title: counts[slot].title = max(counts[slot].title, titleScore * part.weight)
+                    case .heading:
+                        // Never lowered by a part that counts less.
+                        counts[slot].heading = max(counts[slot].heading,
+                                                   min(2 * headingScore * max(1, part.weight), counts[slot].heading + headingScore * part.weight))
+                    case .body:
+                        counts[slot].body = max(counts[slot].body, min(bodyCap * max(1, part.weight), counts[slot].body + bodyScore * part.weight))
                     }
                 }
-            } else {
-                for var word in SearchWords.unicodeWords(part.text) { word.withUTF8 { count($0) } }
             }
         }
         var scores: [String: Int] = [:]
-        scores.reserveCapacity(terms.count)
-        for (slot, term) in terms.enumerated() {
+        scores.reserveCapacity(termIDs.count)
+        for (slot, id) in termIDs.enumerated() {
             let count = counts[slot]
-            scores[term] = max(1, Int((count.title + count.heading + count.body).rounded()))
+            scores[memo.terms[id]] = max(1, Int((count.title + count.heading + count.body).rounded()))
         }
         return scores
     }
@@ -131,7 +125,20 @@ public struct SearchIndex: Sendable {
     }
 
     /// A page's text as a file of texts holds it: its start, as a JSON string.
-    static func snippet(_ plain: String) -> String { JSON.string(String(plain.prefix(snippetLength))) }
+    static func snippet(_ plain: String) -> String { JSON.string(snippetText(plain)) }
+
+    /// The first `snippetLength` characters. Counting Characters is slow; when the bytes up to
+    /// one past the cut are ASCII without a carriage return (which joins a line feed), each byte
+    /// is one Character and the cut is at that byte.
+    static func snippetText(_ plain: String) -> String {
+        let utf8 = plain.utf8
+        if utf8.count <= snippetLength { return plain }
+        let asciiCut = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes[...snippetLength].allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        }
+        if asciiCut == true { return String(decoding: utf8.prefix(snippetLength), as: UTF8.self) }
+        return String(plain.prefix(snippetLength))
+    }
 
     static func textText(_ snippets: [String]) -> String { "[" + snippets.joined(separator: ",\n") + "]\n" }
 
@@ -170,36 +177,44 @@ public struct SearchIndex: Sendable {
 /// JSON text for the index, written by hand so the bytes are the same every build.
 enum JSON {
     static func string(_ text: String) -> String {
-        var out: [UInt8] = [UInt8(ascii: "\"")]
-        out.reserveCapacity(text.utf8.count + 2)
-        let hex = Array("0123456789abcdef".utf8)
-        var utf8 = text.utf8.makeIterator()
-        var pending: [UInt8] = []
-        while let byte = pending.isEmpty ? utf8.next() : pending.removeFirst() {
-            switch byte {
-            case UInt8(ascii: "\""): out += [0x5C, 0x22]
-            case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-            case 0x09: out += [0x5C, UInt8(ascii: "t")]
-            // Kept out of a script's view even when the file is read as HTML by mistake.
-            case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
-            case 0..<0x20: out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            case 0xE2:
-                // U+2028 and U+2029 end a line in older JavaScript.
-                let second = utf8.next(), third = utf8.next()
-                if second == 0x80, let third, third == 0xA8 || third == 0xA9 {
-                    out += Array((third == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                } else {
-                    out.append(byte)
-                    pending = [second, third].compactMap { $0 }
+        var text = text
+        return text.withUTF8 { input in
+            var out: [UInt8] = [UInt8(ascii: "\"")]
+            out.reserveCapacity(input.count + 2)
+            // Bytes that need nothing are copied a run at a time.
+            var runStart = 0, index = 0
+            while index < input.count {
+                let byte = input[index]
+                let lineSeparator = byte == 0xE2 && index + 2 < input.count && input[index + 1] == 0x80
+                    && (input[index + 2] == 0xA8 || input[index + 2] == 0xA9)
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<")
+                        || lineSeparator else {
+                    index += 1
+                    continue
                 }
-            default: out.append(byte)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<index]))
+                switch byte {
+                case UInt8(ascii: "\""): out += [0x5C, 0x22]
+                case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
+                case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+                case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+                case 0x09: out += [0x5C, UInt8(ascii: "t")]
+                // Kept out of a script's view even when the file is read as HTML by mistake.
+                case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
+                // U+2028 and U+2029 end a line in older JavaScript.
+                case 0xE2: out += Array((input[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                default: out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                }
+                index += byte == 0xE2 ? 3 : 1
+                runStart = index
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<input.count]))
+            out.append(UInt8(ascii: "\""))
+            return String(decoding: out, as: UTF8.self)
         }
-        out.append(UInt8(ascii: "\""))
-        return String(decoding: out, as: UTF8.self)
     }
+
+    private static let hex = Array("0123456789abcdef".utf8)
 
     static func strings(_ list: [String]) -> String { "[" + list.map(string).joined(separator: ",") + "]" }
 }

@@ -20,13 +20,7 @@ public enum SearchWords {
     /// The words of a text: lower case, accents dropped, apostrophes joined ("can't" -> "cant"),
     /// split at anything that is not a letter or a digit.
     public static func words(_ text: String) -> [String] {
-        plainWords(text) ?? unicodeWords(text)
-    }
-
-    /// The same split for text that is ASCII but for typographic punctuation (curly quotes,
-    /// dashes, no-break spaces): bytes, not Unicode properties, as most pages are.
-    static func plainWords(_ text: String) -> [String]? {
-        guard let split = plainWordBytes(text) else { return nil }
+        let split = wordBytes(text)
         var start = 0
         return split.ends.map { end in
             defer { start = end }
@@ -34,8 +28,68 @@ public enum SearchWords {
         }
     }
 
-    /// `plainWords` as one run of bytes and where each word ends, for readers that would
-    /// rather not make a String of every word (SearchIndex.scores).
+    /// `words` as one run of bytes and where each word ends, for readers that would rather not
+    /// make a String of every word (SearchIndex.scores).
+    static func wordBytes(_ text: String) -> (bytes: [UInt8], ends: [Int]) {
+        plainWordBytes(text) ?? mixedWordBytes(text)
+    }
+
+    /// Text with other letters: only the stretches between separators that hold them go through
+    /// `unicodeWords`, whose case folding and decomposition cost a thousand times the byte path.
+    /// Every separator here is one `unicodeWords` splits at too, and neither folding nor
+    /// decomposition reaches across one, so the words are the same.
+    static func mixedWordBytes(_ text: String) -> (bytes: [UInt8], ends: [Int]) {
+        var text = text, bytes: [UInt8] = [], ends: [Int] = []
+        text.withUTF8 { input in
+            bytes.reserveCapacity(input.count)
+            var index = 0
+            while index < input.count {
+                let start = index
+                var ascii = true, separator = 0
+                while index < input.count {
+                    separator = separatorLength(input, at: index)
+                    if separator > 0 { break }
+                    if input[index] >= 0x80 { ascii = false }
+                    index += 1
+                }
+                let run = UnsafeBufferPointer(rebasing: input[start..<index])
+                index += separator
+                if ascii {
+                    let before = bytes.count
+                    for byte in run where byte != UInt8(ascii: "'") {
+                        bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+                    }
+                    if bytes.count > before { ends.append(bytes.count) }
+                } else {
+                    for word in unicodeWords(String(decoding: run, as: UTF8.self)) {
+                        bytes.append(contentsOf: word.utf8)
+                        ends.append(bytes.count)
+                    }
+                }
+            }
+        }
+        return (bytes, ends)
+    }
+
+    /// The length of the separator at `index`, or 0: any ASCII but letters, digits and `'`; a
+    /// no-break space; U+2010 to U+2026 but U+2019, the curly apostrophe.
+    private static func separatorLength(_ input: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = input[index]
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "'"):
+            return 0
+        case 0..<0x80: return 1
+        case 0xC2 where index + 1 < input.count && input[index + 1] == 0xA0: return 2
+        case 0xE2 where index + 2 < input.count && input[index + 1] == 0x80 && (0x90...0xA6).contains(input[index + 2])
+                        && input[index + 2] != 0x99:
+            return 3
+        default: return 0
+        }
+    }
+
+    /// The split for text that is ASCII but for typographic punctuation (curly quotes, dashes,
+    /// no-break spaces), as most pages are: bytes, not Unicode properties, written in one pass.
     static func plainWordBytes(_ text: String) -> (bytes: [UInt8], ends: [Int])? {
         var text = text, endsOfWords: [Int] = [], plain = true
         // Written in place: the words are never longer than the text, and appending a byte at a

@@ -38,6 +38,11 @@ struct WordSlots {
         return value
     }
 
+    /// Gives the word added last another number (the caller found a better one after `make`).
+    mutating func replaceLast(with value: Int) {
+        values[values.count - 1] = value
+    }
+
     private mutating func grow() {
         buckets = Array(repeating: -1, count: buckets.count * 2)
         let mask = buckets.count - 1

@@ -26,6 +26,26 @@ public enum Parallel {
         // The throwing variant cannot throw when `transform` does not.
         try! map(items, { (item: T) throws -> R in transform(item) })
     }
+
+    /// `map` where each worker keeps a value of its own from item to item, such as a memo of a
+    /// pure function: which worker took an item must not change its result.
+    static func map<T: Sendable, R: Sendable, W>(_ items: [T], worker: @Sendable () -> W,
+                                                   _ transform: @Sendable (inout W, T) -> R) -> [R] {
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, items.count)
+        if workers < 2 {
+            var state = worker()
+            return items.map { transform(&state, $0) }
+        }
+        let results = Slots<R>(count: items.count)
+        let next = Counter()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var state = worker()
+            while let index = next.take(below: items.count) {
+                results.set(index, .success(transform(&state, items[index])))
+            }
+        }
+        return try! results.collect()
+    }
 }
 
 /// One result slot per item. Unchecked because the compiler cannot see that each slot is written

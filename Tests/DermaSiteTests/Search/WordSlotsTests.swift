@@ -57,13 +57,17 @@ import Testing
         }
         let fields: [PageText.Field] = [.title, .heading, .body]
         let weights = [0.5, 1, 2]
+        // One memo kept across all the pages, as a worker keeps it, and a fresh one per page.
+        var memo = TermMemo()
         for _ in 0..<300 {
             let parts = (0..<(1 + next(6))).map { _ in
                 PageText.Part(field: fields[next(3)], weight: weights[next(3)],
                               text: (0..<next(40)).map { _ in vocabulary[next(vocabulary.count)] }.joined(separator: next(4) == 0 ? ", " : " "))
             }
             let page = PageText(title: "", parts: parts)
-            #expect(SearchIndex.scores(page) == Self.reference(page), "\(parts.map(\.text))")
+            let reference = Self.reference(page)
+            #expect(SearchIndex.scores(page) == reference, "\(parts.map(\.text))")
+            #expect(SearchIndex.scores(page, memo: &memo) == reference, "\(parts.map(\.text))")
         }
     }
 

@@ -48,13 +48,14 @@ extension CachedPages {
         if !elsewhere.isEmpty {
             for index in made.indices where elsewhere.contains(made[index].path) { bytesByPath[made[index].path] = made[index].bytes }
         }
-        let read = Parallel.map(stale.map { (bytesByPath[$0] ?? [], titles[$0]) }) { bytes, title in
+        let read = Parallel.map(stale.map { (bytesByPath[$0] ?? [], titles[$0]) }, worker: { TermMemo() }) { memo, page in
+            let (bytes, title) = page
             var text = PageText(html: bytes)
             if let title {
                 text.title = title
                 text.parts = [PageText.Part(field: .title, weight: 1, text: title)] + text.parts.filter { $0.field != .title }
             }
-            return (text.title, text.plain, SearchIndex.scores(text))
+            return (text.title, text.plain, SearchIndex.scores(text, memo: &memo))
         }
         for (path, (title, plain, scores)) in zip(stale, read) {
             cache.searchPages[path] = .init(title: title, plain: plain, scores: scores)

@@ -1,0 +1,39 @@
+@testable import DermaSite
+import Foundation
+import Testing
+
+/// The index's JSON strings are written by hand, a run of bytes at a time; Foundation's JSON
+/// reader is the oracle for what they say.
+@Suite struct JSONTextTests {
+    static let pieces = ["a", "Z", " ", "\"", "\\", "<", ">", "&", "\n", "\r", "\r\n", "\t", "\u{0}", "\u{1}", "\u{1F}", "\u{7F}",
+                         "é", "e\u{0301}", "\u{0301}", "\u{2028}", "\u{2029}", "\u{2027}", "\u{202A}", "’", "—", "日本", "🙂", "/"]
+
+    @Test func stringsReadBackAsWritten() throws {
+        var random = SeededRandom(seed: 20261207)
+        for _ in 0..<2000 {
+            let text = (0..<random.below(24)).map { _ in random.pick(Self.pieces) }.joined()
+            let json = JSON.string(text)
+            let read = try JSONSerialization.jsonObject(with: Data("[\(json)]".utf8)) as? [String]
+            #expect(read == [text], "\(json)")
+            // Nothing a script or an old JavaScript reader would trip on is left as it was.
+            #expect(!json.contains("<") && !json.contains("\u{2028}") && !json.contains("\u{2029}"), "\(json)")
+            #expect(!json.unicodeScalars.contains { $0.value < 0x20 }, "\(json)")
+        }
+    }
+
+    /// The snippet's cut: by bytes when each byte is a character, by Characters otherwise.
+    @Test func snippetsAreTheFirstCharacters() {
+        var random = SeededRandom(seed: 20261208)
+        let tails = ["a", " ", "\r\n", "\n", "\u{0301}", "é", "🙂", "\r", "x"]
+        for _ in 0..<400 {
+            let length = SearchIndex.snippetLength - 3 + random.below(6)
+            var text = String(repeating: "b", count: length)
+            if random.chance(30) {
+                let at = text.index(text.startIndex, offsetBy: random.below(length))
+                text.insert(contentsOf: random.pick(tails), at: at)
+            }
+            text += (0..<random.below(4)).map { _ in random.pick(tails) }.joined()
+            #expect(SearchIndex.snippetText(text) == String(text.prefix(SearchIndex.snippetLength)))
+        }
+    }
+}
