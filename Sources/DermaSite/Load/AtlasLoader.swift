@@ -15,17 +15,36 @@ public enum AtlasLoader {
             let missing = zip(paths, present).filter { !$0.1 }.map(\.0)
             return (nil, missing.map { .error($0, "missing: the dermatome data set needs \(paths.joined(separator: ", "))") })
         }
-        var diagnostics: [Diagnostic] = []
-        let roots = YAMLFile.read(rootsPath, root: root, fileSystem: fileSystem, diagnostics: &diagnostics) { node, reader in
-            RootsDecoder.decode(node, reader: &reader)
+        // The three files are read side by side, the map (the largest) first: YAML parsing is
+        // most of a small site's cold build. Diagnostics keep the files' order.
+        let read = Parallel.map([mapPath, rootsPath, placesPath]) { path -> (File, [Diagnostic]) in
+            var diagnostics: [Diagnostic] = []
+            switch path {
+            case mapPath:
+                return (.map(YAMLFile.read(path, root: root, fileSystem: fileSystem, diagnostics: &diagnostics) {
+                    LegMapDecoder.decode($0, reader: &$1)
+                }), diagnostics)
+            case rootsPath:
+                return (.roots(YAMLFile.read(path, root: root, fileSystem: fileSystem, diagnostics: &diagnostics) {
+                    RootsDecoder.decode($0, reader: &$1)
+                }), diagnostics)
+            default:
+                return (.places(YAMLFile.read(path, root: root, fileSystem: fileSystem, diagnostics: &diagnostics) {
+                    PlacesDecoder.decode($0, reader: &$1)
+                }), diagnostics)
+            }
         }
-        let places = YAMLFile.read(placesPath, root: root, fileSystem: fileSystem, diagnostics: &diagnostics) { node, reader in
-            PlacesDecoder.decode(node, reader: &reader)
+        guard case .map(let views) = read[0].0, case .roots(let roots) = read[1].0, case .places(let places) = read[2].0 else {
+            preconditionFailure("the files come back in the order asked")
         }
-        let views = YAMLFile.read(mapPath, root: root, fileSystem: fileSystem, diagnostics: &diagnostics) { node, reader in
-            LegMapDecoder.decode(node, reader: &reader)
-        }
-        return (assemble(roots, places, views), diagnostics)
+        return (assemble(roots, places, views), read[1].1 + read[2].1 + read[0].1)
+    }
+
+    /// One file of the data set, decoded.
+    private enum File: Sendable {
+        case roots(RootsDecoder.Decoded?)
+        case places(PlacesDecoder.Decoded?)
+        case map([MapView]?)
     }
 
     public static func parse(roots rootsYAML: String, places placesYAML: String, map mapYAML: String) -> (Atlas?, [Diagnostic]) {

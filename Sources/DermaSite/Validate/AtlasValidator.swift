@@ -62,7 +62,8 @@ public enum AtlasValidator {
             }
         }
         var seen = Set<String>()
-        var validZones: [MapView.Zone] = []
+        // Each well-formed polygon's rows are scanned once, for both the outline and the overlaps.
+        var validZones: [(zone: MapView.Zone, tables: [ScanTable])] = []
         for zone in view.zones {
             if !placeIDs.contains(zone.place) {
                 diagnostics.append(error(zone.position, "unknown place '\(zone.place)'\(placeHint(zone.place, placeIDs))"))
@@ -70,13 +71,17 @@ public enum AtlasValidator {
             if !seen.insert(zone.place).inserted {
                 diagnostics.append(error(zone.position, "place \(zone.place) has two zones in view '\(view.id)'; put its polygons in one"))
             }
-            var valid = true
+            var valid = true, tables: [ScanTable] = []
             for polygon in zone.polygons {
                 let shapeIssues = shapeProblems(polygon, in: view, what: "zone \(zone.place)")
                 diagnostics += shapeIssues
                 valid = valid && shapeIssues.isEmpty
-                guard shapeIssues.isEmpty, !outline.isEmpty else { continue }
-                let inside = outlineTable.map { ScanTable.overlapArea(ScanTable([polygon.points]), $0) }
+                guard shapeIssues.isEmpty else { continue }
+                // Well-formed: inside the view box, so its points are finite.
+                let table = ScanTable([polygon.points])
+                tables.append(table)
+                guard !outline.isEmpty else { continue }
+                let inside = outlineTable.map { ScanTable.overlapArea(table, $0) }
                     ?? Geometry.overlapArea([polygon.points], outline)
                 let outside = Geometry.area(polygon.points) - inside
                 if outside > outsideTolerance {
@@ -85,7 +90,7 @@ public enum AtlasValidator {
                 }
             }
             diagnostics += landmarkProblems(zone, in: view, shapesValid: valid)
-            if valid { validZones.append(zone) }
+            if valid { validZones.append((zone, tables)) }
         }
         // Overlap is measured only between well-formed shapes inside the view box, which also
         // bounds the work a mistyped coordinate can cause.
@@ -137,10 +142,9 @@ public enum AtlasValidator {
         return finite ? ScanTable(outline, rows: box.y...(box.y + box.height)) : nil
     }
 
-    private static func overlaps(_ zones: [MapView.Zone], in view: MapView) -> [Diagnostic] {
+    private static func overlaps(_ valid: [(zone: MapView.Zone, tables: [ScanTable])], in view: MapView) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        // Valid zones lie inside the view box, so their points are finite.
-        let tables = zones.map { $0.polygons.map { ScanTable([$0.points]) } }
+        let zones = valid.map(\.zone), tables = valid.map(\.tables)
         for i in zones.indices {
             for j in zones.indices where j > i && zones[i].place != zones[j].place {
                 // Polygon by polygon, so the bounding-box test skips the other leg.
