@@ -139,14 +139,26 @@ extension OpaquePointer {
         }
     }
 
-    /// The text of this block's text nodes only (not code), other inline nodes as a NUL: what a
-    /// reader sees written out, where a `[^2]` with no definition is left as it is.
-    var writtenText: String {
-        var out = ""
+    /// A paragraph's text two ways, in one walk. Written: its text nodes only (not code), other
+    /// inline nodes as a NUL, what a reader sees written out, where a `[^2]` with no definition
+    /// is left as it is. Plain: `plainText`.
+    var writtenAndPlainText: (written: String, plain: String) {
+        var written = "", plain = ""
         forEachNode { node in
-            if node != self { out += node.type == CMARK_NODE_TEXT ? node.literal ?? "" : "\u{0}" }
+            let type = node.type
+            switch type {
+            case CMARK_NODE_TEXT:
+                let literal = node.literal ?? ""
+                if node != self { written += literal }
+                plain += literal
+                return
+            case CMARK_NODE_CODE: plain += node.literal ?? ""
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: plain += " "
+            default: break
+            }
+            if node != self { written += "\u{0}" }
         }
-        return out
+        return (written, plain)
     }
 
     /// Text of the node and its descendants, as a reader sees it.

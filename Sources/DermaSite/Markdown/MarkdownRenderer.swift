@@ -97,14 +97,15 @@ public struct MarkdownRenderer: Sendable {
             case CMARK_NODE_HEADING:
                 headingNodes.append(node)
             case CMARK_NODE_PARAGRAPH:
-                for label in Self.undefinedFootnotes(node.writtenText) {
+                let (written, plain) = node.writtenAndPlainText
+                for label in Self.undefinedFootnotes(written) {
                     let (line, column) = Self.position(of: "[^\(label)]", in: markdown, from: node.position.line,
                                                        to: Int(cmark_node_get_end_line(node)))
                     diagnostics.append(.warning(file, line: line + lineOffset, column: column,
                         "footnote '[^\(label)]' has no definition, so readers see it as written; add a line '[^\(label)]: ...' with its text at the end of the page"))
                 }
                 if !Self.insideFootnote(node) {
-                    var text = node.plainText.trimmingWhitespace()
+                    var text = plain.trimmingWhitespace()
                     if let last = text.last, !".!?:".contains(last) { text += "." }
                     if !text.isEmpty { proseBlocks.append(text) }
                 }

@@ -20,6 +20,7 @@ struct PageRenderer: Sendable {
 
     /// `site` as templates read it, encoded once: every page is given the same.
     private let siteValue: TemplateValue
+    private let menus = EncodedValues<[MenuLink]>(), footers = EncodedValues<FooterValues>()
 
     init(site: Site, templates: TemplateSet, frame: PageFrame? = nil) {
         self.site = site
@@ -33,7 +34,9 @@ struct PageRenderer: Sendable {
     /// The template boundary: typed values become what templates read here and nowhere else.
     func render<Body>(_ spec: PageSpec<Body>) throws -> OutputFile {
         let site = spec.values.site == frame.site ? siteValue : TemplateEncoder.box(spec.values.site)
-        let root = TemplateValue.object(TemplateObject(TemplateEncoder.values(spec.values, site: site)))
+        let root = TemplateValue.object(TemplateObject(TemplateEncoder.values(spec.values, site: site,
+                                                                              menu: menus.encoded(spec.values.menu),
+                                                                              footer: footers.encoded(spec.values.footer))))
         do {
             return OutputFile(path: spec.outputPath, text: try templates.renderPage(root, template: spec.template))
         } catch {

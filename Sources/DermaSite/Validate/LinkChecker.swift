@@ -31,14 +31,32 @@ public struct LinkChecker: Sendable {
 
     static let noDescription = "the page has no description (<meta name=\"description\">)"
 
+    /// Where a link to another page leads, the same from every page: worked out once per worker
+    /// (LinkMemo), as most links (the menu's, the footer's) are on every page.
+    struct Resolution {
+        /// Output paths looked for, found or not.
+        var lookedUp: [String]
+        /// The file it leads to, when there is one.
+        var file: String?
+        var problem: String?
+    }
+
+    typealias LinkMemo = [String: Resolution]
+
     func findings(on path: String, page: Page, markdownLinks: [LinkRecord], pages: [String: Page],
                   paths: Set<String>) -> Findings {
+        var memo = LinkMemo()
+        return findings(on: path, page: page, markdownLinks: markdownLinks, pages: pages, paths: paths, memo: &memo)
+    }
+
+    func findings(on path: String, page: Page, markdownLinks: [LinkRecord], pages: [String: Page],
+                  paths: Set<String>, memo: inout LinkMemo) -> Findings {
         var findings = Findings()
         var fromMarkdown: [String: [LinkRecord]] = [:]
         for record in markdownLinks { fromMarkdown[record.url, default: []].append(record) }
         var used: [String: Int] = [:]  // how many of each URL's Markdown records are matched
         for link in page.links {
-            let problem = self.problem(with: link, on: path, pages: pages, paths: paths, findings: &findings)
+            let problem = self.problem(with: link, on: path, pages: pages, paths: paths, findings: &findings, memo: &memo)
             if let records = fromMarkdown[link], used[link, default: 0] < records.count {
                 let record = records[used[link, default: 0]]
                 used[link, default: 0] += 1
@@ -62,7 +80,24 @@ public struct LinkChecker: Sendable {
     }
 
     private func problem(with link: String, on path: String, pages: [String: Page], paths: Set<String>,
-                         findings: inout Findings) -> String? {
+                         findings: inout Findings, memo: inout LinkMemo) -> String? {
+        let resolution: Resolution
+        if link.isEmpty || link.utf8.first == UInt8(ascii: "#") {
+            // `#fragment` (or nothing) on the same page: what it leads to depends on the page.
+            resolution = resolve(link, on: path, pages: pages, paths: paths)
+        } else if let known = memo[link] {
+            resolution = known
+        } else {
+            resolution = resolve(link, on: path, pages: pages, paths: paths)
+            memo[link] = resolution
+        }
+        for file in resolution.lookedUp { findings.lookedUp.insert(file) }
+        if let file = resolution.file, file != path { findings.linkedTo.insert(file) }
+        return resolution.problem
+    }
+
+    /// What a link leads to; the same from every page unless it is empty or starts with `#`.
+    private func resolve(_ link: String, on path: String, pages: [String: Page], paths: Set<String>) -> Resolution {
         let (target, fragment) = split(link)
         var file: String
         if target.isEmpty {
@@ -71,21 +106,24 @@ public struct LinkChecker: Sendable {
             let inner = String(target.dropFirst(basePath.count)).removingPercentEncodingSafely()
             file = inner.isEmpty || inner.hasSuffix("/") ? inner + "index.html" : inner
         } else {
-            return nil  // external, or relative to the page (the Markdown step resolves those)
+            return Resolution(lookedUp: [])  // external, or relative to the page (the Markdown step resolves those)
         }
-        findings.lookedUp.insert(file)
+        var resolution = Resolution(lookedUp: [file])
         if !paths.contains(file) {
-            findings.lookedUp.insert(file + "/index.html")
-            guard paths.contains(file + "/index.html") else { return "link to '\(link)': there is no page or file at \(target)" }
+            resolution.lookedUp.append(file + "/index.html")
+            guard paths.contains(file + "/index.html") else {
+                resolution.problem = "link to '\(link)': there is no page or file at \(target)"
+                return resolution
+            }
             file += "/index.html"
         }
-        if file != path { findings.linkedTo.insert(file) }
+        resolution.file = file
         if let fragment, !fragment.isEmpty, let page = pages[file], page.ids[fragment] == nil {
             // Sorted, so the suggestion is the same on every build.
             let hint = Suggestion.closest(to: fragment, in: page.ids.keys.sorted()).map { "; did you mean #\($0)?" } ?? ""
-            return "link to '\(link)': \(target.isEmpty ? "this page" : target) has no element with id '\(fragment)'\(hint)"
+            resolution.problem = "link to '\(link)': \(target.isEmpty ? "this page" : target) has no element with id '\(fragment)'\(hint)"
         }
-        return nil
+        return resolution
     }
 
     private func split(_ link: String) -> (String, String?) {

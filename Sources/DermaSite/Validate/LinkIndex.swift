@@ -103,8 +103,8 @@ final class LinkIndex {
         let pages = self.pages
         let toCheck = recheck.filter { entries[$0] != nil }.sorted()
         let links = Dictionary(uniqueKeysWithValues: toCheck.map { ($0, linksOf($0)) })
-        let results = Parallel.map(toCheck) { path in
-            checker.findings(on: path, page: pages[path]!, markdownLinks: links[path] ?? [], pages: pages, paths: newPaths)
+        let results = Parallel.map(toCheck, worker: { LinkChecker.LinkMemo() }) { memo, path in
+            checker.findings(on: path, page: pages[path]!, markdownLinks: links[path] ?? [], pages: pages, paths: newPaths, memo: &memo)
         }
         var findingsChanged = !same || added
         for (path, findings) in zip(toCheck, results) {

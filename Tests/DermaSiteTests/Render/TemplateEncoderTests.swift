@@ -62,4 +62,16 @@ import Testing
         let set = try #require(TemplateSet.compile(TemplateSource(files: files)).0)
         #expect(set.render(.object(TemplateObject(TemplateEncoder.values(sample))), template: "t") == "A | Site|One;Two=/two/;|no summary")
     }
+
+    /// Menus kept once encoded give what encoding each gives, past the number kept as well.
+    @Test func menusEncodedOnceAreTheMenusEncoded() {
+        let kept = EncodedValues<[MenuLink]>()
+        let items = (0..<40).map { SiteConfig.MenuItem(title: "Item \($0)", url: "/s\($0)/") }
+        for round in 0..<2 {
+            for page in ["", "s3/", "s3/a/", "s39/", "elsewhere/"] + (0..<40).map({ "s\($0)/x/" }) {
+                let menu = MenuLink.links(items, current: page, baseURL: BaseURL("https://example.org/sub/")!)
+                #expect(kept.encoded(menu) == TemplateEncoder.box(menu), "round \(round), page \(page)")
+            }
+        }
+    }
 }

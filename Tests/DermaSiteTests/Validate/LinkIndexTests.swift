@@ -35,6 +35,31 @@ import Testing
         #expect(LinkIndex(basePath: "/").update(site, markdownLinks: [:]).isEmpty)
     }
 
+    /// A worker keeps what each link leads to from page to page: each page's findings must be
+    /// what a fresh check of that page finds, for links that depend on the page or not.
+    @Test func linksRememberedAcrossPagesFindWhatEachPageFinds() {
+        let links = ["", "#top", "#nope", "/", "/a/", "/a", "/a/#top", "/a/#nope", "/b/#part", "/missing/", "/s%20p/",
+                     "/style.css", "https://example.org/", "relative/", "mailto:x@example.org", "/b/index.html#part"]
+        let body = #"<h2 id="top">T</h2>"# + links.map { #"<a href="\#($0)">x</a>"# }.joined()
+        // "0/" is checked first and linked from nowhere: a link that leads to its own page must
+        // not be remembered as leading to the first page checked.
+        let files = ["0/index.html", "index.html", "a/index.html", "b/index.html", "s p/index.html"].map { Self.page($0, body) }
+            + [OutputFile(path: "style.css", text: "")]
+        let checker = LinkChecker(basePath: "/")
+        var pages: [String: LinkChecker.Page] = [:]
+        for file in files where file.path.hasSuffix(".html") { pages[file.path] = checker.scan(bytes: file.bytes) }
+        pages["b/index.html"]?.ids["part"] = 1
+        let paths = Set(files.map(\.path))
+        var memo = LinkChecker.LinkMemo()
+        for path in pages.keys.sorted() {
+            let remembered = checker.findings(on: path, page: pages[path]!, markdownLinks: [], pages: pages, paths: paths, memo: &memo)
+            let fresh = checker.findings(on: path, page: pages[path]!, markdownLinks: [], pages: pages, paths: paths)
+            #expect(remembered == fresh, "\(path)")
+            #expect(!remembered.linkedTo.contains(path), "\(path)")
+        }
+        #expect(memo.count > 10)
+    }
+
     @Test func aBrokenAnchorIsFoundAfterAnEdit() {
         let kept = LinkIndex(basePath: "/")
         var site = [Self.page("index.html", #"<a href="/a/#top">A</a>"#), Self.page("a/index.html", #"<h2 id="top">A</h2><a href="/">h</a>"#)]

@@ -14,7 +14,13 @@ enum TemplateEncoder {
     /// A page's values with `site` already encoded (it is the same on every page). The names
     /// are PageValues' own; TemplateEncoderTests checks this gives what `values(_:)` gives.
     static func values<Body>(_ page: PageValues<Body>, site: TemplateValue) -> [String: TemplateValue] {
-        ["site": site, "assets": .names(page.assets), "menu": box(page.menu), "footer": box(page.footer), "page": box(page.page)]
+        values(page, site: site, menu: box(page.menu), footer: box(page.footer))
+    }
+
+    /// The same with the menu and footer encoded already (PageRenderer keeps those it has seen).
+    static func values<Body>(_ page: PageValues<Body>, site: TemplateValue, menu: TemplateValue,
+                             footer: TemplateValue) -> [String: TemplateValue] {
+        ["site": site, "assets": .names(page.assets), "menu": menu, "footer": footer, "page": box(page.page)]
     }
 
     static func box<T: Encodable>(_ value: T) -> TemplateValue {
