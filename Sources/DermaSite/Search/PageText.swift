@@ -58,39 +58,43 @@ public struct PageText: Sendable, Equatable {
         let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), slash = UInt8(ascii: "/")
         var inMain = Self.find(Self.mainOpen, in: bytes, from: 0) == nil
         var titleDone = false
-        var openField: Field?, openWeight = 0.0, openText = ""
-        defer { if let field = openField { parts.append(Part(field: field, weight: openWeight, text: openText)) } }
+        // The part being read is kept as bytes and made a String once, when it ends: appending
+        // each run of text to a String was a seventh of reading a page.
+        var openField: Field?, openWeight = 0.0, openText: [UInt8] = []
+        var words: [UInt8] = []
+        defer { if let field = openField { parts.append(Part(field: field, weight: openWeight, text: String(decoding: openText, as: UTF8.self))) } }
         func flush() {
             defer { textStart = textEnd }
             guard inMain, textEnd > textStart else { return }
             let top = stack.last ?? Open(name: TagName([UInt8]()), skip: false, field: .body, weight: 1)
             guard !top.skip, top.weight > 0 else { return }
             // Runs of ASCII white space become one space, on the bytes (Character splitting is slow).
-            var collapsed: [UInt8] = []
-            collapsed.reserveCapacity(textEnd - textStart)
+            words.removeAll(keepingCapacity: true)
             var ampersand = false
             for index in textStart..<textEnd {
                 let byte = bytes[index]
                 if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
-                    if let last = collapsed.last, last != 0x20 { collapsed.append(0x20) }
+                    if let last = words.last, last != 0x20 { words.append(0x20) }
                 } else {
                     if byte == UInt8(ascii: "&") { ampersand = true }
-                    collapsed.append(byte)
+                    words.append(byte)
                 }
             }
-            if collapsed.last == 0x20 { collapsed.removeLast() }
-            guard !collapsed.isEmpty else { return }
-            var words = String(decoding: collapsed, as: UTF8.self)
-            if ampersand { words = Self.decodeReferences(words) }
-            if top.field == .title, !titleDone { title += title.isEmpty ? words : " " + words }
-            // The part being read is a local, so appending to it never copies its text (a copy per
-            // append made a 20 MB article's read quadratic in debug builds).
+            if words.last == 0x20 { words.removeLast() }
+            guard !words.isEmpty else { return }
+            if ampersand { words = Array(Self.decodeReferences(String(decoding: words, as: UTF8.self)).utf8) }
+            if top.field == .title, !titleDone {
+                let text = String(decoding: words, as: UTF8.self)
+                title += title.isEmpty ? text : " " + text
+            }
             if openField == top.field, openWeight == top.weight {
-                openText.append(" ")
-                openText.append(words)
+                openText.append(0x20)
+                openText.append(contentsOf: words)
             } else {
-                if let field = openField { parts.append(Part(field: field, weight: openWeight, text: openText)) }
-                (openField, openWeight, openText) = (top.field, top.weight, words)
+                if let field = openField { parts.append(Part(field: field, weight: openWeight, text: String(decoding: openText, as: UTF8.self))) }
+                (openField, openWeight) = (top.field, top.weight)
+                openText.removeAll(keepingCapacity: true)
+                openText.append(contentsOf: words)
             }
         }
         var index = 0

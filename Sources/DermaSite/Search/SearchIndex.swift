@@ -113,7 +113,36 @@ public struct SearchIndex: Sendable {
             kept = Array(kept.sorted { $0.score != $1.score ? $0.score > $1.score : $0.doc < $1.doc }.prefix(postingLimit))
                 .sorted { $0.doc < $1.doc }
         }
-        return "\(JSON.string(term)):[\(kept.map { "\($0.doc),\($0.score)" }.joined(separator: ","))]"
+        // Written as bytes: a String per number and per pair was most of putting the index together.
+        var line = Array(JSON.string(term).utf8)
+        line.reserveCapacity(line.count + 3 + kept.count * 10)
+        line.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: "[")])
+        for (index, posting) in kept.enumerated() {
+            if index > 0 { line.append(UInt8(ascii: ",")) }
+            appendDecimal(posting.doc, to: &line)
+            line.append(UInt8(ascii: ","))
+            appendDecimal(posting.score, to: &line)
+        }
+        line.append(UInt8(ascii: "]"))
+        return String(decoding: line, as: UTF8.self)
+    }
+
+    /// `number` in decimal, as `String(number)` writes it.
+    static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = number.magnitude
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
     }
 
     /// A letter's file from its terms' lines, in term order.

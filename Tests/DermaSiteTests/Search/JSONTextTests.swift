@@ -36,4 +36,23 @@ import Testing
             #expect(SearchIndex.snippetText(text) == String(text.prefix(SearchIndex.snippetLength)))
         }
     }
+
+    @Test func numbersAreWrittenAsStringWritesThem() {
+        var random = SeededRandom(seed: 20261210)
+        let numbers = [0, 1, 9, 10, 99, 100, -1, -10, Int.max, Int.min] + (0..<500).map { _ in Int(bitPattern: UInt(random.next())) >> random.below(64) }
+        for number in numbers {
+            var bytes: [UInt8] = [UInt8(ascii: "x")]
+            SearchIndex.appendDecimal(number, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == "x" + String(number))
+        }
+    }
+
+    @Test func aTermsLineListsItsBestPagesInPageOrder() {
+        let postings = (0..<300).map { SearchIndex.Posting(doc: $0, score: ($0 * 37) % 101) }
+        let line = SearchIndex.termLine("tingl\"", postings)
+        let kept = postings.sorted { $0.score != $1.score ? $0.score > $1.score : $0.doc < $1.doc }.prefix(SearchIndex.postingLimit)
+            .sorted { $0.doc < $1.doc }
+        #expect(line == #""tingl\"":["# + kept.map { "\($0.doc),\($0.score)" }.joined(separator: ",") + "]")
+        #expect(SearchIndex.termLine("a", []) == #""a":[]"#)
+    }
 }
