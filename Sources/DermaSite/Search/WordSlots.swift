@@ -22,7 +22,7 @@ struct WordSlots {
             let entry = buckets[bucket]
             if entry < 0 { break }
             if lengths[entry] == word.count, arena.withUnsafeBufferPointer({ stored in
-                word.indices.allSatisfy { stored[starts[entry] + $0] == word[$0] }
+                word.isEmpty || memcmp(stored.baseAddress! + starts[entry], word.baseAddress!, word.count) == 0
             }) {
                 return values[entry]
             }
@@ -62,3 +62,9 @@ struct WordSlots {
         return Int(truncatingIfNeeded: hash ^ (hash >> 29))
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -46,7 +46,7 @@ public struct InputFingerprint: Sendable {
         let root = self.root
         let perFile = Parallel.map(files) { path -> String in
             let bytes = (try? fileSystem.readBytes(FilePath.join(root, path))) ?? []
-            return "\(path) \(bytes.count) \(ContentHash.hex(bytes))"
+            return "\(path) \(bytes.count) \(ContentHash.fileHex(bytes))"
         }
         return ContentHash.hex(Array(([settings] + perFile).joined(separator: "\n").utf8))
     }

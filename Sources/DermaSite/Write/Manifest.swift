@@ -30,7 +30,7 @@ public struct Manifest: Sendable, Equatable {
         let reused = known
         entries = Parallel.map(files) { file in
             if let entry = reused[file.path], entry.size == file.bytes.count { return entry }
-            return Entry(path: file.path, size: file.bytes.count, hash: ContentHash.hex(file.bytes))
+            return Entry(path: file.path, size: file.bytes.count, hash: ContentHash.fileHex(file.bytes))
         }.sorted { $0.path < $1.path }
     }
 
