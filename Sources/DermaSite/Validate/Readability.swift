@@ -28,46 +28,68 @@ public struct ReadabilityScore: Sendable, Equatable {
 public enum Readability {
     /// Works on UTF-8 bytes: scoring runs over every article of a site on each build.
     public static func score(_ text: String) -> ReadabilityScore {
+        var text = text
+        return text.withUTF8(score)
+    }
+
+    /// Words are read where they lie, in a lower-cased copy of the text: copying each word out
+    /// byte by byte was most of the scoring.
+    static func score(_ bytes: UnsafeBufferPointer<UInt8>) -> ReadabilityScore {
         var words = 0, syllables = 0, polysyllables = 0, sentences = 0
         var inSentence = false
-        var word: [UInt8] = []
-        var hasLetter = false
-        var lastWord: [UInt8] = []
-        func endWord() {
-            guard !word.isEmpty else { return }
-            let count = hasLetter ? Self.syllables(bytes: word) : (word.count > 1 ? 2 : 1)
-            words += 1
-            syllables += count
-            if count >= 3 { polysyllables += 1 }
-            swap(&lastWord, &word)
-            word.removeAll(keepingCapacity: true)
-            hasLetter = false
-            inSentence = true
-        }
-        let bytes = Array(text.utf8)
-        for (index, b) in bytes.enumerated() {
-            let letter = (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b >= 0x80
-            let digit = b >= 48 && b <= 57
-            if letter || digit || ((b == 39 || b == 45) && !word.isEmpty) {
-                word.append(b >= 65 && b <= 90 ? b + 32 : b)
-                hasLetter = hasLetter || letter
-                continue
+        var wordStart = -1, hasLetter = false
+        var lastWord = 0..<0
+        let count = bytes.count
+        _ = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for index in 0..<count {
+                let b = bytes[index]
+                buffer[index] = b >= 65 && b <= 90 ? b + 32 : b
             }
-            endWord()
-            // A full stop ends a sentence only before a space or the end (not in "e.g." or "3.5").
-            guard b == 46 || b == 33 || b == 63, inSentence else { continue }
-            let next = index + 1 < bytes.count ? bytes[index + 1] : 32
-            let breaks = next == 32 || next == 10 || next == 9 || next == 13 || next == 34 || next == 0xE2
-            let abbreviation = b == 46 && (lastWord.count == 1 || Self.abbreviations.contains(lastWord))
-            if breaks, !abbreviation {
-                sentences += 1
-                inSentence = false
+            initialized = count
+            let lower = UnsafeBufferPointer(buffer)
+            func endWord(at end: Int) {
+                guard wordStart >= 0 else { return }
+                let word = UnsafeBufferPointer(rebasing: lower[wordStart..<end])
+                let count = hasLetter ? Self.syllables(word: word) : (word.count > 1 ? 2 : 1)
+                words += 1
+                syllables += count
+                if count >= 3 { polysyllables += 1 }
+                lastWord = wordStart..<end
+                wordStart = -1
+                hasLetter = false
+                inSentence = true
             }
+            for index in 0..<count {
+                let b = bytes[index]
+                let letter = (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b >= 0x80
+                let digit = b >= 48 && b <= 57
+                if letter || digit || ((b == 39 || b == 45) && wordStart >= 0) {
+                    if wordStart < 0 { wordStart = index }
+                    hasLetter = hasLetter || letter
+                    continue
+                }
+                endWord(at: index)
+                // A full stop ends a sentence only before a space or the end (not in "e.g." or "3.5").
+                guard b == 46 || b == 33 || b == 63, inSentence else { continue }
+                let next = index + 1 < count ? bytes[index + 1] : 32
+                let breaks = next == 32 || next == 10 || next == 9 || next == 13 || next == 34 || next == 0xE2
+                let abbreviation = b == 46 && (lastWord.count == 1 || Self.isAbbreviation(UnsafeBufferPointer(rebasing: lower[lastWord])))
+                if breaks, !abbreviation {
+                    sentences += 1
+                    inSentence = false
+                }
+            }
+            endWord(at: count)
         }
-        endWord()
         if inSentence { sentences += 1 }
         return ReadabilityScore(words: words, sentences: sentences, syllables: syllables, polysyllables: polysyllables)
     }
+
+    private static func isAbbreviation(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        abbreviationList.contains { $0.elementsEqual(word) }
+    }
+
+    private static let abbreviationList = Array(abbreviations)
 
     /// A full stop after these does not end a sentence ("e.g." ends in the one-letter "g").
     static let abbreviations: Set<[UInt8]> = Set(["dr", "mr", "mrs", "ms", "vs", "approx", "fig"].map { Array($0.utf8) })
@@ -97,9 +119,13 @@ public enum Readability {
 
     /// Lower-case UTF-8 letters; bytes outside ASCII count as consonants.
     static func syllables(bytes raw: [UInt8]) -> Int {
+        raw.withUnsafeBufferPointer(syllables(word:))
+    }
+
+    static func syllables(word raw: UnsafeBufferPointer<UInt8>) -> Int {
         func counted(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || b >= 0xC0 }
         // Most words need no filtering: read their bytes where they are.
-        if raw.allSatisfy(counted) { return raw.withUnsafeBufferPointer { syllables(letters: $0) } }
+        if raw.allSatisfy(counted) { return syllables(letters: raw) }
         return raw.filter(counted).withUnsafeBufferPointer { syllables(letters: $0) }
     }
 
