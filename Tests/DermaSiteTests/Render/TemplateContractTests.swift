@@ -75,7 +75,7 @@ import Testing
             default: break
             }
         }
-        let pages = cache.memo.pages.allValues
+        let pages = cache.memo.pages.allValues()
         #expect(pages.count > 80, "every page of the bundled site was rendered through the memo")
         #expect(Set(pages.map(\.template)).isSuperset(of: TemplateSet.required + TemplateSet.requiredForAtlas))
         for page in pages { collect(page.values) }

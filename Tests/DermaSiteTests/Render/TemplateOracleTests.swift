@@ -19,7 +19,7 @@ import Testing
         let frame = try #require(cache.memo.frame?.value)
         let notFound = frame.values(NotFoundBody(), kind: "404", title: "Not found", description: "", sitePath: "/404.html")
         #expect(TemplateEncoder.values(notFound, site: TemplateEncoder.box(frame.site)) == TemplateEncoder.values(notFound))
-        let pages = cache.memo.pages.allValues
+        let pages = cache.memo.pages.allValues()
         #expect(pages.count > 80)
         for page in pages {
             let root = TemplateValue.object(TemplateObject(page.values))

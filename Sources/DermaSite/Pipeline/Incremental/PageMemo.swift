@@ -38,10 +38,14 @@ final class PageMemo {
     }
 
     /// Each page's template and values as templates see them, by output path (for the template
-    /// reference's test and for `--explain`).
-    var allValues: [(path: String, template: String, values: [String: TemplateValue])] {
+    /// reference's test and for `--explain`). `handWritten: false` encodes them all by Codable,
+    /// the oracle for the values written by hand (TemplateFields).
+    func allValues(handWritten: Bool = true) -> [(path: String, template: String, values: [String: TemplateValue])] {
         entries.keys.sorted().map { path in
             let entry = entries[path]!
+            if handWritten, let values = entry.values as? any PageValuesEncoding {
+                return (path, entry.templateName, values.templateValues)
+            }
             return (path, entry.templateName, TemplateEncoder.values(entry.values))
         }
     }

@@ -10,7 +10,10 @@ struct PageValues<Body: PageBody>: Equatable, Encodable, Sendable {
 }
 
 /// A kind of page's own values, beside the head every page has.
-protocol PageBody: Equatable, Encodable, Sendable {}
+protocol PageBody: Equatable, Encodable, Sendable {
+    /// Set by the kinds that write their values by hand (TemplateFields).
+    var fieldsWriter: TemplateFieldsWriting? { get }
+}
 
 /// `page`: the head every page has, and its kind's values, as one object.
 struct Page<Body: PageBody>: Equatable, Encodable, Sendable {

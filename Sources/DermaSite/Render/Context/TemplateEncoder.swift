@@ -20,7 +20,7 @@ enum TemplateEncoder {
     /// The same with the menu and footer encoded already (PageRenderer keeps those it has seen).
     static func values<Body>(_ page: PageValues<Body>, site: TemplateValue, menu: TemplateValue,
                              footer: TemplateValue) -> [String: TemplateValue] {
-        ["site": site, "assets": .names(page.assets), "menu": menu, "footer": footer, "page": box(page.page)]
+        ["site": site, "assets": .names(page.assets), "menu": menu, "footer": footer, "page": page.page.handWritten ?? box(page.page)]
     }
 
     static func box<T: Encodable>(_ value: T) -> TemplateValue {
