@@ -12,10 +12,19 @@ import Testing
         let written = cache.memo.pages.allValues(handWritten: true), encoded = cache.memo.pages.allValues(handWritten: false)
         #expect(written.count > 80 && written.count == encoded.count)
         for (page, oracle) in zip(written, encoded) {
-            #expect(page.path == oracle.path && page.values == oracle.values, "\(page.path)")
+            #expect(page.path == oracle.path && page.values == oracle.values, "\(page.path): \(Self.differences(page.values, oracle.values))")
         }
         // The hand-written path is taken, so the comparison is not of Codable with itself.
         #expect(written.contains { $0.template == "pages/article" })
+    }
+
+    /// The names whose values differ, `page.items` for one inside `page`.
+    static func differences(_ a: [String: TemplateValue], _ b: [String: TemplateValue], prefix: String = "") -> [String] {
+        Set(a.keys).union(b.keys).sorted().flatMap { key -> [String] in
+            guard a[key] != b[key] else { return [] }
+            if case .object(let x)? = a[key], case .object(let y)? = b[key] { return differences(x.values, y.values, prefix: prefix + key + ".") }
+            return ["\(prefix)\(key): \(String(describing: a[key]).prefix(120)) vs \(String(describing: b[key]).prefix(120))"]
+        }
     }
 
     /// Every optional set, unset or empty, in articles, sources, reviews and list entries.
@@ -43,5 +52,25 @@ import Testing
             checked += 1
         }
         #expect(checked == reviews.count)
+    }
+
+    /// A list page: entries with and without a description or a date, and page links with gaps.
+    @Test func listPagesAreWrittenAsCodableWritesThem() throws {
+        let head = PageHead(kind: "list", title: "Articles", description: "All", url: "/articles/", canonical: "https://x.org/articles/",
+                            headTitle: "Articles | S", jsonLD: "{}", hasJsonLD: true, ogType: "website", isDraft: false)
+        // The bundled articles, drafts among them, some without a date or a description.
+        let articles = ContentLoader.load(root: FixtureSite.projectRoot, fileSystem: LocalFileSystem(), includeDrafts: true).articles
+        #expect(articles.count > 5)
+        let links = [Pagination.Link(number: 1, url: "/articles/", isCurrent: true, isGap: false),
+                     Pagination.Link(number: nil, url: nil, isCurrent: nil, isGap: true),
+                     Pagination.Link(number: 7, url: "/articles/page/7/", isCurrent: false, isGap: false)]
+        for (index, pagination) in [Pagination(hasPages: false, current: 1, total: 1, hasPrev: false, hasNext: false, prevURL: nil, nextURL: nil, pages: []),
+                                    Pagination(hasPages: true, current: 2, total: 7, hasPrev: true, hasNext: true, prevURL: "/articles/",
+                                               nextURL: "", pages: links)].enumerated() {
+            let items = articles.prefix(index == 0 ? 0 : articles.count).map { ListItem($0, baseURL: BaseURL("https://x.org/")!) }
+            let page = Page(head: head, body: ListBody(items: items, pagination: pagination))
+            let written = try #require(page.handWritten)
+            #expect(written == TemplateEncoder.box(page), "pagination \(index)")
+        }
     }
 }

@@ -36,7 +36,17 @@ struct TemplateFields {
 
     /// Any other optional: `false` when missing, and `has_<name>`.
     mutating func set<Value: TemplateFieldsWriting>(_ name: String, has: String, _ value: Value?) {
-        values[name] = value?.templateValue ?? .flag(false)
+        set(name, has: has, value: value?.templateValue)
+    }
+
+    /// An optional number or flag: Codable's own encodeIfPresent, which TemplateEncoder does
+    /// not override for these, writes nothing when it is missing, and no `has_` flag.
+    mutating func setIfPresent(_ name: String, _ value: TemplateValue?) {
+        if let value { values[name] = value }
+    }
+
+    mutating func set(_ name: String, has: String, value: TemplateValue?) {
+        values[name] = value ?? .flag(false)
         flags.append((has, value != nil))
     }
 
@@ -169,5 +179,36 @@ extension ListItem: TemplateFieldsWriting {
         fields.set("date_iso", has: "has_date_iso", dateISO)
         fields.set("date_long", has: "has_date_long", dateLong)
         fields.set("is_draft", isDraft)
+    }
+}
+
+extension ListBody: TemplateFieldsWriting {
+    var fieldsWriter: TemplateFieldsWriting? { self }
+
+    func write(to fields: inout TemplateFields) {
+        fields.set("items", items)
+        fields.set("pagination", pagination.templateValue)
+    }
+}
+
+extension Pagination: TemplateFieldsWriting {
+    func write(to fields: inout TemplateFields) {
+        fields.set("has_pages", hasPages)
+        fields.set("current", .number(current))
+        fields.set("total", .number(total))
+        fields.set("has_prev", hasPrev)
+        fields.set("has_next", hasNext)
+        fields.set("prev_url", has: "has_prev_url", prevURL)
+        fields.set("next_url", has: "has_next_url", nextURL)
+        fields.set("pages", pages)
+    }
+}
+
+extension Pagination.Link: TemplateFieldsWriting {
+    func write(to fields: inout TemplateFields) {
+        fields.setIfPresent("number", number.map { .number($0) })
+        fields.set("url", has: "has_url", url)
+        fields.setIfPresent("is_current", isCurrent.map { .flag($0) })
+        fields.set("is_gap", isGap)
     }
 }
