@@ -73,6 +73,22 @@ import Testing
         #expect(writer.isUpToDate(inputs: &other) == nil)
     }
 
+    /// The sizes are checked in slices on every core: a change in any slice, the last one too, is seen.
+    @Test func aChangedSizeInAnySliceIsSeen() throws {
+        var files: [String: String] = [:]
+        for index in 0..<600 { files["out/p\(index).html"] = String(repeating: "x", count: index % 7) }
+        let fs = MemoryFileSystem(files)
+        let entries = (0..<600).map { Manifest.Entry(path: "p\($0).html", size: $0 % 7, hash: "") }
+        #expect(OutputWriter.sizesMatch(entries, in: "out", fileSystem: fs))
+        for index in [0, 255, 256, 599] {
+            var changed = entries
+            changed[index].size += 1
+            #expect(!OutputWriter.sizesMatch(changed, in: "out", fileSystem: fs), "\(index)")
+        }
+        #expect(!OutputWriter.sizesMatch(entries + [Manifest.Entry(path: "gone.html", size: 0, hash: "")], in: "out", fileSystem: fs))
+        #expect(OutputWriter.sizesMatch([], in: "out", fileSystem: fs))
+    }
+
     @Test func manifestRoundTrips() {
         let manifest = Manifest(files: [OutputFile(path: "z.html", text: "z"), OutputFile(path: "a b.html", text: "a")])
         #expect(manifest.entries.map(\.path) == ["a b.html", "z.html"])
