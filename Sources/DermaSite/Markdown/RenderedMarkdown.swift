@@ -41,7 +41,8 @@ public final class RenderedMarkdown: Sendable {
     /// Glossary ids the page explains, in order of first use.
     public let glossaryTerms: [String]
     /// The running text (paragraphs and list items; no headings, tables, code or footnotes), one
-    /// block a line, each ending a sentence: what reading-level scores are computed on.
+    /// block a line, each ending a sentence: what reading-level scores are computed on. Empty once
+    /// `scored()`: the build keeps thousands of pages, and nothing reads the text after the scores.
     public let prose: String
     /// Reading-level scores of `prose`, filled in by the build.
     public let readability: ReadabilityScore?
@@ -57,10 +58,17 @@ public final class RenderedMarkdown: Sendable {
         self.readability = readability
     }
 
-    /// The same page with its reading-level scores.
+    /// The same page with the reading-level scores of its running text in place of the text.
     func scored() -> RenderedMarkdown {
         RenderedMarkdown(html: html, headings: headings, diagnostics: diagnostics, links: links,
-                         glossaryTerms: glossaryTerms, prose: prose, readability: Readability.score(prose))
+                         glossaryTerms: glossaryTerms, prose: "", readability: Readability.score(prose))
+    }
+
+    /// The same page without its HTML, for a build that has made every page and the feed: the
+    /// link checks need only the links.
+    func withoutHTML() -> RenderedMarkdown {
+        RenderedMarkdown(html: "", headings: headings, diagnostics: diagnostics, links: links,
+                         glossaryTerms: glossaryTerms, prose: prose, readability: readability)
     }
 
     /// Headings for the table of contents: the page's sections and their subsections.

@@ -19,8 +19,8 @@ public struct SearchIndex: Sendable {
         /// Found first when a query has an urgent word: 2 for the site's urgent-help page, 1 for
         /// urgent roots and places, 0 for the rest.
         public var urgency: Int
-        /// The page's reading text, for the snippets.
-        public var plain: String
+        /// The start of the page's reading text (`snippetText`), shown under it as a result.
+        public var snippet: String
     }
 
     public static let folder = "search/"
@@ -152,9 +152,6 @@ public struct SearchIndex: Sendable {
         "[" + documents.map { "[\(JSON.string($0.url)),\(JSON.string($0.title)),\(JSON.strings($0.roots))]" }
             .joined(separator: ",\n") + "]\n"
     }
-
-    /// A page's text as a file of texts holds it: its start, as a JSON string.
-    static func snippet(_ plain: String) -> String { JSON.string(snippetText(plain)) }
 
     /// The first `snippetLength` characters. Counting Characters is slow; when the bytes up to
     /// one past the cut are ASCII without a carriage return (which joins a line feed), each byte

@@ -56,4 +56,14 @@ import Testing
         """)
         #expect(result.prose == "First paragraph.\nitem one.\nitem two.\nClaim.")
     }
+
+    /// The build keeps the scores of a page's running text, not the text: the scores must be the
+    /// text's own.
+    @Test func scoringKeepsTheTextsScoresAndDropsTheText() {
+        let result = MarkdownRenderer().render("Numbness in the big toe. It can come from the L5 root.\n\n- Pain down the leg\n")
+        let scored = result.scored()
+        #expect(!result.prose.isEmpty && scored.prose.isEmpty)
+        #expect(scored.readability == Readability.score(result.prose))
+        #expect(scored.html == result.html && scored.links == result.links && scored.headings == result.headings)
+    }
 }

@@ -24,6 +24,24 @@ import Testing
         #expect(try site.read("Public/robots.txt").contains("Sitemap: https://example.org/sitemap.xml"))
     }
 
+    /// A one-shot build lets go of the articles' HTML once their pages and the feed are made: what
+    /// it writes is still what a render that keeps everything makes, the feed's article text too.
+    @Test func aOneShotBuildWritesWhatAKeepingRenderMakes() throws {
+        let output = NSTemporaryDirectory() + "dermasite-one-build-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        var options = BuildOptions(root: FixtureSite.projectRoot, output: output, includeDrafts: true)
+        options.today = Day(iso: "2026-12-01")
+        try SiteBuilder().build(options)
+        let (files, _) = try SiteBuilder().render(options)
+        #expect(files.count > 100)
+        for file in files {
+            let written = try #require(FileManager.default.contents(atPath: output + "/" + file.path), "\(file.path)")
+            #expect(Array(written) == file.bytes, "\(file.path)")
+        }
+        let feed = try #require(files.first { $0.path == "feed.xml" })
+        #expect(String(decoding: feed.bytes, as: UTF8.self).contains("<content type=\"html\""))
+    }
+
     @Test func themeAssetsAreFingerprintedAndReferenced() throws {
         let site = try FixtureSite.basic()
         try site.build()

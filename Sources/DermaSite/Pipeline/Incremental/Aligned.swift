@@ -36,6 +36,8 @@ final class Aligned<Value> {
         self.values = values
     }
 
+    func clear() { store([], key: [], values: []) }
+
     /// Reuses what it can and makes the rest with `make`, in order.
     func map(_ articles: [Article], key: [Int], pages: [RenderedMarkdown]? = nil,
              make: (Int) throws -> Value) rethrows -> [Value] {

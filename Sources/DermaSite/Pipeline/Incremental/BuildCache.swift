@@ -111,6 +111,17 @@ final class BuildMemo {
     /// Why each of `rendered` was made again.
     var reasons: [String: String] = [:]
 
+    /// Lets go of the articles' HTML and the pages' values, for a build whose cache ends with it:
+    /// no next build will look them up. The pages' files stay, for search and the link check.
+    func forgetPageValues() {
+        markdown = [:]
+        alignedMarkdown.clear()
+        alignedPages.clear()
+        alignedScores.clear()
+        alignedStandards.clear()
+        pages.forgetValues()
+    }
+
     /// Notes outputs made afresh, and why.
     func made(_ paths: [String], reason: String) {
         rendered += paths
@@ -164,14 +175,16 @@ final class Memo<T> {
 /// What search read of a page; an article's roots are found from its title, with the data set's version.
 struct SearchedPage {
     var title: String
-    var plain: String
+    /// The start of its reading text, as its search result shows it (not the whole text: a
+    /// build keeps one for every page).
+    var snippet: String
     var scores: [String: Int]
     var roots: [String]?
     var atlasVersion = 0
 
-    init(title: String, plain: String, scores: [String: Int]) {
+    init(title: String, snippet: String, scores: [String: Int]) {
         self.title = title
-        self.plain = plain
+        self.snippet = snippet
         self.scores = scores
     }
 }

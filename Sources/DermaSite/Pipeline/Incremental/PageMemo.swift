@@ -5,7 +5,8 @@ final class PageMemo {
     private struct Entry {
         var template: Int
         var templateName: String
-        var values: any Encodable
+        /// Nil once forgotten (`forgetValues`).
+        var values: (any Encodable)?
         var file: OutputFile
     }
 
@@ -19,7 +20,8 @@ final class PageMemo {
 
     func lookup<Body>(_ spec: PageSpec<Body>, template: Int) -> Lookup {
         guard let entry = entries[spec.outputPath] else { return .stale(RenderReason.firstBuild) }
-        guard let old = entry.values as? PageValues<Body> else { return .stale(RenderReason.changed(["the kind of page"])) }
+        guard let values = entry.values else { return .stale(RenderReason.firstBuild) }
+        guard let old = values as? PageValues<Body> else { return .stale(RenderReason.changed(["the kind of page"])) }
         if entry.template == template, old == spec.values { return .kept(entry.file) }
         let changes = (entry.template == template ? [] : ["template \(spec.template)"]) + Self.differences(old, spec.values)
         return .stale(RenderReason.changed(changes))
@@ -32,6 +34,12 @@ final class PageMemo {
     /// The page last made at `path`, if the memo made it.
     func file(at path: String) -> OutputFile? { entries[path]?.file }
 
+    /// Keeps each page's file and lets go of its values, for a build whose memo ends with it: the
+    /// values (an article's HTML, a place page's maps) are only a next build's key.
+    func forgetValues() {
+        for path in entries.keys { entries[path]?.values = nil }
+    }
+
     /// Forgets pages no longer made (a deleted article, a list grown shorter).
     func keep(only paths: Set<String>) {
         if entries.count > paths.count { entries = entries.filter { paths.contains($0.key) } }
@@ -41,12 +49,13 @@ final class PageMemo {
     /// reference's test and for `--explain`). `handWritten: false` encodes them all by Codable,
     /// the oracle for the values written by hand (TemplateFields).
     func allValues(handWritten: Bool = true) -> [(path: String, template: String, values: [String: TemplateValue])] {
-        entries.keys.sorted().map { path in
+        entries.keys.sorted().compactMap { path in
             let entry = entries[path]!
-            if handWritten, let values = entry.values as? any PageValuesEncoding {
+            guard let values = entry.values else { return nil }
+            if handWritten, let values = values as? any PageValuesEncoding {
                 return (path, entry.templateName, values.templateValues)
             }
-            return (path, entry.templateName, TemplateEncoder.values(entry.values))
+            return (path, entry.templateName, TemplateEncoder.values(values))
         }
     }
 

@@ -13,7 +13,7 @@ final class SearchIndexMemo {
     /// Each file's documents are copied, not kept as slices: a slice would keep the caller's whole
     /// array shared, and its next change would copy every document.
     private var docsTexts: [Int: (documents: [SearchIndex.Document], text: String)] = [:]
-    private var textTexts: [Int: (plain: [String], snippets: [String], text: String)] = [:]
+    private var textTexts: [Int: (texts: [String], snippets: [String], text: String)] = [:]
     private var headWords: (settings: SearchSettings, rootOrder: [String], text: String)?
     private var head: (marks: [UInt8], words: String, text: String)?
 
@@ -107,18 +107,18 @@ final class SearchIndexMemo {
                 continue
             }
             let slice = documents.dropFirst(chunk * SearchIndex.chunkSize).prefix(SearchIndex.chunkSize)
-            let plain = slice.map(\.plain)
+            let texts = slice.map(\.snippet)
             let stored = textTexts[chunk]
-            if let stored, stored.plain == plain {
+            if let stored, stored.texts == texts {
                 files.append((SearchIndex.textFile(chunk), stored.text, true))
             } else {
-                // Each page's snippet is made again only when its text changed.
-                let snippets = plain.indices.map { index in
-                    stored.flatMap { index < $0.plain.count && $0.plain[index] == plain[index] ? $0.snippets[index] : nil }
-                        ?? SearchIndex.snippet(plain[index])
+                // Each page's snippet is written again only when its text changed.
+                let snippets = texts.indices.map { index in
+                    stored.flatMap { index < $0.texts.count && $0.texts[index] == texts[index] ? $0.snippets[index] : nil }
+                        ?? JSON.string(texts[index])
                 }
                 let text = SearchIndex.textText(snippets)
-                textTexts[chunk] = (plain, snippets, text)
+                textTexts[chunk] = (texts, snippets, text)
                 files.append((SearchIndex.textFile(chunk), text, false))
             }
         }

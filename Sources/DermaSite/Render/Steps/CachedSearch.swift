@@ -55,10 +55,10 @@ extension CachedPages {
                 text.title = title
                 text.parts = [PageText.Part(field: .title, weight: 1, text: title)] + text.parts.filter { $0.field != .title }
             }
-            return (text.title, text.plain, SearchIndex.scores(text, memo: &memo))
+            return (text.title, SearchIndex.snippetText(text.plain), SearchIndex.scores(text, memo: &memo))
         }
-        for (path, (title, plain, scores)) in zip(stale, read) {
-            cache.searchPages[path] = .init(title: title, plain: plain, scores: scores)
+        for (path, (title, snippet, scores)) in zip(stale, read) {
+            cache.searchPages[path] = .init(title: title, snippet: snippet, scores: scores)
         }
         let reread = Set(stale)
         let (paths, documents, scores, rescored, redone) = searchDocuments(plan, files: planFiles, reread: reread)
@@ -169,7 +169,7 @@ extension CachedPages {
         let isHelp = help.map { $0 == page.sitePath || $0.hasPrefix(page.sitePath + "#") } == true
         let document = SearchIndex.Document(url: site.config.baseURL.sitePath(page.sitePath), title: stored.title,
                                             kind: page.kind, roots: roots, urgency: isHelp ? 2 : page.urgent ? 1 : 0,
-                                            plain: stored.plain)
+                                            snippet: stored.snippet)
         var scores = stored.scores
         if page.weight != 1 || !page.keywords.isEmpty {
             // Weights and the data set's words are the plan's, not the page's: applied here.
