@@ -245,6 +245,7 @@ public struct SiteBuilder: Sendable {
             files += index
             diagnostics += problems
         }
+        if oneBuild { cache.forgetSearch() }
         try clock.run("copy assets, files and charts") {
             for asset in site.assets { files.append(OutputFile(path: asset.outputPath, bytes: asset.bytes)) }
             files += try steps.charts()

@@ -46,7 +46,7 @@ final class BuildMemo {
     /// Each searched page's words and term scores, with the page they were read from.
     var searchPages: [String: SearchedPage] = [:]
     var searchPageEntries: Versioned<[SearchPage.Entry]>?
-    let searchIndex = SearchIndexMemo()
+    var searchIndex = SearchIndexMemo()
     var searchDocuments: SearchDocuments?
     /// The route table's version at the last search step: while it stays, so do the plan's pages.
     var searchedRoutes: Int?
@@ -120,6 +120,16 @@ final class BuildMemo {
         alignedScores.clear()
         alignedStandards.clear()
         pages.forgetValues()
+    }
+
+    /// Lets go of what search keeps for a next build's index (each page's snippet and scores, the
+    /// index's parts), for a build whose cache ends with it. The index's files stay.
+    func forgetSearch() {
+        searchPages = [:]
+        searchDocuments = nil
+        searchIndex = SearchIndexMemo()
+        searchFiles = [:]
+        searchedRoutes = nil
     }
 
     /// Notes outputs made afresh, and why.
