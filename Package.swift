@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "CImageCodec", linkerSettings: [.linkedLibrary("dl")]),
         // Lets cmark-gfm parses run in parallel: see the comment in the C file.
         .target(name: "CCmarkParallel", dependencies: ["CCmarkGFM"], linkerSettings: [.linkedLibrary("dl")]),
+        // libcurl for `check --external`, opened on the first request so no other command loads it.
+        .target(name: "CLinkRequest", linkerSettings: [.linkedLibrary("dl")]),
         // renameat2(RENAME_EXCHANGE), which Swift cannot call directly: the output changes as a whole.
         .target(name: "CSystemCalls"),
         // The core: load -> validate -> render -> write. No command line, no server, no printing.
@@ -67,7 +69,7 @@ let package = Package(
             ]
         ),
         // `dermasite check --external`: asks other sites whether the links to them still work.
-        .target(name: "DermaSiteLinks", dependencies: ["DermaSite"]),
+        .target(name: "DermaSiteLinks", dependencies: ["DermaSite", "CLinkRequest"]),
         .executableTarget(
             name: "dermasite",
             dependencies: [

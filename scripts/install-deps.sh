@@ -8,6 +8,9 @@ pkg-config --version >/dev/null 2>&1 || need+=(pkg-config)
 [ -f /usr/include/cmark-gfm-core-extensions.h ] || need+=(libcmark-gfm-extensions-dev)
 # Image sizes and WebP copies of the photos in articles.
 [ -f /usr/include/vips/vips.h ] || need+=(libvips-dev)
+# `check --external` asks other sites through libcurl, opened when it runs (the Swift toolchain
+# needs it too, so it is usually there).
+[ -n "$(ls /usr/lib/*/libcurl.so.4 /lib/*/libcurl.so.4 2>/dev/null)" ] || need+=(libcurl4)
 # The browser's search script is tested with Node against the Swift side (tests only).
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 # Race detectors for the parallel Markdown parses (scripts/cmark-race-check.sh), and instruction

@@ -1,8 +1,5 @@
 import DermaSite
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// `dermasite check --external`: asks every external address the site links to or cites, one
 /// host at a time with a pause between requests, several hosts at once, and reports each problem
@@ -68,8 +65,6 @@ public struct ExternalLinkChecker: Sendable {
     /// Each host's addresses in turn with a pause between them; `hostsAtOnce` hosts at a time.
     private func ask(_ byHost: [String: [String]]) async -> [String: ProbeResult] {
         let probe = LinkProbe(timeout: settings.timeoutSeconds)
-        let session = LinkProbe.makeSession(timeout: settings.timeoutSeconds)
-        defer { session.finishTasksAndInvalidate() }
         let pause = UInt64(settings.delayMilliseconds) * 1_000_000
         var results: [String: ProbeResult] = [:]
         var hosts = byHost.keys.sorted()[...]
@@ -80,7 +75,7 @@ public struct ExternalLinkChecker: Sendable {
                     var found: [(String, ProbeResult)] = []
                     for (index, address) in addresses.enumerated() {
                         if index > 0 { try? await Task.sleep(nanoseconds: pause) }
-                        found.append((address, await probe.probe(address, session: session)))
+                        found.append((address, await probe.probe(address)))
                     }
                     return found
                 }
@@ -131,7 +126,26 @@ public struct ExternalLinkChecker: Sendable {
         }
     }
 
+    /// The status's reason phrase as the HTTP standards give it (RFC 9110; 429 from RFC 6585, 451
+    /// from RFC 7725), or its class for a code they do not name.
     static func reason(_ status: Int) -> String {
-        HTTPURLResponse.localizedString(forStatusCode: status).capitalized
+        if let phrase = reasons[status] { return phrase }
+        switch status {
+        case 300...399: return "Redirection"
+        case 400...499: return "Client Error"
+        case 500...599: return "Server Error"
+        default: return "Unknown Status"
+        }
     }
+
+    private static let reasons: [Int: String] = [
+        300: "Multiple Choices", 305: "Use Proxy", 400: "Bad Request", 401: "Unauthorized", 402: "Payment Required",
+        403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 406: "Not Acceptable",
+        407: "Proxy Authentication Required", 408: "Request Timeout", 409: "Conflict", 410: "Gone", 411: "Length Required",
+        412: "Precondition Failed", 413: "Content Too Large", 414: "URI Too Long", 415: "Unsupported Media Type",
+        416: "Range Not Satisfiable", 417: "Expectation Failed", 421: "Misdirected Request", 422: "Unprocessable Content",
+        426: "Upgrade Required", 429: "Too Many Requests", 451: "Unavailable For Legal Reasons",
+        500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable",
+        504: "Gateway Timeout", 505: "HTTP Version Not Supported",
+    ]
 }

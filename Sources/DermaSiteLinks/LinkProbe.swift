@@ -1,7 +1,6 @@
+import CLinkRequest
+import Dispatch
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// What asking one address found: each hop of its redirects, and how it ended.
 public struct ProbeResult: Sendable, Equatable, Codable {
@@ -48,7 +47,7 @@ public struct LinkProbe: Sendable {
 
     public init(timeout: Double) { self.timeout = timeout }
 
-    public func probe(_ address: String, session: URLSession) async -> ProbeResult {
+    public func probe(_ address: String) async -> ProbeResult {
         var current = address
         var seen: Set<String> = [address]
         var hops: [ProbeResult.Hop] = []
@@ -56,22 +55,20 @@ public struct LinkProbe: Sendable {
             guard let url = URL(string: current) else {
                 return ProbeResult(ending: .failed, redirects: hops, finalURL: current, detail: "not a valid address")
             }
-            let answer: (HTTPURLResponse?, String?)
-            let head = await request(url, method: "HEAD", session: session)
-            if let response = head.0, [403, 405, 501].contains(response.statusCode) {
-                answer = await request(url, method: "GET", session: session)  // some servers refuse HEAD only
-            } else {
-                answer = head
+            var answer = await request(current, method: "HEAD")
+            if case let .answered(status, _, _) = answer, [403, 405, 501].contains(status) {
+                answer = await request(current, method: "GET")  // some servers refuse HEAD only
             }
-            guard let response = answer.0 else {
-                let timedOut = answer.1 == "timed out"
-                return ProbeResult(ending: timedOut ? .timedOut : .failed, redirects: hops, finalURL: current, detail: answer.1)
+            let status: Int, location: String?, retryAfter: String?
+            switch answer {
+            case let .none(timedOut, why):
+                return ProbeResult(ending: timedOut ? .timedOut : .failed, redirects: hops, finalURL: current, detail: why)
+            case let .answered(code, at, wait):
+                (status, location, retryAfter) = (code, at, wait)
             }
-            let status = response.statusCode
-            guard (300...399).contains(status), status != 304, let location = response.value(forHTTPHeaderField: "Location"),
+            guard (300...399).contains(status), status != 304, let location,
                   let next = URL(string: location, relativeTo: url)?.absoluteString else {
-                let wait = response.value(forHTTPHeaderField: "Retry-After").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-                return ProbeResult(ending: .answered, status: status, redirects: hops, finalURL: current, retryAfter: wait)
+                return ProbeResult(ending: .answered, status: status, redirects: hops, finalURL: current, retryAfter: retryAfter.flatMap { Int($0) })
             }
             hops.append(.init(status: status, location: next))
             if !seen.insert(next).inserted {
@@ -84,39 +81,29 @@ public struct LinkProbe: Sendable {
         }
     }
 
-    private func request(_ url: URL, method: String, session: URLSession) async -> (HTTPURLResponse?, String?) {
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-        request.httpMethod = method
-        request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
+    private enum Answer {
+        case answered(status: Int, location: String?, retryAfter: String?)
+        case none(timedOut: Bool, why: String)
+    }
+
+    /// One request, on a thread of its own: libcurl blocks until the answer or the timeout.
+    private func request(_ address: String, method: String) async -> Answer {
+        let (agent, milliseconds) = (userAgent, Int(timeout * 1000))
         return await withCheckedContinuation { continuation in
-            session.dataTask(with: request) { _, response, error in
-                if let response = response as? HTTPURLResponse {
-                    continuation.resume(returning: (response, nil))
-                } else if let error = error as? URLError, error.code == .timedOut {
-                    continuation.resume(returning: (nil, "timed out"))
-                } else {
-                    continuation.resume(returning: (nil, error.map { "\($0.localizedDescription)" } ?? "no answer"))
+            DispatchQueue.global().async {
+                var answer = dermasite_link_answer()
+                let asked = dermasite_link_request(address, method, agent, milliseconds, &answer)
+                func text<T>(_ field: inout T) -> String {
+                    withUnsafeBytes(of: &field) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
                 }
-            }.resume()
+                if asked == 0 {
+                    let location = text(&answer.location), wait = text(&answer.retry_after)
+                    continuation.resume(returning: .answered(status: answer.status, location: location.isEmpty ? nil : location,
+                                                             retryAfter: wait.isEmpty ? nil : wait))
+                } else {
+                    continuation.resume(returning: .none(timedOut: answer.timed_out != 0, why: text(&answer.error)))
+                }
+            }
         }
-    }
-
-    /// A session that hands every redirect back instead of following it.
-    public static func makeSession(timeout: Double) -> URLSession {
-        let configuration = URLSessionConfiguration.ephemeral
-        // The request's own timeout is only an idle limit on Linux: the resource limit bounds the whole answer.
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        configuration.httpMaximumConnectionsPerHost = 1
-        configuration.urlCache = nil
-        return URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
-    }
-}
-
-/// Stops URLSession following redirects, so the probe sees (and reports) each hop.
-final class NoRedirects: NSObject, URLSessionTaskDelegate, Sendable {
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
-        completionHandler(nil)
     }
 }

@@ -32,6 +32,11 @@ extension PreviewTests {
             case "/loop-b": return redirect(.found, "/loop-a")
             case "/busy": return Response(status: .tooManyRequests, headers: [.retryAfter: "120"])
             case "/get-only": return Response(status: request.method == .head ? .methodNotAllowed : .ok)
+            case "/big-get-only":
+                // The check stops reading at the body's first bytes (libcurl calls that a write
+                // error): still an answer, 200.
+                if request.method == .head { return Response(status: .methodNotAllowed) }
+                return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(repeating: UInt8(ascii: "x"), count: 4 << 20)))
             case "/doi/10.1000/x": return redirect(.movedPermanently, "/ok")
             case "/slow":
                 try? await Task.sleep(for: .seconds(3))
@@ -56,9 +61,9 @@ extension PreviewTests {
             var iterator = ready.stream.makeAsyncIterator()
             let port = try #require(await iterator.next())
             let base = "http://127.0.0.1:\(port)"
-            let paths = ["/ok", "/gone", "/old", "/for-now", "/loop-a", "/busy", "/get-only", "/slow"]
+            let paths = ["/ok", "/gone", "/old", "/for-now", "/loop-a", "/busy", "/get-only", "/slow", "/big-get-only"]
             var uses = paths.enumerated().map { ExternalLinkUse(url: base + $1, file: "Content/articles/a.md", line: 10 + $0, column: 3) }
-            uses.append(ExternalLinkUse(url: base + "/doi/10.1000/x", file: "Content/articles/a.md", line: 30, column: 5, isDOI: true))
+            uses.append(ExternalLinkUse(url: base + "/doi/10.1000/x", file: "Content/articles/a.md", line: 40, column: 5, isDOI: true))
             uses.append(ExternalLinkUse(url: base + "/gone", file: "Content/articles/b.md", line: 4, column: 1))
 
             var settings = ExternalLinkSettings()
@@ -79,28 +84,28 @@ extension PreviewTests {
                 "Content/articles/a.md:17:3: warning: could not check '\(base)/slow': no answer within 1 s; it may be slow or down",
                 "Content/articles/b.md:4:1: error: link to '\(base)/gone' is broken: the site answers 404 Not Found",
             ], "\(found)")
-            #expect(first.asked == 9 && first.fromCache == 0 && first.addresses == 9)
+            #expect(first.asked == 10 && first.fromCache == 0 && first.addresses == 10)
             let requests = hits.count.load(ordering: .relaxed)
-            #expect(requests >= 13, "each hop and the GET after a refused HEAD is a request: \(requests)")
+            #expect(requests >= 15, "each hop and the GET after a refused HEAD is a request: \(requests)")
 
             // The second run reads the cache file: the same report, and no request at all.
             var again = LinkCache.load(root: root)
             let second = await checker.check(uses, cache: &again)
             #expect(second.diagnostics.map(\.description) == found)
-            #expect(second.asked == 0 && second.fromCache == 9)
+            #expect(second.asked == 0 && second.fromCache == 10)
             #expect(hits.count.load(ordering: .relaxed) == requests, "the second run asked the server nothing")
 
             // The next day only the inconclusive answers (the 429 and the slow server) are asked again.
             var nextDay = LinkCache.load(root: root)
             let tomorrow = await ExternalLinkChecker(settings: settings, today: Day(iso: "2026-12-03")!).check(uses, cache: &nextDay)
-            #expect(tomorrow.asked == 2 && tomorrow.fromCache == 7, "asked \(tomorrow.asked)")
+            #expect(tomorrow.asked == 2 && tomorrow.fromCache == 8, "asked \(tomorrow.asked)")
 
             // After recheck_after_days the addresses are asked again; a skipped host never is.
             var later = ExternalLinkChecker(settings: settings, today: Day(iso: "2026-12-09")!)
             later.settings.skipHosts = ["127.0.0.1"]
             var third = LinkCache.load(root: root)
             let skipped = await later.check(uses, cache: &third)
-            #expect(skipped.skipped == 9 && skipped.asked == 0 && skipped.diagnostics.isEmpty)
+            #expect(skipped.skipped == 10 && skipped.asked == 0 && skipped.diagnostics.isEmpty)
 
             await group.triggerGracefulShutdown()
             _ = await running.result
