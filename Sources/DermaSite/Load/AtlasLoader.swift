@@ -21,7 +21,7 @@ public enum AtlasLoader {
             var diagnostics: [Diagnostic] = []
             switch path {
             case mapPath:
-                return (.map(YAMLFile.read(path, root: root, fileSystem: fileSystem, diagnostics: &diagnostics) {
+                return (.map(YAMLFile.read(path, root: root, fileSystem: fileSystem, diagnostics: &diagnostics, readingPoints: true) {
                     LegMapDecoder.decode($0, reader: &$1)
                 }), diagnostics)
             case rootsPath:
@@ -51,7 +51,9 @@ public enum AtlasLoader {
         var diagnostics: [Diagnostic] = []
         let roots = YAMLFile.decode(rootsYAML, file: rootsPath, diagnostics: &diagnostics) { RootsDecoder.decode($0, reader: &$1) }
         let places = YAMLFile.decode(placesYAML, file: placesPath, diagnostics: &diagnostics) { PlacesDecoder.decode($0, reader: &$1) }
-        let views = YAMLFile.decode(mapYAML, file: mapPath, diagnostics: &diagnostics) { LegMapDecoder.decode($0, reader: &$1) }
+        let views = YAMLFile.decode(mapYAML, file: mapPath, diagnostics: &diagnostics, readingPoints: true) {
+            LegMapDecoder.decode($0, reader: &$1)
+        }
         return (assemble(roots, places, views), diagnostics)
     }
 

@@ -7,6 +7,8 @@ struct YAMLReader {
     /// Lines of the file before the YAML text (1 for front matter after its `---`).
     let lineOffset: Int
     private(set) var diagnostics: [Diagnostic] = []
+    /// Lists of points read from the text before Yams saw it (`FlowPoints`), by position.
+    var flowPoints: [FlowPoints.Place: [Point]] = [:]
 
     init(file: String, lineOffset: Int) {
         self.file = file
@@ -106,7 +108,7 @@ struct YAMLReader {
     /// build. Anything else is left to Yams, so every way of writing a number still means the same.
     static func plainDecimal(_ scalar: Node.Scalar) -> Double? {
         guard scalar.style == .plain || scalar.style == .any,
-              scalar.string.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45 || $0 == 43 }) else { return nil }
+              scalar.string.utf8.allSatisfy(YAMLNumberBytes.isPlainDecimal) else { return nil }
         return Double(scalar.string)
     }
 
@@ -122,6 +124,9 @@ struct YAMLReader {
 
     /// `[[x, y], [x, y], ...]`
     mutating func points(_ node: Node, key: String) -> [Point]? {
+        if case .scalar = node, let mark = node.mark, let listed = flowPoints[FlowPoints.Place(line: mark.line, column: mark.column)] {
+            return listed
+        }
         guard case let .sequence(items) = node else {
             report(.error, at: node, "'\(key)' must be a list of points [[x, y], [x, y], ...]")
             return nil
@@ -217,8 +222,9 @@ struct YAMLReader {
 
 /// Reads a YAML data file of the site and decodes it with `body`, collecting every diagnostic.
 enum YAMLFile {
+    /// `readingPoints`: lists of points are read from the text first (`FlowPoints`, the leg map).
     static func read<T>(_ path: String, root: String, fileSystem: FileSystem, diagnostics: inout [Diagnostic],
-                        _ body: (Node, inout YAMLReader) -> T) -> T? {
+                        readingPoints: Bool = false, _ body: (Node, inout YAMLReader) -> T) -> T? {
         guard let bytes = try? fileSystem.readBytes(FilePath.join(root, path)) else {
             diagnostics.append(.error(path, "cannot read file"))
             return nil
@@ -228,12 +234,18 @@ enum YAMLFile {
             diagnostics.append(.error(path, line: line, column: column, "not valid UTF-8 text; save the file as UTF-8"))
             return nil
         }
-        return decode(FrontMatterSplitter.normalizeText(text), file: path, diagnostics: &diagnostics, body)
+        return decode(FrontMatterSplitter.normalizeText(text), file: path, diagnostics: &diagnostics,
+                      readingPoints: readingPoints, body)
     }
 
-    static func decode<T>(_ yaml: String, file: String, diagnostics: inout [Diagnostic],
+    static func decode<T>(_ yaml: String, file: String, diagnostics: inout [Diagnostic], readingPoints: Bool = false,
                           _ body: (Node, inout YAMLReader) -> T) -> T? {
         var reader = YAMLReader(file: file, lineOffset: 0)
+        var yaml = yaml
+        if readingPoints {
+            let read = FlowPoints(yaml)
+            (yaml, reader.flowPoints) = (read.text, read.lists)
+        }
         guard let node = reader.compose(yaml) else {
             if reader.diagnostics.isEmpty { reader.report(.error, at: nil, "the file is empty") }
             diagnostics += reader.diagnostics
