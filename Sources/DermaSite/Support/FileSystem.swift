@@ -14,6 +14,11 @@ public protocol FileSystem: Sendable {
     func modificationTime(_ path: String) -> Int?
     /// Names directly inside a folder, sorted.
     func list(_ path: String) throws -> [String]
+    /// Every regular file below `root`, as paths relative to it, sorted; skips hidden names.
+    /// Symbolic links are reported separately so the caller can refuse them.
+    func walk(_ root: String) throws -> (files: [String], links: [String])
+    /// `walk`, with each file's size and modification time.
+    func walkWithStats(_ root: String) throws -> (files: [WalkedFile], links: [String])
     func write(_ bytes: [UInt8], to path: String) throws
     func createDirectory(_ path: String) throws
     func move(from source: String, to destination: String) throws
@@ -52,8 +57,6 @@ extension FileSystem {
         String(decoding: try readBytes(path), as: UTF8.self)
     }
 
-    /// Every regular file below `root`, as paths relative to it, sorted; skips hidden names.
-    /// Symbolic links are reported separately so the caller can refuse them.
     public func walk(_ root: String) throws -> (files: [String], links: [String]) {
         var files: [String] = []
         var links: [String] = []
@@ -74,6 +77,14 @@ extension FileSystem {
         }
         try visit("")
         return (files.sorted(), links.sorted())
+    }
+
+    public func walkWithStats(_ root: String) throws -> (files: [WalkedFile], links: [String]) {
+        let tree = try walk(root)
+        return (tree.files.map { path in
+            let full = FilePath.join(root, path)
+            return WalkedFile(path: path, size: fileSize(full), modified: modificationTime(full))
+        }, tree.links)
     }
 }
 
@@ -102,6 +113,21 @@ public enum FilePath {
         return String(path[path.index(after: slash)...])
     }
 
+    /// True when `normalize` would give the path back as it is.
+    static func isNormal(_ path: String) -> Bool {
+        var partLength = 0, dots = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                guard partLength > 0, dots != partLength || partLength > 2 else { return false }
+                (partLength, dots) = (0, 0)
+            } else {
+                partLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return partLength > 0 && (dots != partLength || partLength > 2)
+    }
+
     /// `a/b.min.css` -> (`a/b.min`, `css`)
     public static func splitExtension(_ path: String) -> (stem: String, ext: String) {
         let name = fileName(of: path)
@@ -112,6 +138,8 @@ public enum FilePath {
 
     /// Resolves `.` and `..` in a relative path; nil if it climbs above its start.
     public static func normalize(_ path: String) -> String? {
+        // Most paths (every line of a manifest) are normal already: no empty, `.` or `..` part.
+        if isNormal(path) { return path }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -163,6 +191,15 @@ public struct LocalFileSystem: FileSystem {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
         return Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+    }
+
+    public func walk(_ root: String) throws -> (files: [String], links: [String]) {
+        let tree = try readdirWalk(root, stats: false)
+        return (tree.files.map(\.path), tree.links)
+    }
+
+    public func walkWithStats(_ root: String) throws -> (files: [WalkedFile], links: [String]) {
+        try readdirWalk(root, stats: true)
     }
 
     public func list(_ path: String) throws -> [String] {

@@ -13,21 +13,27 @@ public struct InputFingerprint: Sendable {
     private var fullHash: String?
 
     public init(_ options: BuildOptions, fileSystem: FileSystem) {
-        var files: [String] = []
+        // Each entry's line: its path, size and time (-1 for what has none).
+        var files: [String] = [], stats: [String] = []
         for folder in [ContentLoader.contentFolder, TemplateLoader.folder] {
-            guard let tree = try? fileSystem.walk(FilePath.join(options.root, folder)) else {
+            guard let tree = try? fileSystem.walkWithStats(FilePath.join(options.root, folder)) else {
                 files.append("\(folder)/ (missing)")
+                stats.append("\(folder)/ (missing) -1 -1")
                 continue
             }
-            files += tree.files.map { "\(folder)/\($0)" } + tree.links.map { "\(folder)/\($0) (link)" }
+            for file in tree.files {
+                let path = "\(folder)/\(file.path)"
+                files.append(path)
+                stats.append("\(path) \(file.size ?? -1) \(file.modified ?? -1)")
+            }
+            for link in tree.links {
+                files.append("\(folder)/\(link) (link)")
+                stats.append("\(folder)/\(link) (link) -1 -1")
+            }
         }
         let settings = "dermasite \(DermaSiteVersion.current) \(options.generatorIdentity) theme=\(TemplateLoader.builtInHash) drafts=\(options.includeDrafts) "
             + "links=\(options.linksMustResolve) base=\(options.baseURL ?? "") today=\(options.today?.iso ?? "")"
         let root = options.root
-        let stats = Parallel.map(files) { path -> String in
-            let full = FilePath.join(root, path)
-            return "\(path) \(fileSystem.fileSize(full) ?? -1) \(fileSystem.modificationTime(full) ?? -1)"
-        }
         quick = ContentHash.hex(Array(([settings] + stats).joined(separator: "\n").utf8))
         self.files = files
         self.settings = settings

@@ -120,6 +120,31 @@ import Testing
         #expect(FilePath.normalize("../x") == nil)
     }
 
+    /// The short cut for paths already normal, against the split-and-join it skips, over every
+    /// path of up to 7 characters made of `a`, `.` and `/`.
+    @Test func normalPathsAreKnownWithoutSplitting() {
+        func splitAndJoin(_ path: String) -> String? {
+            var parts: [Substring] = []
+            for part in path.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
+                if part == ".." {
+                    guard !parts.isEmpty else { return nil }
+                    parts.removeLast()
+                } else {
+                    parts.append(part)
+                }
+            }
+            return parts.joined(separator: "/")
+        }
+        var paths = [""]
+        for _ in 0..<7 { paths += paths.filter { $0.count == paths.last!.count }.flatMap { p in ["a", ".", "/"].map { p + $0 } } }
+        #expect(paths.count == 1 + 3 + 9 + 27 + 81 + 243 + 729 + 2187)
+        for path in paths {
+            #expect(FilePath.normalize(path) == splitAndJoin(path), "\(path)")
+            // The empty path takes the long way (to the same result).
+            #expect(FilePath.isNormal(path) == (!path.isEmpty && splitAndJoin(path) == path), "\(path)")
+        }
+    }
+
     @Test func memoryFileSystemWalksSorted() throws {
         let fs = MemoryFileSystem(["r/b.md": "b", "r/a/c.md": "c", "r/.hidden": "h"])
         let tree = try fs.walk("r")
