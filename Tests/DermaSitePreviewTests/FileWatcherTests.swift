@@ -16,6 +16,11 @@ extension PreviewTests {
                 await wait(timeout: timeout) { $0.touches(path) }
             }
 
+            /// Whether a batch so far named `path` itself.
+            func named(_ path: String) -> Bool {
+                lock.withLock { seen.contains { if case let .paths(paths) = $0 { paths.contains(path) } else { false } } }
+            }
+
             /// Waits until some batch names `path` itself: a batch naming only its folder does not count.
             func wait(forExactly path: String, timeout: Double = 15) async -> Bool {
                 await wait(timeout: timeout) { if case let .paths(paths) = $0 { paths.contains(path) } else { false } }
@@ -53,6 +58,12 @@ extension PreviewTests {
 
             try "changed".write(toFile: root + "/Content/articles/a.md", atomically: true, encoding: .utf8)
             #expect(await batches.wait(for: "Content/articles/a.md"), "a save")
+            // A hidden file (an editor's swap file, a save's temporary copy) is no change: builds skip it.
+            try "swap".write(toFile: root + "/Content/articles/.a.md.swp", atomically: false, encoding: .utf8)
+            try await Task.sleep(for: .milliseconds(100))
+            try "c".write(toFile: root + "/Content/articles/c.md", atomically: false, encoding: .utf8)
+            #expect(await batches.wait(forExactly: "Content/articles/c.md"), "a new file")
+            #expect(!batches.named("Content/articles/.a.md.swp"), "a hidden file")
             // A new folder, and then a file in it: the folder is watched as soon as it appears.
             try FileManager.default.createDirectory(atPath: root + "/Content/articles/new", withIntermediateDirectories: false)
             try await Task.sleep(for: .milliseconds(100))

@@ -136,7 +136,7 @@ extension PreviewTests {
             let text = try String(contentsOfFile: article, encoding: .utf8)
             try (text + "\nWritten while watching.\n").write(toFile: article, atomically: true, encoding: .utf8)
             #expect(await watcher.waitFor("Rebuilt in"), "\(watcher.output)")
-            #expect(try String(contentsOfFile: page, encoding: .utf8).contains("Written while watching."))
+            #expect(try String(contentsOfFile: page, encoding: .utf8).contains("Written while watching."), "\(watcher.output)")
             #expect(try FileManager.default.attributesOfItem(atPath: home)[.modificationDate] as? Date == homeBefore)
             // A broken edit leaves Public/ as it was.
             let before = try String(contentsOfFile: page, encoding: .utf8)

@@ -125,7 +125,11 @@ public final class InotifyWatcher: FileWatcher, Sendable {
                 debouncer.add(name, at: now)
                 continue
             }
-            if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, !name.hasPrefix(".") {
+            // Hidden names are no change, as builds skip them: an editor's swap file, or the
+            // temporary copy a save writes before renaming it over the file. Reported, the copy
+            // made a rebuild that found nothing new, just before the one for the save.
+            if name.hasPrefix("."), name != ".well-known" { continue }
+            if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                 addTree(path)  // then its files are reported as the folder
             }
             if !path.isEmpty { debouncer.add(path, at: now) }
