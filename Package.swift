@@ -81,7 +81,7 @@ let package = Package(
         ),
         // What both test targets share: where the project and the built tool are.
         .target(name: "DermaSiteTestSupport", path: "Tests/DermaSiteTestSupport"),
-        .testTarget(name: "DermaSiteTests", dependencies: ["DermaSite", "DermaSiteTestSupport"], exclude: ["Fuzz/Regressions"]),
+        .testTarget(name: "DermaSiteTests", dependencies: ["DermaSite", "DermaSiteTestSupport", .product(name: "Mustache", package: "swift-mustache")], exclude: ["Fuzz/Regressions"]),
         // NIOEmbedded: a channel for requests made without a network (the file responder's tests).
         .testTarget(name: "DermaSitePreviewTests",
                     dependencies: ["DermaSitePreview", "DermaSite", "DermaSiteLinks", "DermaSiteTestSupport",

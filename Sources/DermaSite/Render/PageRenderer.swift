@@ -38,7 +38,7 @@ struct PageRenderer: Sendable {
                                                                               menu: menus.encoded(spec.values.menu),
                                                                               footer: footers.encoded(spec.values.footer))))
         do {
-            return OutputFile(path: spec.outputPath, text: try templates.renderPage(root, template: spec.template))
+            return OutputFile(path: spec.outputPath, bytes: try templates.renderPageBytes(root, template: spec.template))
         } catch {
             let message = switch error {
             case .missing: "missing template"

@@ -18,23 +18,28 @@ public enum Escape {
             guard let first = bytes.firstIndex(where: { needsWork($0, dropXMLInvalid) }) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 16)
-            out.append(contentsOf: bytes[..<first])
-            var i = first
+            // Runs that need nothing are copied whole: a feed escapes whole articles.
+            var start = 0, i = first
             while i < bytes.count {
                 let b = bytes[i]
-                if let entity = entity(b) {
-                    out.append(contentsOf: entity)
+                guard needsWork(b, dropXMLInvalid) else {
                     i += 1
                     continue
                 }
-                switch b {
-                case 0..<0x20 where dropXMLInvalid && b != 9 && b != 10 && b != 13: break
-                case 0xEF where dropXMLInvalid && i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
-                    i += 2  // U+FFFE and U+FFFF
-                default: out.append(b)
-                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
                 i += 1
+                if let entity = entity(b) {
+                    out.append(contentsOf: entity)
+                } else if b == 0xEF {  // U+FFFE and U+FFFF are dropped; other characters kept
+                    if i + 1 < bytes.count, bytes[i] == 0xBF, bytes[i + 1] == 0xBE || bytes[i + 1] == 0xBF {
+                        i += 2
+                    } else {
+                        out.append(b)
+                    }
+                }  // else a control character XML forbids: dropped
+                start = i
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
             return String(decoding: out, as: UTF8.self)
         }
         return escaped ?? text
@@ -70,6 +75,7 @@ public enum Escape {
     private static func needsWork(_ b: UInt8, _ dropXMLInvalid: Bool) -> Bool {
         switch b {
         case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): return true
+        case 9, 10, 13: return false
         case 0..<0x20, 0xEF: return dropXMLInvalid
         default: return false
         }

@@ -1,5 +1,6 @@
 @testable import DermaSite
 import Foundation
+import Mustache
 import Testing
 
 /// The compiled templates (TemplateParser, TemplateRenderer) against swift-mustache, which they
@@ -49,6 +50,9 @@ import Testing
                 let root = TemplateGenerator.value(&random, depth: 0, forceObject: true)
                 let compiled = set.render(root, template: "p0"), library = set.renderWithLibrary(root, template: "p0")
                 compared += 1
+                // Pages are written from the bytes, which must be the text exactly, and valid UTF-8.
+                let bytes = try? set.renderPageBytes(root, template: "p0")
+                #expect(bytes.flatMap { String(validating: $0, as: UTF8.self) } == compiled)
                 if compiled != library, mismatches.count < 5 {
                     mismatches.append("\(files.enumerated().map { "p\($0.offset): \($0.element.debugDescription)" }.joined(separator: "\n"))\n"
                         + "compiled: \(String(describing: compiled).debugDescription)\nlibrary:  \(String(describing: library).debugDescription)")
@@ -88,6 +92,27 @@ import Testing
         #expect(set.isCompiled)
         #expect(throws: TemplateRenderFailure.tooDeep) { try set.renderPage(.object(TemplateObject([:])), template: "pages/home") }
         #expect(try set.renderPage(.object(TemplateObject([:])), template: "pages/404") == "")
+    }
+
+    /// swift-mustache reads only the files TemplateParser does not take, so a file TemplateParser
+    /// takes must be one swift-mustache takes too, or its syntax error would go unreported. Token
+    /// soup, mostly malformed: unclosed and crossed sections, empty and odd names, stray braces.
+    @Test func whatTheCompiledParserTakesSwiftMustacheTakesToo() {
+        var random = SeededRandom(seed: 20261206)
+        let pieces = ["{{", "}}", "{{{", "}}}", "{", "}", "#", "^", "/", "!", ">", "<", "$", "&", "%", "=", "*", ".", "a", "b",
+                      "a.b", "..", "a-b", " ", "\t", "\n", "\n", "x", "{{#a}}", "{{/a}}", "{{^b}}", "{{/b}}", "{{<a}}", "{{$b}}",
+                      "{{/ a }}", "{{>a}}", "{{a}}", "{{ }}", "{{}}", "{{#}}", "{{/}}", "{{% CONTENT_TYPE: TEXT }}", "CONTENT_TYPE:",
+                      "{{!c}}", "(", ")", "é", ":"]
+        var taken = 0
+        var disagreements: [String] = []
+        for _ in 0..<20000 {
+            let text = (0..<(1 + random.below(14))).map { _ in random.pick(pieces) }.joined()
+            guard TemplateParser.parse(text) != nil else { continue }
+            taken += 1
+            if (try? MustacheTemplate(string: text)) == nil, disagreements.count < 8 { disagreements.append(text.debugDescription) }
+        }
+        #expect(disagreements.isEmpty, "TemplateParser takes what swift-mustache rejects:\n\(disagreements.joined(separator: "\n"))")
+        #expect(taken > 2000, "the soup must often be well formed for the check to mean much (\(taken))")
     }
 
     @Test func whatOnlySwiftMustacheTakesFallsBackToIt() throws {

@@ -66,6 +66,34 @@ import Testing
         #expect(Escape.xml("a\u{0}b\u{1B}c\td") == "abc\td")
         #expect(Escape.xml("a\u{FFFE}b\u{FFFF}c\u{FFFD}") == "abc\u{FFFD}")
     }
+
+    /// The byte escaper against one written on Unicode scalars, on random text.
+    @Test func escapingMatchesAScalarByScalarReading() {
+        func oracle(_ text: String, xml: Bool) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'": out += "&#39;"
+                case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+                case _ where xml && (scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF): continue
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+        var random = SeededRandom(seed: 20261204)
+        let pieces = ["a", "plain words ", "&", "<", ">", "\"", "'", "\t", "\n", "\r\n", "\u{0}", "\u{1B}", "\u{1F}", "é", "\u{FFFE}",
+                      "\u{FFFF}", "\u{FFFD}", "\u{EFBF}", "\u{F000}", "\u{FEFF}", "🦶", "\u{338}"]
+        for _ in 0..<5000 {
+            let text = (0..<random.below(12)).map { _ in random.pick(pieces) }.joined()
+            #expect(Escape.html(text) == oracle(text, xml: false), "\(text.debugDescription)")
+            #expect(Escape.xml(text) == oracle(text, xml: true), "\(text.debugDescription)")
+        }
+    }
 }
 
 @Suite struct ReplacingTests {

@@ -106,7 +106,7 @@ struct TemplateParser {
                     whitespaceBefore = whitespace
                 }
             }
-            let text = readText()
+            let text = try readText()
             if current == 10 {
                 pieces.append(.node(.text(Array(whitespaceBefore) + text + [10])))
                 state.newLine = true
@@ -193,13 +193,15 @@ struct TemplateParser {
         return bytes[start..<position]
     }
 
-    /// Text up to a line end or the next `{{` (which is read too).
-    private mutating func readText() -> [UInt8] {
+    /// Text up to a line end or the next `{{` (which is read too). swift-mustache cannot read a
+    /// `{` that ends the template (it looks for a second one past the end).
+    private mutating func readText() throws -> [UInt8] {
         var text: [UInt8] = []
         while !atEnd {
             text += read { $0 != 10 && $0 != UInt8(ascii: "{") }
             if atEnd || current == 10 { break }
-            if position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "{") {
+            guard position + 1 < bytes.count else { throw Unsupported() }
+            if bytes[position + 1] == UInt8(ascii: "{") {
                 position += 2
                 break
             }

@@ -22,6 +22,12 @@ struct TemplateRenderer {
     init(templates: [String: [TemplateNode]]) { self.templates = templates }
 
     mutating func render(_ root: TemplateValue, template name: String) throws(TemplateRenderFailure) -> String {
+        String(decoding: try renderBytes(root, template: name), as: UTF8.self)
+    }
+
+    /// The page as UTF-8, valid by construction: template text is cut only at ASCII bytes and
+    /// values are Strings. A page goes to disk as bytes, so it is not made a String on the way.
+    mutating func renderBytes(_ root: TemplateValue, template name: String) throws(TemplateRenderFailure) -> [UInt8] {
         guard let nodes = templates[name] else { throw .missing }
         out = []
         out.reserveCapacity(32 * 1024)
@@ -30,7 +36,8 @@ struct TemplateRenderer {
         tooDeep = false
         render(nodes, Scope(), escaping: .charactersHTML)
         if tooDeep { throw .tooDeep }
-        return String(decoding: out, as: UTF8.self)
+        defer { out = [] }
+        return out
     }
 
     /// One template (or section) as swift-mustache renders it into a string of its own: each
