@@ -98,6 +98,9 @@ extension Atlas {
     }
 
     func inRootOrder(_ ids: Set<String>) -> [String] {
+        // Most places' lists are empty or one known root: each map asks of every place in every variant.
+        if ids.isEmpty { return [] }
+        if ids.count == 1, let id = ids.first, roots.contains(where: { $0.id == id }) { return [id] }
         let known = roots.map(\.id).filter(ids.contains)
         return known + ids.subtracting(known).sorted()
     }

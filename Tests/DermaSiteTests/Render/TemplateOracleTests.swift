@@ -81,6 +81,23 @@ import Testing
         #expect(found > 300, "most lines must name a template for the comparison to mean much")
     }
 
+    /// The value-name check reads lines of ASCII as bytes: it must find what reading Characters finds.
+    @Test func valueNamesReadAsBytesMatchReadingCharacters() {
+        var random = SeededRandom(seed: 20261207)
+        let pieces = ["{{", "}}", "{{{", "}}}", "{", "}", "#", "^", "&", "/", ">", " ", "\t", "\r", "\u{0B}", "\u{1C}", "a", "site.x",
+                      "x y", "9", "_a", ".", "{{ #", "{{&", "{{^ b }}", "{{{ c }}}"]
+        var found = 0
+        for _ in 0..<5000 {
+            let line = (0..<(1 + random.below(10))).map { _ in random.pick(pieces) }.joined()
+            let bytes = TemplateNameCheck.asciiNames(Array(line.utf8), line: 2)
+            let characters = TemplateNameCheck.characterNames(line[...], line: 2)
+            found += characters.count
+            #expect(bytes.map { "\($0.name)@\($0.line):\($0.column)" } == characters.map { "\($0.name)@\($0.line):\($0.column)" },
+                    "\(line.debugDescription)")
+        }
+        #expect(found > 500, "most lines must name a value for the comparison to mean much (\(found))")
+    }
+
     /// An override that uses its own block nests without end: swift-mustache overflows the stack
     /// and takes the tool down. The compiled renderer stops and the page fails, quickly even when
     /// the nesting doubles at each level.
