@@ -12,13 +12,15 @@ public enum Geometry {
         var best: Point?
         var bestDistance = -1.0
         let steps = 16
+        let rows = (0...steps).map { j in box.minY + (box.maxY - box.minY) * Double(j) / Double(steps) }
+        // Each row's edge crossings, found once: a point is inside when an odd number lie to its right.
+        let rowCrossings = rows.map { crossings(polygon, y: $0) }
         for i in 0...steps {
             for j in 0...steps {
-                let p = Point(box.minX + (box.maxX - box.minX) * Double(i) / Double(steps),
-                              box.minY + (box.maxY - box.minY) * Double(j) / Double(steps))
-                guard p.x.isFinite, p.y.isFinite, contains(polygon, p) else { continue }
-                let distance = distanceToEdge(polygon, p)
-                if distance > bestDistance { (best, bestDistance) = (p, distance) }
+                let p = Point(box.minX + (box.maxX - box.minX) * Double(i) / Double(steps), rows[j])
+                guard p.x.isFinite, p.y.isFinite, rowCrossings[j].count(where: { p.x < $0 }) % 2 == 1,
+                      let distance = distanceToEdge(polygon, p, unlessAtMost: bestDistance) else { continue }
+                (best, bestDistance) = (p, distance)
             }
         }
         return best.map { Point(($0.x * 10).rounded() / 10, ($0.y * 10).rounded() / 10) }
@@ -33,6 +35,18 @@ public enum Geometry {
             sum += a.x * b.y - b.x * a.y
         }
         return abs(sum) / 2
+    }
+
+    /// Where the line at `y` crosses the edges, as `contains` computes it for a point on that line.
+    static func crossings(_ points: [Point], y: Double) -> [Double] {
+        var out: [Double] = []
+        var j = points.count - 1
+        for i in points.indices {
+            let a = points[i], b = points[j]
+            if (a.y > y) != (b.y > y) { out.append((b.x - a.x) * (y - a.y) / (b.y - a.y) + a.x) }
+            j = i
+        }
+        return out
     }
 
     /// Even-odd rule.
@@ -54,6 +68,17 @@ public enum Geometry {
         var best = Double.infinity
         for i in points.indices {
             best = min(best, distance(p, toSegment: points[i], points[(i + 1) % points.count]))
+        }
+        return best
+    }
+
+    /// `distanceToEdge`, or nil once it is known to be at most `floor`: a label's spot is the
+    /// grid point farthest from the edge, and most points lose to the best within a few edges.
+    static func distanceToEdge(_ points: [Point], _ p: Point, unlessAtMost floor: Double) -> Double? {
+        var best = Double.infinity
+        for i in points.indices {
+            best = min(best, distance(p, toSegment: points[i], points[(i + 1) % points.count]))
+            if best <= floor { return nil }
         }
         return best
     }

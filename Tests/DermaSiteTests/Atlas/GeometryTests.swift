@@ -20,6 +20,39 @@ import Testing
         #expect(abs(Geometry.distanceToEdge(square, Point(5, 1)) - 1) < 1e-9)
     }
 
+    /// The label's spot, found with measuring stopped early, is the grid point a full measure of
+    /// every point picks: on every zone of the bundled map and on random star-shaped polygons.
+    @Test func labelPointIsTheFarthestGridPointMeasuredInFull() {
+        func fullMeasure(_ polygon: [Point]) -> Point? {
+            let box = Geometry.bounds(polygon)
+            var best: Point?, bestDistance = -1.0
+            for i in 0...16 {
+                for j in 0...16 {
+                    let p = Point(box.minX + (box.maxX - box.minX) * Double(i) / 16, box.minY + (box.maxY - box.minY) * Double(j) / 16)
+                    guard Geometry.contains(polygon, p) else { continue }
+                    let distance = Geometry.distanceToEdge(polygon, p)
+                    if distance > bestDistance { (best, bestDistance) = (p, distance) }
+                }
+            }
+            return best.map { Point(($0.x * 10).rounded() / 10, ($0.y * 10).rounded() / 10) }
+        }
+        let (atlas, _) = AtlasLoader.load(root: FixtureSite.projectRoot, fileSystem: LocalFileSystem())
+        var polygons = (atlas?.views ?? []).flatMap { $0.zones.flatMap { $0.polygons.map(\.points) } }
+        #expect(polygons.count > 40)
+        var random = SeededRandom(seed: 20261208)
+        for _ in 0..<300 {
+            let corners = 3 + random.below(20)
+            polygons.append((0..<corners).map { k in
+                let angle = Double(k) / Double(corners) * 2 * .pi, radius = 5 + Double(random.below(100))
+                return Point(50 + radius * cos(angle), 50 + radius * sin(angle))
+            })
+        }
+        for polygon in polygons {
+            let point = Geometry.labelPoint(in: polygon), expected = fullMeasure(polygon)
+            #expect(point?.x == expected?.x && point?.y == expected?.y, "\(polygon)")
+        }
+    }
+
     @Test func overlapAndUnionByScanline() {
         let shifted = square.map { Point($0.x + 5, $0.y + 5) }
         #expect(abs(Geometry.overlapArea([square], [shifted]) - 25) < 0.01)
