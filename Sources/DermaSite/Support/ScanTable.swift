@@ -16,20 +16,91 @@ struct ScanTable {
         box = Geometry.bounds(shapes.flatMap { $0 })
         let step = Geometry.scanStep
         let top = max(box.minY, limit?.lowerBound ?? box.minY), bottom = min(box.maxY, limit?.upperBound ?? box.maxY)
-        var spans: [(Double, Double)] = [], rowEnds: [Int] = []
         firstRow = top.isFinite ? Int((top / step).rounded(.down)) : 0
+        var ys: [Double] = []
         if top.isFinite, bottom > top {
-            var rows = ScanRows(shapes)
             var y = Double(firstRow) * step + step / 2
             while y < bottom {
-                rows.move(to: y)
-                spans += rows.spans
-                rowEnds.append(spans.count)
+                ys.append(y)
                 y += step
             }
         }
-        self.spans = spans
-        self.rowEnds = rowEnds
+        (spans, rowEnds) = shapes.count == 1 ? Self.rows(of: shapes[0], at: ys) : Self.rows(of: shapes, at: ys)
+    }
+
+    /// A union of polygons' spans, row after row.
+    private static func rows(of shapes: [[Point]], at ys: [Double]) -> (spans: [(Double, Double)], rowEnds: [Int]) {
+        var spans: [(Double, Double)] = [], rowEnds: [Int] = []
+        var rows = ScanRows(shapes)
+        for y in ys {
+            rows.move(to: y)
+            spans += rows.spans
+            rowEnds.append(spans.count)
+        }
+        return (spans, rowEnds)
+    }
+
+    /// One polygon's spans (a zone's polygon is checked on its own): each edge's crossings on the
+    /// rows it reaches, by ScanRows' formula from the same two points, then each row's sorted and
+    /// paired. Moving row by row through the edges was most of the atlas check.
+    private static func rows(of polygon: [Point], at ys: [Double]) -> (spans: [(Double, Double)], rowEnds: [Int]) {
+        /// The first row at or below `value`: rows `top <= y < bottom` are `row(top)..<row(bottom)`.
+        func row(_ value: Double) -> Int {
+            var low = 0, high = ys.count
+            while low < high {
+                let middle = (low + high) / 2
+                if ys[middle] >= value { high = middle } else { low = middle + 1 }
+            }
+            return low
+        }
+        var reach: [Range<Int>] = []
+        reach.reserveCapacity(polygon.count)
+        var starts = [Int](repeating: 0, count: ys.count + 1)
+        var j = polygon.count - 1
+        for i in polygon.indices {
+            let a = polygon[i], b = polygon[j]
+            let rows = row(min(a.y, b.y))..<row(max(a.y, b.y))
+            reach.append(rows)
+            for r in rows { starts[r + 1] += 1 }
+            j = i
+        }
+        for r in 0..<ys.count { starts[r + 1] += starts[r] }
+        var xs = [Double](repeating: 0, count: starts[ys.count])
+        var next = starts
+        j = polygon.count - 1
+        for i in polygon.indices {
+            let a = polygon[i], b = polygon[j]
+            for r in reach[i] {
+                xs[next[r]] = (b.x - a.x) * (ys[r] - a.y) / (b.y - a.y) + a.x
+                next[r] += 1
+            }
+            j = i
+        }
+        var spans: [(Double, Double)] = [], rowEnds: [Int] = []
+        spans.reserveCapacity(xs.count / 2)
+        rowEnds.reserveCapacity(ys.count)
+        // Sorted through a pointer: sorting each row's slice of the array copied it.
+        xs.withUnsafeMutableBufferPointer { all in
+            for r in 0..<ys.count {
+                var row = UnsafeMutableBufferPointer(rebasing: all[starts[r]..<starts[r + 1]])
+                row.sort()
+            }
+        }
+        for r in 0..<ys.count {
+            var k = starts[r]
+            let rowStart = spans.count
+            while k + 1 < starts[r + 1] {
+                let span = (xs[k], xs[k + 1])
+                if spans.count > rowStart, span.0 <= spans[spans.count - 1].1 {
+                    spans[spans.count - 1].1 = max(spans[spans.count - 1].1, span.1)
+                } else {
+                    spans.append(span)
+                }
+                k += 2
+            }
+            rowEnds.append(spans.count)
+        }
+        return (spans, rowEnds)
     }
 
     /// The spans of row `row`: none outside the table.

@@ -91,6 +91,29 @@ import Testing
         }
     }
 
+    /// A table of one polygon is built edge by edge, not row by row: the same spans on every row,
+    /// for vertices off the quarter-unit grid and on the rows' heights too.
+    @Test func onePolygonsTableHasScanRowsSpans() {
+        var random = SeededRandom(seed: 20261209)
+        var compared = 0
+        for round in 0..<200 {
+            var shape = star(&random)
+            if round % 2 == 1 { shape = shape.map { Point($0.x + Double(random.below(1000)) / 997, $0.y - Double(random.below(1000)) / 991) } }
+            // Vertices on the rows' own heights: an edge's first and last rows are decided by equality there.
+            if round % 4 == 2 { shape = shape.map { Point($0.x, $0.y + Geometry.scanStep / 2) } }
+            let limit: ClosedRange<Double>? = round % 3 == 0 ? 12.3...27.9 : nil
+            let table = ScanTable([shape], rows: limit)
+            // The same shape twice is the same union, and takes the row-by-row path.
+            let byRows = ScanTable([shape, shape], rows: limit)
+            for row in -10..<200 {
+                let a = table.spans(row: row), b = byRows.spans(row: row)
+                compared += a.count
+                #expect(a.count == b.count && zip(a, b).allSatisfy { $0 == $1 }, "row \(row) of \(shape)")
+            }
+        }
+        #expect(compared > 5000)
+    }
+
     /// The atlas check's tables must give exactly `Geometry.overlapArea`'s numbers: for shapes of
     /// one or more polygons, with points off the quarter-unit grid too, and for a table limited
     /// to a band of rows that holds the other shape.
