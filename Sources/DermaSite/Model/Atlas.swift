@@ -195,5 +195,17 @@ public struct MapView: Sendable {
 }
 
 extension String {
-    func caseInsensitiveEquals(_ other: String) -> Bool { lowercased() == other.lowercased() }
+    /// Whether the two are equal lowercased. Maps look roots up by id for every zone they
+    /// colour: equal or ASCII ids are compared without making lowercased copies.
+    func caseInsensitiveEquals(_ other: String) -> Bool {
+        if self == other { return true }
+        func lower(_ byte: UInt8) -> UInt8 { (65...90).contains(byte) ? byte + 32 : byte }
+        let ascii = utf8.withContiguousStorageIfAvailable { a in
+            other.utf8.withContiguousStorageIfAvailable { b -> Bool? in
+                guard a.allSatisfy({ $0 < 0x80 }), b.allSatisfy({ $0 < 0x80 }) else { return nil }
+                return a.count == b.count && zip(a, b).allSatisfy { lower($0) == lower($1) }
+            } ?? nil
+        } ?? nil
+        return ascii ?? (lowercased() == other.lowercased())
+    }
 }

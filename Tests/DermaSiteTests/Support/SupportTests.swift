@@ -180,3 +180,20 @@ import Testing
         #expect(try fs.readText("r/a/c.md") == "c")
     }
 }
+
+@Suite struct CaseInsensitiveTests {
+    /// The byte comparison of ASCII ids against comparing lowercased copies, on random ids.
+    @Test func matchesComparingLowercasedCopies() {
+        var random = SeededRandom(seed: 20261210)
+        let pieces = ["l", "L", "s", "S", "4", "-", "a", "Z", "z", "@", "[", "`", "é", "É", "e\u{301}", "ß", "SS", "İ", "i"]
+        var equal = 0
+        for _ in 0..<20000 {
+            let a = (0..<random.below(4)).map { _ in random.pick(pieces) }.joined()
+            let b = random.chance(50) ? a.map { random.chance(50) ? $0.uppercased() : String($0) }.joined() : (0..<random.below(4)).map { _ in random.pick(pieces) }.joined()
+            let expected = a.lowercased() == b.lowercased()
+            if expected { equal += 1 }
+            #expect(a.caseInsensitiveEquals(b) == expected, "\(a.debugDescription) \(b.debugDescription)")
+        }
+        #expect(equal > 3000)
+    }
+}

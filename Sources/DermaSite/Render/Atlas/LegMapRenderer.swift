@@ -95,7 +95,7 @@ public struct LegMapRenderer: Sendable {
         svg += "<g class=\"legmap__regions\">\n"
         for zone in view.zones {
             guard let place = atlas.place(zone.place) else { continue }
-            svg += zoneElement(zone, place: place, paint: paint, options: options, prefix: id, interactive: interactive)
+            appendZone(zone, place: place, paint: paint, options: options, prefix: id, interactive: interactive, to: &svg)
         }
         svg += "</g>\n"
         if !view.details.isEmpty {
@@ -108,8 +108,10 @@ public struct LegMapRenderer: Sendable {
         return svg
     }
 
-    private func zoneElement(_ zone: MapView.Zone, place: Place, paint: ZonePaint, options: Options,
-                             prefix: String, interactive: Bool) -> String {
+    /// Written onto the map's text piece by piece: each zone's path data is long, and building
+    /// the element as a string of its own copied it three times.
+    private func appendZone(_ zone: MapView.Zone, place: Place, paint: ZonePaint, options: Options,
+                            prefix: String, interactive: Bool, to svg: inout String) {
         let roots = paint.roots(of: place.id)
         let showsHighlighted = roots.contains(where: options.highlights)
         let muted = !options.highlight.isEmpty && !showsHighlighted || options.place.map { $0 != place.id } ?? false
@@ -117,15 +119,18 @@ public struct LegMapRenderer: Sendable {
         var classes = "legmap__region"
         if muted { classes += " is-muted" }
         if highlighted { classes += " is-highlighted" }
-        let fill = paint.fill(of: place.id, prefix: prefix)
-        let path = "<path d=\"\(zone.pathData)\" fill=\"\(fill)\""
-            + (muted ? " fill-opacity=\"0.22\"" : "")
-            + " stroke=\"#000\" stroke-width=\"\(options.place == place.id ? 3.5 : 0.8)\" stroke-linejoin=\"round\"/>"
         let name = Escape.xml("\(place.name): \(paint.says(of: place.id))")
         if interactive {
-            return "<a class=\"\(classes)\" href=\"\(Escape.xml(baseURL.sitePath(place.urlPath)))\" aria-label=\"\(name)\">\(path)</a>\n"
+            svg += "<a class=\"\(classes)\" href=\"\(Escape.xml(baseURL.sitePath(place.urlPath)))\" aria-label=\"\(name)\">"
+        } else {
+            svg += "<g class=\"\(classes)\"><title>\(name)</title>"
         }
-        return "<g class=\"\(classes)\"><title>\(name)</title>\(path)</g>\n"
+        svg += "<path d=\""
+        svg += zone.pathData
+        svg += "\" fill=\"\(paint.fill(of: place.id, prefix: prefix))\""
+        if muted { svg += " fill-opacity=\"0.22\"" }
+        svg += " stroke=\"#000\" stroke-width=\"\(options.place == place.id ? 3.5 : 0.8)\" stroke-linejoin=\"round\"/>"
+        svg += interactive ? "</a>\n" : "</g>\n"
     }
 
     /// Each root named once per view, in its largest settled zone on the leg drawn on the left;
