@@ -36,8 +36,9 @@ struct TemplateRenderer {
         tooDeep = false
         render(nodes, Scope(), escaping: .charactersHTML)
         if tooDeep { throw .tooDeep }
-        defer { out = [] }
-        return out
+        // A copy of the exact size: pages wait in memory until they are written, and the buffer
+        // grew by doubling (up to twice the page).
+        return out.withUnsafeBufferPointer { Array($0) }
     }
 
     /// One template (or section) as swift-mustache renders it into a string of its own: each
