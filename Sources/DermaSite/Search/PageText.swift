@@ -182,6 +182,11 @@ public struct PageText: Sendable, Equatable {
         return nil
     }
 
+    /// Built once: building it for every `&` was most of the decoding.
+    private static let namedReferences = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ",
+                                          "ndash": "\u{2013}", "mdash": "\u{2014}", "hellip": "\u{2026}", "rsquo": "\u{2019}",
+                                          "lsquo": "\u{2018}"]
+
     /// `&amp;`, `&#39;`, `&#x2019;` and the few named references the templates write.
     static func decodeReferences(_ text: String) -> String {
         guard text.contains("&") else { return text }
@@ -196,9 +201,7 @@ public struct PageText: Sendable, Equatable {
                 continue
             }
             let name = after[..<semi]
-            let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "ndash": "\u{2013}",
-                         "mdash": "\u{2014}", "hellip": "\u{2026}", "rsquo": "\u{2019}", "lsquo": "\u{2018}"]
-            if let value = named[String(name)] {
+            if let value = namedReferences[String(name)] {
                 out += value
             } else if name.hasPrefix("#"), let code = name.hasPrefix("#x") || name.hasPrefix("#X")
                         ? UInt32(name.dropFirst(2), radix: 16) : UInt32(name.dropFirst()), let scalar = Unicode.Scalar(code) {
