@@ -81,6 +81,26 @@ import Testing
         #expect(found > 300, "most lines must name a template for the comparison to mean much")
     }
 
+    /// Whether a template reads the same as bytes is decided by reading only the stretches
+    /// around non-ASCII text as Characters: the same answer as reading the whole text so.
+    @Test func plainTextFoundAsReadingEveryCharacterFindsIt() {
+        func everyCharacter(_ text: String) -> Bool {
+            !text.unicodeScalars.contains { [0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029].contains($0.value) }
+                && !text.contains { $0.unicodeScalars.count > 1 && $0.unicodeScalars.contains { $0.isASCII } }
+        }
+        var random = SeededRandom(seed: 20261211)
+        let pieces = ["a", "b", " ", "\n", "{{", "}}", "é", "e", "\u{301}", "\u{200D}", "👍", "\u{1F3FD}", "1", "\u{FE0F}", "\u{20E3}",
+                      "\u{0600}", "\u{1100}", "\u{1161}", "\u{0903}", "🇬", "🇧", "—", "\r", "\u{85}", "\t"]
+        var notPlain = 0
+        for _ in 0..<20000 {
+            let text = (0..<random.below(10)).map { _ in random.pick(pieces) }.joined()
+            let expected = everyCharacter(text)
+            if !expected { notPlain += 1 }
+            #expect(TemplateParser.isPlain(text) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(notPlain > 3000 && notPlain < 17000, "both answers must be common (\(notPlain) not plain)")
+    }
+
     /// The value-name check reads lines of ASCII as bytes: it must find what reading Characters finds.
     @Test func valueNamesReadAsBytesMatchReadingCharacters() {
         var random = SeededRandom(seed: 20261207)

@@ -52,14 +52,36 @@ struct TemplateParser {
 
     /// swift-mustache reads Characters: a line end other than \n, or an ASCII character joined
     /// to a combining mark, would read differently as bytes.
-    private static func isPlain(_ text: String) -> Bool {
+    static func isPlain(_ text: String) -> Bool {
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return false
             default: continue
             }
         }
-        return !text.contains { $0.unicodeScalars.count > 1 && $0.unicodeScalars.contains { $0.isASCII } }
+        // Two ASCII characters side by side are always two Characters (CR LF is refused above),
+        // so a Character joining an ASCII scalar to another holds a non-ASCII one: only each
+        // stretch of non-ASCII text, with the ASCII byte on either side, is read as Characters
+        // (reading the whole template so was half of reading it). Stretches one ASCII byte apart
+        // are read together, so each stretch starts and ends between two ASCII characters.
+        let bytes = Array(text.utf8)
+        var k = 0
+        while k < bytes.count {
+            guard bytes[k] >= 0x80 else {
+                k += 1
+                continue
+            }
+            var end = k
+            while true {
+                while end < bytes.count, bytes[end] >= 0x80 { end += 1 }
+                guard end + 1 < bytes.count, bytes[end + 1] >= 0x80 else { break }
+                end += 1
+            }
+            let stretch = String(decoding: bytes[max(k - 1, 0)..<min(end + 1, bytes.count)], as: UTF8.self)
+            if stretch.contains(where: { $0.unicodeScalars.count > 1 && $0.unicodeScalars.contains { $0.isASCII } }) { return false }
+            k = end + 1
+        }
+        return true
     }
 
     private static func nodes(_ pieces: [Piece]) throws -> [TemplateNode] {
