@@ -25,15 +25,7 @@ enum TemplateNameCheck {
     /// Lines of ASCII are read as bytes (reading Characters with Foundation's search was 3 % of
     /// a bundled build); others by Characters, as the column counts them.
     static func names(in text: String) -> [Name] {
-        var out: [Name] = []
-        for (index, line) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            if line.allSatisfy({ $0 < 0x80 }) {
-                out += asciiNames(Array(line), line: index + 1)
-            } else {
-                out += characterNames(Substring(line), line: index + 1)
-            }
-        }
-        return out
+        TemplateSet.byLine(text, ascii: asciiNames, characters: characterNames)
     }
 
     static func asciiNames(_ line: [UInt8], line number: Int) -> [Name] {

@@ -154,14 +154,16 @@ public struct TemplateSet: Sendable {
     /// Partials (`{{> name}}`) and parents (`{{< name}}`) a template names, with their positions.
     /// Lines of ASCII are read as bytes; others by Characters, as the column counts them.
     static func references(in text: String) -> [Reference] {
-        var out: [Reference] = []
+        byLine(text, ascii: asciiReferences, characters: characterReferences)
+    }
+
+    /// What `ascii` finds on each line of ASCII, read as bytes, and `characters` on the others,
+    /// read by Characters as columns count them; lines are numbered from 1.
+    static func byLine<Found>(_ text: String, ascii: ([UInt8], Int) -> [Found], characters: (Substring, Int) -> [Found]) -> [Found] {
+        var out: [Found] = []
         let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         for (index, line) in lines.enumerated() {
-            if line.allSatisfy({ $0 < 0x80 }) {
-                out += asciiReferences(Array(line), line: index + 1)
-            } else {
-                out += characterReferences(Substring(line), line: index + 1)
-            }
+            out += line.allSatisfy({ $0 < 0x80 }) ? ascii(Array(line), index + 1) : characters(Substring(line), index + 1)
         }
         return out
     }
