@@ -37,7 +37,8 @@ public enum Geometry {
         return abs(sum) / 2
     }
 
-    /// Where the line at `y` crosses the edges, as `contains` computes it for a point on that line.
+    /// Where the line at `y` crosses the edges: an edge counts when one end is above the line and
+    /// the other not.
     static func crossings(_ points: [Point], y: Double) -> [Double] {
         var out: [Double] = []
         var j = points.count - 1
@@ -51,25 +52,12 @@ public enum Geometry {
 
     /// Even-odd rule.
     public static func contains(_ points: [Point], _ p: Point) -> Bool {
-        var inside = false
-        var j = points.count - 1
-        for i in points.indices {
-            let a = points[i], b = points[j]
-            if (a.y > p.y) != (b.y > p.y), p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x {
-                inside.toggle()
-            }
-            j = i
-        }
-        return inside
+        crossings(points, y: p.y).count { p.x < $0 } % 2 == 1
     }
 
     /// Distance from a point to the polygon's edge.
     public static func distanceToEdge(_ points: [Point], _ p: Point) -> Double {
-        var best = Double.infinity
-        for i in points.indices {
-            best = min(best, distance(p, toSegment: points[i], points[(i + 1) % points.count]))
-        }
-        return best
+        distanceToEdge(points, p, unlessAtMost: -.infinity) ?? 0
     }
 
     /// `distanceToEdge`, or nil once it is known to be at most `floor`: a label's spot is the

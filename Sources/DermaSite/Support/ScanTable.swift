@@ -25,11 +25,11 @@ struct ScanTable {
                 y += step
             }
         }
-        (spans, rowEnds) = shapes.count == 1 ? Self.rows(of: shapes[0], at: ys) : Self.rows(of: shapes, at: ys)
+        (spans, rowEnds) = shapes.count == 1 ? Self.edgeByEdge(shapes[0], rows: ys) : Self.rowByRow(shapes, rows: ys)
     }
 
     /// A union of polygons' spans, row after row.
-    private static func rows(of shapes: [[Point]], at ys: [Double]) -> (spans: [(Double, Double)], rowEnds: [Int]) {
+    private static func rowByRow(_ shapes: [[Point]], rows ys: [Double]) -> (spans: [(Double, Double)], rowEnds: [Int]) {
         var spans: [(Double, Double)] = [], rowEnds: [Int] = []
         var rows = ScanRows(shapes)
         for y in ys {
@@ -43,7 +43,7 @@ struct ScanTable {
     /// One polygon's spans (a zone's polygon is checked on its own): each edge's crossings on the
     /// rows it reaches, by ScanRows' formula from the same two points, then each row's sorted and
     /// paired. Moving row by row through the edges was most of the atlas check.
-    private static func rows(of polygon: [Point], at ys: [Double]) -> (spans: [(Double, Double)], rowEnds: [Int]) {
+    private static func edgeByEdge(_ polygon: [Point], rows ys: [Double]) -> (spans: [(Double, Double)], rowEnds: [Int]) {
         /// The first row at or below `value`: rows `top <= y < bottom` are `row(top)..<row(bottom)`.
         func row(_ value: Double) -> Int {
             var low = 0, high = ys.count

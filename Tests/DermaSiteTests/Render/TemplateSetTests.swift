@@ -69,6 +69,17 @@ import Testing
         #expect(diagnostics.contains { $0.file == "Templates/pages/home.mustache" && $0.message.contains("never closed") })
     }
 
+    /// A template ending in `{` (a tag cut short): swift-mustache says only "overflow".
+    @Test func aTemplateEndingInsideATagSaysSo() {
+        var files = pages
+        files["pages/home"] = "<p>{{title}}</p>\n{"
+        let (set, diagnostics) = TemplateSet.compile(source(files))
+        #expect(set == nil)
+        #expect(diagnostics.contains {
+            $0.file == "Templates/pages/home.mustache" && $0.line == 2 && $0.message.contains("ends inside a tag")
+        }, "\(diagnostics)")
+    }
+
     @Test func templatesThatIncludeEachOtherAreAnErrorNamingTheLoop() {
         var files = pages
         files["layouts/base"] = "{{$content}}{{/content}}{{> partials/footer}}"

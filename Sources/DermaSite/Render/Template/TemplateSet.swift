@@ -247,7 +247,11 @@ public struct TemplateSet: Sendable {
     }
 
     private static func describe(_ error: Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        guard let error = error as? MustacheTemplate.Error else {
+            // swift-mustache's reader is internal; it says only "overflow" when the text ends
+            // inside a tag, for example at a last `{`.
+            return "\(error)" == "overflow" ? "the template ends inside a tag (a '{' or '{{' with no closing '}}')" : "\(error)"
+        }
         switch error {
         case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
         case .unfinishedName: return "a tag is not closed with '}}'"
