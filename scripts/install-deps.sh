@@ -8,6 +8,8 @@ pkg-config --version >/dev/null 2>&1 || need+=(pkg-config)
 [ -f /usr/include/cmark-gfm-core-extensions.h ] || need+=(libcmark-gfm-extensions-dev)
 # Image sizes and WebP copies of the photos in articles.
 [ -f /usr/include/vips/vips.h ] || need+=(libvips-dev)
+# The memory allocator the dermasite executable is linked with (Package.swift says why).
+[ -f /usr/include/mimalloc.h ] || need+=(libmimalloc-dev)
 # `check --external` asks other sites through libcurl, opened when it runs (the Swift toolchain
 # needs it too, so it is usually there).
 [ -n "$(ls /usr/lib/*/libcurl.so.4 /lib/*/libcurl.so.4 2>/dev/null)" ] || need+=(libcurl4)

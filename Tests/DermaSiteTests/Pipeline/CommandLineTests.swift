@@ -13,10 +13,13 @@ import Testing
         var stderr: String
     }
 
-    func run(_ arguments: [String], in directory: String) throws -> Run {
+    func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -54,6 +57,31 @@ import Testing
         let version = try run(["--version"], in: site.root)
         #expect(version.status == 0 && !version.stdout.isEmpty)
     }
+
+    #if os(Linux)
+    /// Linking mimalloc is not enough: its malloc must be the one the program and its libraries
+    /// call, and a library listed before it that has its own malloc would win. The dynamic
+    /// loader says where each call was bound.
+    @Test func mallocIsMimallocsForTheToolAndCmark() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build the package first")
+        // To files, not stderr: the loader writes more than a pipe holds before `run` reads it.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bindings-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ran = try run(["--version"], in: ProjectFolder.path,
+                          environment: ["LD_DEBUG": "bindings", "LD_DEBUG_OUTPUT": folder.appendingPathComponent("log").path])
+        #expect(ran.status == 0)
+        let logs = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+        let log = try logs.map { try String(contentsOf: $0, encoding: .utf8) }.joined()
+        let mallocBindings = log.split(separator: "\n").filter { $0.hasSuffix("normal symbol `malloc' [GLIBC_2.2.5]") }
+        let cmark = mallocBindings.filter { $0.contains("binding file ") && $0.contains("libcmark-gfm.so") && $0.contains(" to ") }
+        #expect(!cmark.isEmpty, "libcmark-gfm's malloc binding not seen:\n\(log.prefix(2000))")
+        for line in mallocBindings {
+            let target = line.components(separatedBy: " to ").last ?? ""
+            #expect(target.contains("libmimalloc.so"), "malloc bound elsewhere: \(line)")
+        }
+    }
+    #endif
 
     @Test func newArticleThenBuild() throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build the package first")
