@@ -43,9 +43,7 @@ struct RebuildReporter: Sendable {
         terminal.printOut(line)
         if explain { terminal.printOut(RouteExplainer.reasons(report)) }
         if verbose {
-            for step in report.steps {
-                terminal.printOut("  \(step.name.padding(toLength: 30, withPad: " ", startingAt: 0)) \(milliseconds(step.seconds))")
-            }
+            for step in report.steps { terminal.printOut(stepLine(step)) }
         }
     }
 

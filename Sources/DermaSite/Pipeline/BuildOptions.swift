@@ -1,3 +1,5 @@
+import Foundation
+
 /// What to build and where.
 public struct BuildOptions: Sendable {
     /// The site folder, holding Content/ and Templates/.
@@ -36,6 +38,9 @@ public struct BuildOptions: Sendable {
 public struct StepTiming: Sendable {
     public var name: String
     public var seconds: Double
+    /// Processor time of the whole process (every thread) while the step ran: about twice
+    /// `seconds` when a step keeps two cores busy, equal to it when it runs on one.
+    public var cpuSeconds: Double = 0
 }
 
 public struct BuildReport: Sendable {
@@ -76,13 +81,21 @@ struct StepClock {
     mutating func run<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
         onStep?(name)
         let clock = ContinuousClock()
-        let start = clock.now
+        let start = clock.now, cpuStart = Self.processorSeconds()
         defer {
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            steps.append(StepTiming(name: name, seconds: seconds))
+            steps.append(StepTiming(name: name, seconds: seconds, cpuSeconds: Self.processorSeconds() - cpuStart))
         }
         return try body()
+    }
+}
+
+extension StepClock {
+    static func processorSeconds() -> Double {
+        var now = timespec()
+        guard clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now) == 0 else { return 0 }
+        return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
     }
 }
 

@@ -1,4 +1,5 @@
 @testable import DermaSite
+import Foundation
 import Testing
 
 @Suite struct SlugTests {
@@ -195,5 +196,28 @@ import Testing
             #expect(a.caseInsensitiveEquals(b) == expected, "\(a.debugDescription) \(b.debugDescription)")
         }
         #expect(equal > 3000)
+    }
+}
+
+@Suite struct StepClockTests {
+    /// A step's processor time is the whole process's, so it holds at least the work the step's
+    /// own thread did (other tests running at the same time can only add to it).
+    @Test func aStepsProcessorTimeHoldsItsOwnWork() {
+        func threadSeconds() -> Double {
+            var now = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+            return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
+        }
+        var clock = StepClock(onStep: nil)
+        var own = 0.0
+        var sum: UInt64 = 0
+        clock.run("busy") {
+            let start = threadSeconds()
+            for value in 0..<20_000_000 { sum = sum &* 31 &+ UInt64(value) }
+            own = threadSeconds() - start
+        }
+        #expect(sum != 1)
+        let step = clock.steps[0]
+        #expect(own > 0.001 && step.cpuSeconds >= own * 0.99, "step \(step.cpuSeconds) s, its thread \(own) s")
     }
 }
