@@ -24,4 +24,12 @@ struct TagName: Equatable, ExpressibleByStringLiteral {
     init(_ text: String) { self.init(Array(text.utf8)) }
 
     init(stringLiteral text: String) { self.init(text) }
+
+    /// Orders the names of at most 16 bytes (a long name's packed words are zero).
+    var packed: (low: UInt64, high: UInt64, length: Int) { (low, high, length) }
+
+    /// The packed words first: the bytes of a long name are compared only when both are long.
+    static func == (a: TagName, b: TagName) -> Bool {
+        a.low == b.low && a.high == b.high && a.length == b.length && (a.length <= 16 || a.long == b.long)
+    }
 }

@@ -55,4 +55,19 @@ import Testing
         #expect(line == #""tingl\"":["# + kept.map { "\($0.doc),\($0.score)" }.joined(separator: ",") + "]")
         #expect(SearchIndex.termLine("a", []) == #""a":[]"#)
     }
+
+    /// Against sorting the postings by score, then page, and keeping the first: many pages with
+    /// equal scores at the cut, lists just over and under the limit, negative scores.
+    @Test func theBestPagesAreThoseASortKeeps() {
+        var random = SeededRandom(seed: 20261204)
+        for round in 0..<400 {
+            let count = [0, 1, 5, 249, 250, 251, 400, 3000][round % 8] + random.below(3)
+            let spread = [1, 2, 5, 100, 100_000][random.below(5)]
+            let postings = (0..<count).map { SearchIndex.Posting(doc: $0 * 2 + random.below(2), score: random.below(spread) - spread / 3) }
+            let limit = [0, 1, 7, SearchIndex.postingLimit][random.below(4)]
+            let sorted = postings.sorted { $0.score != $1.score ? $0.score > $1.score : $0.doc < $1.doc }
+            let expected = Array(sorted.prefix(limit)).sorted { $0.doc < $1.doc }
+            #expect(SearchIndex.best(postings, limit: limit) == expected, "round \(round): \(count) postings, limit \(limit)")
+        }
+    }
 }

@@ -32,12 +32,18 @@ final class SearchIndexMemo {
             for (index, terms) in scores.enumerated() {
                 for (term, score) in terms { postings[term, default: []].append(SearchIndex.Posting(doc: index, score: score)) }
             }
-            lines = [:]
             termsByShard = [:]
             shardTexts = [:]
-            for term in postings.keys.sorted() {
-                termsByShard[SearchWords.shard(of: term), default: []].append(term)
-                lines[term] = SearchIndex.termLine(term, postings[term]!)
+            for term in postings.keys.sorted() { termsByShard[SearchWords.shard(of: term), default: []].append(term) }
+            // A letter's lines on a core of its own: they were most of this step's time on one.
+            let postings = self.postings, letters = termsByShard.keys.sorted()
+            let madeLines = Parallel.map(letters.map { termsByShard[$0]! }) { terms in
+                terms.map { SearchIndex.termLine($0, postings[$0]!) }
+            }
+            lines = [:]
+            lines.reserveCapacity(postings.count)
+            for (letter, letterLines) in zip(letters, madeLines) {
+                for (term, line) in zip(termsByShard[letter]!, letterLines) { lines[term] = line }
             }
         }
         pages = paths
