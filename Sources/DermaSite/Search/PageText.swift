@@ -197,17 +197,7 @@ public struct PageText: Sendable, Equatable {
     }
 
     private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard needle.count <= bytes.count else { return nil }
-        var at = start
-        while at + needle.count <= bytes.count {
-            if bytes[at] == needle[0] {
-                var matched = 1
-                while matched < needle.count && bytes[at + matched] == needle[matched] { matched += 1 }
-                if matched == needle.count { return at }
-            }
-            at += 1
-        }
-        return nil
+        bytes.index(of: needle, from: start)
     }
 
     /// Built once: building it for every `&` was most of the decoding.

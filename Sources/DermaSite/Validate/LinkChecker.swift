@@ -185,7 +185,10 @@ public struct LinkChecker: Sendable {
                     valueEnd = j
                 }
                 guard let attribute else { continue }
-                let value = unescape(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self))
+                // Most values have no reference: the `&` is looked for in the bytes, not the String.
+                let written = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
+                let hasReference = bytes.withUnsafeBufferPointer { $0.index(of: UInt8(ascii: "&"), from: valueStart) < valueEnd }
+                let value = hasReference ? unescape(written) : written
                 switch attribute {
                 case .id: page.ids[value, default: 0] += 1
                 case .link: page.links.append(value)
@@ -208,14 +211,7 @@ public struct LinkChecker: Sendable {
     }
 
     private static func find(_ bytes: [UInt8], _ text: String, from start: Int) -> Int? {
-        let pattern = Array(text.utf8)
-        guard !pattern.isEmpty, start + pattern.count <= bytes.count else { return nil }
-        var k = start
-        while k + pattern.count <= bytes.count {
-            if bytes[k] == pattern[0], bytes[k..<(k + pattern.count)].elementsEqual(pattern) { return k }
-            k += 1
-        }
-        return nil
+        bytes.withUnsafeBufferPointer { $0.index(of: Array(text.utf8), from: start) }
     }
 
     /// The attributes the check reads.

@@ -221,3 +221,30 @@ import Testing
         #expect(own > 0.001 && step.cpuSeconds >= own * 0.99, "step \(step.cpuSeconds) s, its thread \(own) s")
     }
 }
+
+@Suite struct ByteSearchTests {
+    /// Against trying every place in turn: a three-letter alphabet, so first bytes match often
+    /// and whole matches overlap, needles at the very end, starts past the end.
+    @Test func findsTheFirstPlaceEachWay() {
+        var state: UInt64 = 20261204
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let alphabet: [UInt8] = Array("ab<".utf8)
+        for _ in 0..<3000 {
+            let haystack = (0..<next(40)).map { _ in alphabet[next(3)] }
+            let needle = (0..<(1 + next(4))).map { _ in alphabet[next(3)] }
+            let start = next(haystack.count + 3)
+            var expected: Int?
+            if start + needle.count <= haystack.count {
+                expected = (start...(haystack.count - needle.count)).first { Array(haystack[$0..<($0 + needle.count)]) == needle }
+            }
+            let found = haystack.withUnsafeBufferPointer { $0.index(of: needle, from: start) }
+            #expect(found == expected, "\(haystack) \(needle) from \(start)")
+            let byte = needle[0]
+            let expectedByte = start < haystack.count ? (haystack[start...].firstIndex(of: byte) ?? haystack.count) : haystack.count
+            #expect(haystack.withUnsafeBufferPointer { $0.index(of: byte, from: start) } == expectedByte)
+        }
+    }
+}
