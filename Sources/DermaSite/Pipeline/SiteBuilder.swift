@@ -269,6 +269,7 @@ public struct SiteBuilder: Sendable {
             // After an edit only the pages rendered again can have new links.
             let index = cache.linkIndex(basePath: site.config.baseURL.path)
             index.unlinkedAllowed = routes.unlinkedAllowed
+            index.keepsLookups = !oneBuild
             index.writtenLinks = Self.writtenLinks(site)
             let onlyChanged = index.hasSamePaths(files) ? Set(cache.rendered) : nil
             var markdownLinks: [String: [LinkRecord]] = [:]

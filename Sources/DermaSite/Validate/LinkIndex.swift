@@ -30,6 +30,11 @@ final class LinkIndex {
     private var pathPosition: [String: Int] = [:]
     /// Which pages looked each file up (under either name a link may resolve to).
     private var lookedUpBy: [String: Set<String>] = [:]
+    /// Off for a build no other follows (`build` without --watch): keeping `lookedUpBy` was a
+    /// tenth of a one-shot check, for rebuilds that never come. An update with it on again
+    /// first makes the table from the findings.
+    var keepsLookups = true
+    private var lookupsComplete = true
 
     init(basePath: String) {
         checker = LinkChecker(basePath: basePath)
@@ -46,6 +51,12 @@ final class LinkIndex {
     /// `onlyChanged`, when given, names the only files that may differ from the last update if the
     /// paths are the same as then; `markdownLinks` then needs only those.
     func update(_ files: [OutputFile], markdownLinks: [String: [LinkRecord]], onlyChanged: Set<String>? = nil) -> [Diagnostic] {
+        if keepsLookups, !lookupsComplete {
+            for (path, entry) in entries {
+                for target in entry.findings.lookedUp { lookedUpBy[target, default: []].insert(path) }
+            }
+            lookupsComplete = true
+        }
         // The same files in the same order (the usual rebuild): the set of paths is unchanged.
         let same = hasSamePaths(files)
         if !same {
@@ -99,7 +110,12 @@ final class LinkIndex {
         if sortedPages.count != entries.count || !touchedTargets.isEmpty {
             sortedPages = entries.keys.sorted()
         }
-        for target in touchedTargets { recheck.formUnion(lookedUpBy[target] ?? []) }
+        if keepsLookups {
+            for target in touchedTargets { recheck.formUnion(lookedUpBy[target] ?? []) }
+        } else if !touchedTargets.isEmpty {
+            // Without the table, any page may have looked a touched file up.
+            recheck.formUnion(entries.keys)
+        }
         let pages = self.pages
         let toCheck = recheck.filter { entries[$0] != nil }.sorted()
         let links = Dictionary(uniqueKeysWithValues: toCheck.map { ($0, linksOf($0)) })
@@ -110,10 +126,11 @@ final class LinkIndex {
         for (path, findings) in zip(toCheck, results) {
             if entries[path]!.findings != findings { findingsChanged = true }
             forget(entries[path]!.findings, of: path)
-            for target in findings.lookedUp { lookedUpBy[target, default: []].insert(path) }
+            if keepsLookups { for target in findings.lookedUp { lookedUpBy[target, default: []].insert(path) } }
             for target in findings.linkedTo { inbound[target, default: 0] += 1 }
             entries[path]!.findings = findings
         }
+        if !keepsLookups { (lookedUpBy, lookupsComplete) = ([:], false) }
         if findingsChanged || lastReport == nil { lastReport = report() }
         return lastReport!
     }
@@ -139,7 +156,7 @@ final class LinkIndex {
 
     /// Takes a page's earlier findings out of the reverse indexes.
     private func forget(_ findings: LinkChecker.Findings, of path: String) {
-        for target in findings.lookedUp { lookedUpBy[target]?.remove(path) }
+        if lookupsComplete { for target in findings.lookedUp { lookedUpBy[target]?.remove(path) } }
         for target in findings.linkedTo { inbound[target, default: 1] -= 1 }
     }
 
