@@ -143,22 +143,28 @@ extension OpaquePointer {
     /// inline nodes as a NUL, what a reader sees written out, where a `[^2]` with no definition
     /// is left as it is. Plain: `plainText`.
     var writtenAndPlainText: (written: String, plain: String) {
-        var written = "", plain = ""
+        // Gathered as bytes straight from cmark's text, one String each at the end: a String per
+        // text node was a tenth of reading the Markdown.
+        var written: [UInt8] = [], plain: [UInt8] = []
+        func literal(_ node: OpaquePointer) -> UnsafeBufferPointer<UInt8> {
+            guard let text = cmark_node_get_literal(node) else { return UnsafeBufferPointer(start: nil, count: 0) }
+            return UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text))
+        }
         forEachNode { node in
             let type = node.type
             switch type {
             case CMARK_NODE_TEXT:
-                let literal = node.literal ?? ""
-                if node != self { written += literal }
-                plain += literal
+                let text = literal(node)
+                if node != self { written.append(contentsOf: text) }
+                plain.append(contentsOf: text)
                 return
-            case CMARK_NODE_CODE: plain += node.literal ?? ""
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: plain += " "
+            case CMARK_NODE_CODE: plain.append(contentsOf: literal(node))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: plain.append(0x20)
             default: break
             }
-            if node != self { written += "\u{0}" }
+            if node != self { written.append(0) }
         }
-        return (written, plain)
+        return (String(decoding: written, as: UTF8.self), String(decoding: plain, as: UTF8.self))
     }
 
     /// Text of the node and its descendants, as a reader sees it.

@@ -1,4 +1,5 @@
 @testable import DermaSite
+import CCmarkGFM
 import Foundation
 import Synchronization
 import Testing
@@ -132,5 +133,36 @@ import Testing
         #expect(result.diagnostics.count == 1)
         #expect(result.diagnostics[0].line == 8)
         #expect(result.diagnostics[0].severity == .error)
+    }
+}
+
+/// A paragraph's two texts, gathered as bytes, against the same walk made with a String per node
+/// (written) and against `plainText` (plain), on every bundled article and on text with accents,
+/// code, breaks, links, emphasis and footnote marks.
+@Suite struct ParagraphTextTests {
+    @Test func bytesGatheredReadAsStringsAppended() throws {
+        let folder = FixtureSite.projectRoot + "/Content/articles"
+        var sources = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+            .map { try String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }
+        sources.append("Café *ñandú* `code` and **bold** [a link](/x/) here[^1] and [^2].\nNext line  \nbreak: ’quoted’ — done.\n\n[^1]: A note with `code`.\n")
+        var paragraphs = 0
+        for source in sources {
+            let document = CMarkDocument(markdown: source, unsafeHTML: false)
+            for node in document.nodes() where node.type == CMARK_NODE_PARAGRAPH {
+                var written = ""
+                node.forEachNode { inner in
+                    if inner.type == CMARK_NODE_TEXT {
+                        if inner != node { written += inner.literal ?? "" }
+                    } else if inner != node {
+                        written += "\u{0}"
+                    }
+                }
+                let made = node.writtenAndPlainText
+                #expect(made.written == written)
+                #expect(made.plain == node.plainText)
+                paragraphs += 1
+            }
+        }
+        #expect(paragraphs > 100)
     }
 }
