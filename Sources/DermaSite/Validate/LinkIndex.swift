@@ -28,13 +28,13 @@ final class LinkIndex {
     private var paths: Set<String> = []
     private var pathList: [String] = []
     private var pathPosition: [String: Int] = [:]
-    /// Which pages looked each file up (under either name a link may resolve to).
-    private var lookedUpBy: [String: Set<String>] = [:]
+    /// Which pages looked each file up (under either name a link may resolve to); kept only
+    /// while `keepsLookups` is on.
+    private var lookedUpBy: [String: Set<String>]?
     /// Off for a build no other follows (`build` without --watch): keeping `lookedUpBy` was a
     /// tenth of a one-shot check, for rebuilds that never come. An update with it on again
-    /// first makes the table from the findings.
+    /// first makes the table from the stored findings.
     var keepsLookups = true
-    private var lookupsComplete = true
 
     init(basePath: String) {
         checker = LinkChecker(basePath: basePath)
@@ -51,11 +51,11 @@ final class LinkIndex {
     /// `onlyChanged`, when given, names the only files that may differ from the last update if the
     /// paths are the same as then; `markdownLinks` then needs only those.
     func update(_ files: [OutputFile], markdownLinks: [String: [LinkRecord]], onlyChanged: Set<String>? = nil) -> [Diagnostic] {
-        if keepsLookups, !lookupsComplete {
-            for (path, entry) in entries {
-                for target in entry.findings.lookedUp { lookedUpBy[target, default: []].insert(path) }
-            }
-            lookupsComplete = true
+        if !keepsLookups {
+            lookedUpBy = nil
+        } else if lookedUpBy == nil {
+            lookedUpBy = [:]
+            for (path, entry) in entries { noteLookups(entry.findings, of: path) }
         }
         // The same files in the same order (the usual rebuild): the set of paths is unchanged.
         let same = hasSamePaths(files)
@@ -110,7 +110,7 @@ final class LinkIndex {
         if sortedPages.count != entries.count || !touchedTargets.isEmpty {
             sortedPages = entries.keys.sorted()
         }
-        if keepsLookups {
+        if let lookedUpBy {
             for target in touchedTargets { recheck.formUnion(lookedUpBy[target] ?? []) }
         } else if !touchedTargets.isEmpty {
             // Without the table, any page may have looked a touched file up.
@@ -126,11 +126,10 @@ final class LinkIndex {
         for (path, findings) in zip(toCheck, results) {
             if entries[path]!.findings != findings { findingsChanged = true }
             forget(entries[path]!.findings, of: path)
-            if keepsLookups { for target in findings.lookedUp { lookedUpBy[target, default: []].insert(path) } }
+            noteLookups(findings, of: path)
             for target in findings.linkedTo { inbound[target, default: 0] += 1 }
             entries[path]!.findings = findings
         }
-        if !keepsLookups { (lookedUpBy, lookupsComplete) = ([:], false) }
         if findingsChanged || lastReport == nil { lastReport = report() }
         return lastReport!
     }
@@ -154,9 +153,14 @@ final class LinkIndex {
         didSet { if unlinkedAllowed != oldValue { lastReport = nil } }
     }
 
+    private func noteLookups(_ findings: LinkChecker.Findings, of path: String) {
+        guard lookedUpBy != nil else { return }
+        for target in findings.lookedUp { lookedUpBy?[target, default: []].insert(path) }
+    }
+
     /// Takes a page's earlier findings out of the reverse indexes.
     private func forget(_ findings: LinkChecker.Findings, of path: String) {
-        if lookupsComplete { for target in findings.lookedUp { lookedUpBy[target]?.remove(path) } }
+        if lookedUpBy != nil { for target in findings.lookedUp { lookedUpBy?[target]?.remove(path) } }
         for target in findings.linkedTo { inbound[target, default: 1] -= 1 }
     }
 
