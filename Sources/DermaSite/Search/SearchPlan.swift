@@ -54,7 +54,21 @@ public struct SearchPlan: Sendable, Equatable {
 
     /// The roots an article is about: those its title or headings name ("L5", "S4-S5" from "S4").
     static func roots(named text: String, in atlas: Atlas?) -> [String] {
-        let words = Set(SearchWords.words(text))
-        return (atlas?.roots ?? []).map(\.id).filter { id in SearchWords.words(id).contains(where: words.contains) }
+        RootNames(atlas).roots(named: text)
+    }
+
+    /// Each root's words, split once for all the articles of a build (splitting them again for
+    /// every title was most of putting a large site's search entries together).
+    struct RootNames {
+        private let roots: [(id: String, words: [String])]
+
+        init(_ atlas: Atlas?) {
+            roots = (atlas?.roots ?? []).map { ($0.id, SearchWords.words($0.id)) }
+        }
+
+        func roots(named text: String) -> [String] {
+            let words = Set(SearchWords.words(text))
+            return roots.filter { $0.words.contains(where: words.contains) }.map(\.id)
+        }
     }
 }

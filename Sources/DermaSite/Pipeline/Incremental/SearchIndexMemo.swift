@@ -1,3 +1,5 @@
+import Foundation
+
 /// The search index of the last build, in parts, so a rebuild after an edit puts together again
 /// only the parts the edit touched: the lines of the terms whose pages or scores changed, the
 /// letters those terms are in, and the files of addresses and texts whose pages changed. A full
@@ -28,10 +30,7 @@ final class SearchIndexMemo {
         if let changed, samePages {
             for index in changed { touched.formUnion(update(page: index, from: self.scores[index], to: scores[index])) }
         } else {
-            postings = [:]
-            for (index, terms) in scores.enumerated() {
-                for (term, score) in terms { postings[term, default: []].append(SearchIndex.Posting(doc: index, score: score)) }
-            }
+            postings = Self.postings(scores)
             termsByShard = [:]
             shardTexts = [:]
             for term in postings.keys.sorted() { termsByShard[SearchWords.shard(of: term), default: []].append(term) }
@@ -107,25 +106,30 @@ final class SearchIndexMemo {
         }
         let textCount = SearchIndex.textFileCount(documents: documents.count)
         let textRedone = redoneChunks.map { Set($0.map { $0 / SearchIndex.chunkSize }) }
-        for chunk in 0..<textCount {
-            if let textRedone, !textRedone.contains(chunk), let stored = textTexts[chunk] {
-                files.append((SearchIndex.textFile(chunk), stored.text, true))
-                continue
-            }
+        // The chunks to look at again, made on every core: escaping every page's text was most of
+        // the rest of this step on one.
+        let looked = (0..<textCount).filter { chunk in textRedone.map { $0.contains(chunk) } != false || textTexts[chunk] == nil }
+        let storedTexts = textTexts
+        let madeTexts = Parallel.map(looked) { chunk -> TextChunk? in
             let slice = documents.dropFirst(chunk * SearchIndex.chunkSize).prefix(SearchIndex.chunkSize)
             let texts = slice.map(\.snippet)
-            let stored = textTexts[chunk]
-            if let stored, stored.texts == texts {
-                files.append((SearchIndex.textFile(chunk), stored.text, true))
+            let stored = storedTexts[chunk]
+            if let stored, stored.texts == texts { return nil }
+            // Each page's snippet is written again only when its text changed.
+            let snippets = texts.indices.map { index in
+                stored.flatMap { index < $0.texts.count && $0.texts[index] == texts[index] ? $0.snippets[index] : nil }
+                    ?? JSON.string(texts[index])
+            }
+            return TextChunk(texts: texts, snippets: snippets, text: SearchIndex.textText(snippets))
+        }
+        var made: [Int: TextChunk] = [:]
+        for (chunk, text) in zip(looked, madeTexts) { made[chunk] = text }
+        for chunk in 0..<textCount {
+            if let new = made[chunk] {
+                textTexts[chunk] = (new.texts, new.snippets, new.text)
+                files.append((SearchIndex.textFile(chunk), new.text, false))
             } else {
-                // Each page's snippet is written again only when its text changed.
-                let snippets = texts.indices.map { index in
-                    stored.flatMap { index < $0.texts.count && $0.texts[index] == texts[index] ? $0.snippets[index] : nil }
-                        ?? JSON.string(texts[index])
-                }
-                let text = SearchIndex.textText(snippets)
-                textTexts[chunk] = (texts, snippets, text)
-                files.append((SearchIndex.textFile(chunk), text, false))
+                files.append((SearchIndex.textFile(chunk), textTexts[chunk]!.text, true))
             }
         }
         docsTexts = docsTexts.filter { $0.key < docsCount }
@@ -133,6 +137,26 @@ final class SearchIndexMemo {
         return files
     }
 
+
+    /// Each term's pages, in page order. The pages are split in runs, one a core, and each run's
+    /// lists are appended in run order: a million appends on one core were a large site's longest
+    /// wait in this step.
+    static func postings(_ scores: [[String: Int]]) -> [String: [SearchIndex.Posting]] {
+        let runs = max(1, min(ProcessInfo.processInfo.activeProcessorCount, scores.count / 256))
+        let bounds = (0...runs).map { $0 * scores.count / runs }
+        var parts = Parallel.map(Array(0..<runs)) { run in
+            var postings: [String: [SearchIndex.Posting]] = [:]
+            for index in bounds[run]..<bounds[run + 1] {
+                for (term, score) in scores[index] { postings[term, default: []].append(SearchIndex.Posting(doc: index, score: score)) }
+            }
+            return postings
+        }
+        var all = parts.removeFirst()
+        for part in parts {
+            for (term, list) in part { all[term, default: []].append(contentsOf: list) }
+        }
+        return all
+    }
 
     /// Whether any page of the last index has the term (for the synonyms' check).
     func hasTerm(_ term: String) -> Bool { postings[term] != nil }
@@ -156,6 +180,13 @@ final class SearchIndexMemo {
         }
         return touched
     }
+}
+
+/// A file of page texts as made: the texts, each one's JSON, and the file.
+private struct TextChunk: Sendable {
+    var texts: [String]
+    var snippets: [String]
+    var text: String
 }
 
 private extension Array where Element == SearchIndex.Posting {

@@ -117,14 +117,14 @@ extension CachedPages {
     private func searchDocuments(_ plan: [SearchPlan.Page], files: [String], reread: Set<String>)
         -> (paths: [String], documents: [SearchIndex.Document], scores: [[String: Int]], rescored: [Int], redone: [Int]?) {
         let key = [routes.version, versions.atlas, versions.config]
-        let help = helpPage
+        let help = helpPage, rootNames = SearchPlan.RootNames(site.atlas)
         // Taken out of the cache, so changing an entry does not copy all of them.
         if var last = cache.searchDocuments.take(), last.key == key, reread.allSatisfy({ last.index[$0] != nil }) {
             var redone: [Int] = []
             var rescored = Set(last.weighed)
             for path in reread {
                 guard let index = last.index[path] else { continue }
-                let (document, scores) = searchDocument(plan[last.planIndex[index]], path: path, help: help)
+                let (document, scores) = searchDocument(plan[last.planIndex[index]], path: path, help: help, rootNames: rootNames)
                 last.documents[index] = document
                 last.scores[index] = scores
                 rescored.insert(index)
@@ -141,7 +141,7 @@ extension CachedPages {
             made.index[path] = made.paths.count
             made.paths.append(path)
             made.planIndex.append(planIndex)
-            let (document, scores) = searchDocument(page, path: path, help: help)
+            let (document, scores) = searchDocument(page, path: path, help: help, rootNames: rootNames)
             made.documents.append(document)
             made.scores.append(scores)
         }
@@ -154,13 +154,14 @@ extension CachedPages {
     /// The site's urgent-help page, which search puts first for an urgent query.
     private var helpPage: String? { site.config.emergency?.helpPage.flatMap { $0.hasPrefix("/") ? String($0.dropFirst()) : nil } }
 
-    private func searchDocument(_ page: SearchPlan.Page, path: String, help: String?) -> (SearchIndex.Document, [String: Int]) {
+    private func searchDocument(_ page: SearchPlan.Page, path: String, help: String?,
+                                rootNames: SearchPlan.RootNames) -> (SearchIndex.Document, [String: Int]) {
         var stored = cache.searchPages[path]!
         var roots = page.roots
         if page.kind == .article {
             // The roots an article's title names, found again only when it or the data set changed.
             if stored.roots == nil || stored.atlasVersion != versions.atlas {
-                stored.roots = SearchPlan.roots(named: stored.title, in: site.atlas)
+                stored.roots = rootNames.roots(named: stored.title)
                 stored.atlasVersion = versions.atlas
                 cache.searchPages[path] = stored
             }
