@@ -37,27 +37,30 @@ enum FeedRenderer {
           <author><name>\(Escape.xml(config.publisher.isEmpty ? config.title : config.publisher))</name></author>
 
         """
-        for article in newest {
-            let url = base.absolute(article.urlPath)
-            let date = article.meta.date!
-            xml += """
-              <entry>
-                <title>\(Escape.xml(article.meta.title))</title>
-                <link rel="alternate" type="text/html" href="\(Escape.xml(url))"/>
-                <id>\(Escape.xml(url))</id>
-                <published>\(date.rfc3339)</published>
-                <updated>\((article.meta.updated ?? date).rfc3339)</updated>
-
-            """
-            if !article.meta.description.isEmpty {
-                xml += "    <summary>\(Escape.xml(article.meta.description))</summary>\n"
-            }
-            if let html = articleHTML[article.sourcePath] {
-                xml += "    <content type=\"html\" xml:base=\"\(Escape.xml(url))\">\(Escape.xml(html))</content>\n"
-            }
-            xml += "  </entry>\n"
-        }
+        // Each entry escapes a whole article: they are made on every core, and joined in order.
+        xml += Parallel.map(Array(newest)) { entry($0, base: base, html: articleHTML[$0.sourcePath]) }.joined()
         xml += "</feed>\n"
         return OutputFile(path: SiteLayout.feed, text: xml)
+    }
+
+    private static func entry(_ article: Article, base: BaseURL, html: String?) -> String {
+        let url = base.absolute(article.urlPath)
+        let date = article.meta.date!
+        var xml = """
+          <entry>
+            <title>\(Escape.xml(article.meta.title))</title>
+            <link rel="alternate" type="text/html" href="\(Escape.xml(url))"/>
+            <id>\(Escape.xml(url))</id>
+            <published>\(date.rfc3339)</published>
+            <updated>\((article.meta.updated ?? date).rfc3339)</updated>
+
+        """
+        if !article.meta.description.isEmpty {
+            xml += "    <summary>\(Escape.xml(article.meta.description))</summary>\n"
+        }
+        if let html {
+            xml += "    <content type=\"html\" xml:base=\"\(Escape.xml(url))\">\(Escape.xml(html))</content>\n"
+        }
+        return xml + "  </entry>\n"
     }
 }
