@@ -138,28 +138,36 @@ public struct LinkChecker: Sendable {
 
     /// The same, on a page's bytes as the build made them (valid UTF-8: they are made from text).
     func scan(bytes: [UInt8]) -> Page {
+        bytes.withUnsafeBufferPointer(scan(buffer:))
+    }
+
+    /// Read in place: pages are mostly map markup whose long path data the check skips, a run
+    /// at a time (memchr), to the next `<` or the quote that ends a value.
+    private func scan(buffer bytes: UnsafeBufferPointer<UInt8>) -> Page {
         var page = Page()
         var i = 0
         let count = bytes.count
+        // The document's <title> is in its head: the titles inside a page's maps name drawings.
+        var inBody = false
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C }
         func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
         while i < count {
             guard bytes[i] == UInt8(ascii: "<"), i + 1 < count else {
-                i = bytes.withUnsafeBufferPointer { $0.index(of: UInt8(ascii: "<"), from: i + 1) }
+                i = bytes.index(of: UInt8(ascii: "<"), from: i + 1)
                 continue
             }
-            if matches(bytes, i + 1, "!--") {
-                i = Self.find(bytes, "-->", from: i + 4).map { $0 + 3 } ?? count
+            if Self.matches(bytes, i + 1, "!--") {
+                i = Self.find(bytes, Self.commentClose, from: i + 4).map { $0 + 3 } ?? count
                 continue
             }
             let first = lower(bytes[i + 1])
             guard first >= 0x61 && first <= 0x7A else { i += 1; continue }
-            // The tag name. Pages are mostly map markup whose tags and attributes the check
-            // does not read: names are compared as bytes, and only the values read become text.
+            // The tag name. Names are compared as bytes, and only the values read become text.
             var j = i + 1
             while j < count, !isSpace(bytes[j]), bytes[j] != UInt8(ascii: ">"), bytes[j] != UInt8(ascii: "/") { j += 1 }
             let nameStart = i + 1, nameEnd = j
             let isMeta = Self.isWord(bytes, nameStart, nameEnd, "meta")
+            if !inBody, Self.isWord(bytes, nameStart, nameEnd, "body") { inBody = true }
             // Its attributes, up to the closing >.
             var isDescription = false
             var content: String?
@@ -175,9 +183,8 @@ public struct LinkChecker: Sendable {
                 guard j < count else { break }
                 let valueStart: Int, valueEnd: Int
                 if bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'") {
-                    let quote = bytes[j]
                     valueStart = j + 1
-                    valueEnd = bytes[(j + 1)...].firstIndex(of: quote) ?? count
+                    valueEnd = bytes.index(of: bytes[j], from: j + 1)
                     j = min(valueEnd + 1, count)
                 } else {
                     valueStart = j
@@ -186,8 +193,8 @@ public struct LinkChecker: Sendable {
                 }
                 guard let attribute else { continue }
                 // Most values have no reference: the `&` is looked for in the bytes, not the String.
-                let written = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
-                let hasReference = bytes.withUnsafeBufferPointer { $0.index(of: UInt8(ascii: "&"), from: valueStart) < valueEnd }
+                let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self)
+                let hasReference = bytes.index(of: UInt8(ascii: "&"), from: valueStart) < valueEnd
                 let value = hasReference ? unescape(written) : written
                 switch attribute {
                 case .id: page.ids[value, default: 0] += 1
@@ -198,26 +205,29 @@ public struct LinkChecker: Sendable {
             }
             if isDescription, page.description == nil { page.description = content ?? "" }
             i = j + 1
-            if Self.isWord(bytes, nameStart, nameEnd, "title"), let close = Self.find(bytes, "</title>", from: i) {
-                page.title = unescape(String(decoding: bytes[i..<close], as: UTF8.self))
+            if Self.isWord(bytes, nameStart, nameEnd, "title"), let close = Self.find(bytes, Self.titleClose, from: i) {
+                if !inBody { page.title = unescape(String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<close]), as: UTF8.self)) }
                 i = close
             } else if Self.isWord(bytes, nameStart, nameEnd, "script") {
-                i = Self.find(bytes, "</script", from: i) ?? count
+                i = Self.find(bytes, Self.scriptClose, from: i) ?? count
             } else if Self.isWord(bytes, nameStart, nameEnd, "style") {
-                i = Self.find(bytes, "</style", from: i) ?? count
+                i = Self.find(bytes, Self.styleClose, from: i) ?? count
             }
         }
         return page
     }
 
-    private static func find(_ bytes: [UInt8], _ text: String, from start: Int) -> Int? {
-        bytes.withUnsafeBufferPointer { $0.index(of: Array(text.utf8), from: start) }
+    private static let commentClose = Array("-->".utf8), titleClose = Array("</title>".utf8)
+    private static let scriptClose = Array("</script".utf8), styleClose = Array("</style".utf8)
+
+    private static func find(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], from start: Int) -> Int? {
+        bytes.index(of: needle, from: start)
     }
 
     /// The attributes the check reads.
     private enum Attribute { case id, link, metaName, metaContent }
 
-    private static func attribute(_ bytes: [UInt8], _ start: Int, _ end: Int, inMeta: Bool) -> Attribute? {
+    private static func attribute(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, inMeta: Bool) -> Attribute? {
         if isWord(bytes, start, end, "id") { return .id }
         if isWord(bytes, start, end, "href") || isWord(bytes, start, end, "src") { return .link }
         if inMeta, isWord(bytes, start, end, "name") { return .metaName }
@@ -226,7 +236,7 @@ public struct LinkChecker: Sendable {
     }
 
     /// Whether `bytes[start..<end]`, in lower case, is `word`.
-    private static func isWord(_ bytes: [UInt8], _ start: Int, _ end: Int, _ word: StaticString) -> Bool {
+    private static func isWord(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ word: StaticString) -> Bool {
         let length = word.utf8CodeUnitCount
         guard end - start == length else { return false }
         return word.withUTF8Buffer { letters in
@@ -238,7 +248,7 @@ public struct LinkChecker: Sendable {
         }
     }
 
-    private func matches(_ bytes: [UInt8], _ at: Int, _ text: StaticString) -> Bool {
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int, _ text: StaticString) -> Bool {
         let count = text.utf8CodeUnitCount
         guard at + count <= bytes.count else { return false }
         return text.withUTF8Buffer { pattern in
