@@ -6,19 +6,21 @@ struct AtlasPages: Sendable {
 
     private var baseURL: BaseURL { site.config.baseURL }
 
-    /// Every page made from the data set. The maps are drawn here, one view per core.
-    struct Specs: Sendable {
-        let index: PageSpec<AtlasBody>
-        let worksheet: PageSpec<WorksheetBody>
-        let places: PageSpec<PlacesBody>
-        let roots: [PageSpec<RootBody>]
-        let placePages: [PageSpec<PlaceBody>]
-    }
-
-    func all() -> Specs {
+    /// Every page made from the data set, in one pass over the cores: the index and the locator
+    /// page draw several maps each, and are made beside the pages of the roots and places.
+    func all() -> [AnyPageSpec] {
         let places = PlacePages(site: site, atlas: atlas, pages: pages)
-        return Specs(index: index(), worksheet: worksheet(), places: places.index(), roots: Parallel.map(atlas.roots, page),
-                     placePages: Parallel.map(atlas.places, places.page))
+        enum Page: Sendable { case index, worksheet, places, root(Root), place(Place) }
+        let list: [Page] = [.index, .worksheet, .places] + atlas.roots.map(Page.root) + atlas.places.map(Page.place)
+        return Parallel.map(list) { page in
+            switch page {
+            case .index: AnyPageSpec(index())
+            case .worksheet: AnyPageSpec(worksheet())
+            case .places: AnyPageSpec(places.index())
+            case .root(let root): AnyPageSpec(self.page(for: root))
+            case .place(let place): AnyPageSpec(places.page(for: place))
+            }
+        }
     }
 
     private var review: ReviewValues { ReviewValues(site.reviews.status(of: SiteReviews.dataSet)) }

@@ -33,11 +33,16 @@ struct CachedPages {
     /// Renders what the memo does not hold: each page again only when its values or its template
     /// changed, on every core.
     func render<Body>(_ specs: [PageSpec<Body>]) throws -> [OutputFile] {
+        try render(specs.map(AnyPageSpec.init))
+    }
+
+    /// The same for pages of several kinds at once.
+    func render(_ specs: [AnyPageSpec]) throws -> [OutputFile] {
         var files: [OutputFile] = []
         files.reserveCapacity(specs.count)
         var stale: [(index: Int, reason: String)] = []
         for (index, spec) in specs.enumerated() {
-            switch cache.pages.lookup(spec, template: cache.templateVersion(spec.template)) {
+            switch spec.lookUp(in: cache.pages, template: cache.templateVersion(spec.template)) {
             case .kept(let file): files.append(file)
             case .stale(let reason):
                 stale.append((index, reason))
@@ -45,10 +50,10 @@ struct CachedPages {
             }
         }
         let pages = self.pages
-        let made = try Parallel.map(stale) { try pages.render(specs[$0.index]) }
+        let made = try Parallel.map(stale) { try specs[$0.index].render(with: pages) }
         for ((index, reason), file) in zip(stale, made) {
             cache.made([file.path], reason: reason)
-            cache.pages.store(specs[index], template: cache.templateVersion(specs[index].template), file: file)
+            specs[index].store(in: cache.pages, template: cache.templateVersion(specs[index].template), file: file)
             files[index] = file
         }
         return files
@@ -88,9 +93,7 @@ struct CachedPages {
                                 ReviewLoader.path: versions.reviews, "the site": frame])
                 .merging(templates("pages/atlas", "pages/root", "pages/worksheet", "pages/place", "pages/places"))
             files += try gate("atlas", key) {
-                let specs = AtlasPages(site: site, atlas: atlas, pages: pages).all()
-                return try render([specs.index]) + render([specs.worksheet]) + render([specs.places]) + render(specs.roots)
-                    + render(specs.placePages)
+                try render(AtlasPages(site: site, atlas: atlas, pages: pages).all())
             }
         }
         if let glossary = site.glossary {
