@@ -2,14 +2,19 @@
 /// map variant gives them, and the shapes of those places on the map. Loaded from
 /// Content/data/dermatomes.yml, Content/data/places.yml and Content/data/leg-map.yml.
 public struct Atlas: Sendable {
-    public var roots: [Root]
-    public var views: [MapView]
-    public var places: [Place] = []
+    public var roots: [Root] { didSet { contents = Contents() } }
+    public var views: [MapView] { didSet { contents = Contents() } }
+    public var places: [Place] = [] { didSet { contents = Contents() } }
     /// The first is the one the site shows by default.
-    public var variants: [MapVariant] = []
-    public var sources: [KeyedSource] = []
+    public var variants: [MapVariant] = [] { didSet { contents = Contents() } }
+    public var sources: [KeyedSource] = [] { didSet { contents = Contents() } }
     /// Ids of roots whose entry had errors: they exist, so references to them are not "unknown".
-    public var rootsWithErrors: Set<String> = []
+    public var rootsWithErrors: Set<String> = [] { didSet { contents = Contents() } }
+
+    /// Stands for this value's contents: a new one whenever any of them changes, so what is
+    /// worked out from a data set (each map variant's paint) is kept while it is the same one.
+    public final class Contents: Sendable {}
+    public private(set) var contents = Contents()
 
     public init(roots: [Root], views: [MapView], rootsWithErrors: Set<String> = []) {
         self.roots = roots

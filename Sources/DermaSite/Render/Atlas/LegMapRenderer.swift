@@ -37,7 +37,7 @@ public struct LegMapRenderer: Sendable {
     /// `id` must be unique on the page.
     public func figure(_ options: Options, id: String) -> String {
         let views = options.views.compactMap(atlas.view)
-        let paint = ZonePaint(atlas: atlas, variant: options.variant)
+        let paint = ZonePaint.of(atlas, variant: options.variant)
         var html = "<figure class=\"atlas\" id=\"\(id)\">\n"
         if options.keyPoints && paint.showsKeyPoints {
             html += """
@@ -61,7 +61,7 @@ public struct LegMapRenderer: Sendable {
 
     /// One view as an `<svg>`. A standalone file carries its own size, styles, heading and source.
     public func svg(_ view: MapView, options: Options, id: String, standalone: Bool) -> String {
-        svg(view, options: options, id: id, standalone: standalone, paint: ZonePaint(atlas: atlas, variant: options.variant))
+        svg(view, options: options, id: id, standalone: standalone, paint: ZonePaint.of(atlas, variant: options.variant))
     }
 
     private func svg(_ view: MapView, options: Options, id: String, standalone: Bool, paint: ZonePaint) -> String {

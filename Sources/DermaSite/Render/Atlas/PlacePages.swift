@@ -15,7 +15,7 @@ struct PlacePages {
             if members[place.group] == nil { order.append(place.group) }
             members[place.group, default: []].append(place)
         }
-        let agreement = ZonePaint(atlas: atlas, variant: AtlasMaps.agreementID)
+        let agreement = ZonePaint.of(atlas, variant: AtlasMaps.agreementID)
         return order.map { group in
             PlaceGroup(name: group, places: members[group]!.map { place in
                 PlaceGroup.Place(name: place.name, url: baseURL.sitePath(place.urlPath), says: agreement.says(of: place.id))

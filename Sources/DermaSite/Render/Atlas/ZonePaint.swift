@@ -1,3 +1,5 @@
+import Synchronization
+
 /// How each zone looks on one map: the chosen variant's claims, or the computed agreement of all
 /// variants, worked out once per map. Colour is never the only cue: overlap and doubt are
 /// patterns, and every zone names its roots in its label and on its place's page.
@@ -13,15 +15,35 @@ struct ZonePaint {
     let atlas: Atlas
     /// nil draws the agreement view.
     let variant: MapVariant?
-    private let looks: [String: Look]
+    /// What every map of this variant shows of each place, worked out once.
+    private let facts: [String: Facts]
+
+    private struct Facts {
+        var look: Look
+        var roots: [String]
+        var says: String
+        /// A place's own root's colour.
+        var colour: String?
+    }
+
+    /// The paint of a variant (nil: the default; `agreement`), made once per data set: every map
+    /// of a build, and of the builds after it while the data set stays the same, shares it.
+    static func of(_ atlas: Atlas, variant id: String?) -> ZonePaint {
+        PaintMemo.shared.paint(atlas, variant: id)
+    }
 
     init(atlas: Atlas, variant id: String?) {
         self.atlas = atlas
         let variant = id == AtlasMaps.agreementID ? nil : id.flatMap(atlas.variant) ?? atlas.defaultVariant
         self.variant = variant
-        var looks: [String: Look] = [:]
-        for place in atlas.places { looks[place.id] = Self.look(place.id, atlas: atlas, variant: variant) }
-        self.looks = looks
+        var facts: [String: Facts] = [:]
+        for place in atlas.places {
+            let look = Self.look(place.id, atlas: atlas, variant: variant)
+            let colour: String? = if case .root(let id) = look { atlas.root(id)?.colour ?? "#ffffff" } else { nil }
+            facts[place.id] = Facts(look: look, roots: Self.roots(of: place.id, look: look, atlas: atlas),
+                                    says: Self.says(of: place.id, look: look, atlas: atlas), colour: colour)
+        }
+        self.facts = facts
     }
 
     var name: String { variant?.name ?? AtlasMaps.agreementName }
@@ -33,7 +55,7 @@ struct ZonePaint {
     /// The ISNCSCI key points belong to the clinical chart, and so to the agreement view drawn over it.
     var showsKeyPoints: Bool { variant == nil || variant?.id == atlas.defaultVariant?.id }
 
-    func look(_ place: String) -> Look { looks[place] ?? .none }
+    func look(_ place: String) -> Look { facts[place]?.look ?? .none }
 
     private static func look(_ place: String, atlas: Atlas, variant: MapVariant?) -> Look {
         guard let variant else {
@@ -62,7 +84,11 @@ struct ZonePaint {
 
     /// Roots this map draws at the place, for highlighting one root.
     func roots(of place: String) -> [String] {
-        switch look(place) {
+        facts[place]?.roots ?? []
+    }
+
+    private static func roots(of place: String, look: Look, atlas: Atlas) -> [String] {
+        switch look {
         case .root(let id): return [id]
         case .stripes(let ids), .notSettled(let ids): return ids
         case .differ: return atlas.variants.flatMap { atlas.coverage(of: place, in: $0).allRoots }
@@ -71,8 +97,9 @@ struct ZonePaint {
     }
 
     func fill(of place: String, prefix: String) -> String {
-        switch look(place) {
-        case .root(let id): return atlas.root(id)?.colour ?? "#ffffff"
+        guard let facts = facts[place] else { return "#f4efe9" }
+        switch facts.look {
+        case .root: return facts.colour ?? "#ffffff"
         case .stripes(let ids): return "url(#\(prefix)-s-\(ids.joined(separator: "-")))"
         case .notSettled: return "url(#\(prefix)-unsettled)"
         case .differ: return "url(#\(prefix)-differ)"
@@ -82,7 +109,11 @@ struct ZonePaint {
 
     /// What this map says of a place, in words.
     func says(of place: String) -> String {
-        switch look(place) {
+        facts[place]?.says ?? Self.says(of: place, look: .none, atlas: atlas)
+    }
+
+    private static func says(of place: String, look: Look, atlas: Atlas) -> String {
+        switch look {
         case .root(let id): return id
         case .stripes(let ids): return "\(ids.joined(separator: " and ")) (both supply it)"
         case .notSettled(let ids): return "not settled (\(ids.joined(separator: " or ")) is claimed, but no source read here confirms it)"
@@ -130,5 +161,24 @@ struct ZonePaint {
             return "The places \(named) on the \(name) (strong colour), among the others. \(drawing). Borders vary from person to person."
         }
         return "\(drawing). Each colour is the skin one nerve root supplies; stripes mean two roots share a place. Borders vary from person to person."
+    }
+}
+
+/// The paints of the data set last drawn, by variant. Keyed by the data set's contents object,
+/// which a change replaces: a paint is a function of the data set alone.
+final class PaintMemo: Sendable {
+    static let shared = PaintMemo()
+    private let state = Mutex<(contents: Atlas.Contents?, paints: [String: ZonePaint])>((nil, [:]))
+
+    func paint(_ atlas: Atlas, variant: String?) -> ZonePaint {
+        let key = variant ?? "\u{0}default"
+        if let kept = state.withLock({ $0.contents === atlas.contents ? $0.paints[key] : nil }) { return kept }
+        // Made outside the lock: two workers may make the same paint once each, never a wrong one.
+        let made = ZonePaint(atlas: atlas, variant: variant)
+        state.withLock { state in
+            if state.contents !== atlas.contents { state = (atlas.contents, [:]) }
+            state.paints[key] = made
+        }
+        return made
     }
 }
