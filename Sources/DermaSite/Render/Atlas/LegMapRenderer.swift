@@ -94,7 +94,7 @@ public struct LegMapRenderer: Sendable {
         svg += "<path class=\"legmap__body\" d=\"\(view.outlinePathData)\" fill=\"#f4efe9\" stroke=\"#4c6272\" stroke-width=\"2\"/>\n"
         svg += "<g class=\"legmap__regions\">\n"
         for zone in view.zones {
-            guard let place = atlas.place(zone.place) else { continue }
+            guard let place = paint.zone(zone.place) else { continue }
             appendZone(zone, place: place, paint: paint, options: options, prefix: id, interactive: interactive, to: &svg)
         }
         svg += "</g>\n"
@@ -110,16 +110,16 @@ public struct LegMapRenderer: Sendable {
 
     /// Written onto the map's text piece by piece: each zone's path data is long, and building
     /// the element as a string of its own copied it three times.
-    private func appendZone(_ zone: MapView.Zone, place: Place, paint: ZonePaint, options: Options,
+    private func appendZone(_ zone: MapView.Zone, place: (named: String, urlPath: String), paint: ZonePaint, options: Options,
                             prefix: String, interactive: Bool, to svg: inout String) {
-        let roots = paint.roots(of: place.id)
+        let roots = paint.roots(of: zone.place)
         let showsHighlighted = roots.contains(where: options.highlights)
-        let muted = !options.highlight.isEmpty && !showsHighlighted || options.place.map { $0 != place.id } ?? false
-        let highlighted = options.place == place.id || showsHighlighted
+        let muted = !options.highlight.isEmpty && !showsHighlighted || options.place.map { $0 != zone.place } ?? false
+        let highlighted = options.place == zone.place || showsHighlighted
         var classes = "legmap__region"
         if muted { classes += " is-muted" }
         if highlighted { classes += " is-highlighted" }
-        let name = Escape.xml("\(place.name): \(paint.says(of: place.id))")
+        let name = Escape.xml(place.named)
         if interactive {
             svg += "<a class=\"\(classes)\" href=\"\(Escape.xml(baseURL.sitePath(place.urlPath)))\" aria-label=\"\(name)\">"
         } else {
@@ -127,28 +127,22 @@ public struct LegMapRenderer: Sendable {
         }
         svg += "<path d=\""
         svg += zone.pathData
-        svg += "\" fill=\"\(paint.fill(of: place.id, prefix: prefix))\""
+        svg += "\" fill=\"\(paint.fill(of: zone.place, prefix: prefix))\""
         if muted { svg += " fill-opacity=\"0.22\"" }
-        svg += " stroke=\"#000\" stroke-width=\"\(options.place == place.id ? 3.5 : 0.8)\" stroke-linejoin=\"round\"/>"
+        svg += " stroke=\"#000\" stroke-width=\"\(options.place == zone.place ? 3.5 : 0.8)\" stroke-linejoin=\"round\"/>"
         svg += interactive ? "</a>\n" : "</g>\n"
     }
 
     /// Each root named once per view, in its largest settled zone on the leg drawn on the left;
     /// a zone too small to hold the name is left to the legend and the zone's own name.
     private func labels(_ view: MapView, paint: ZonePaint, options: Options) -> String {
-        var best: [String: (area: Double, at: Point)] = [:]
-        for zone in view.zones {
-            guard let id = paint.labelRoot(zone.place), let polygon = zone.polygons.first,
-                  let at = zone.labelPoint ?? zone.points.first else { continue }
-            let area = Geometry.area(polygon.points)
-            if area >= Self.smallestLabelledArea, area > best[id]?.area ?? 0 { best[id] = (area, at) }
-        }
+        let spots = paint.labelSpots(in: view)
         let placeRoots = options.place.map(paint.roots(of:))
         // A name that would sit on a key-point dot moves just above it.
-        let dots = options.keyPoints && paint.showsKeyPoints ? atlas.roots.flatMap { atlas.keyPoints(of: $0, in: view) ?? [] } : []
+        let dots = options.keyPoints && paint.showsKeyPoints ? spots.dots : []
         var out = "<g class=\"legmap__labels\" aria-hidden=\"true\">\n"
         for root in atlas.roots {
-            guard var label = best[root.id] else { continue }
+            guard var label = spots.best[root.id] else { continue }
             if dots.contains(where: { abs($0.x - label.at.x) < 16 && abs($0.y - label.at.y) < 12 }) { label.at.y -= 16 }
             let muted = !options.highlight.isEmpty && !options.highlights(root.id)
                 || placeRoots.map { !$0.contains(root.id) } ?? false
@@ -183,7 +177,7 @@ public struct LegMapRenderer: Sendable {
     }
 
     private func description(_ view: MapView, paint: ZonePaint) -> String {
-        let parts = view.zones.compactMap { zone in atlas.place(zone.place).map { "\($0.name): \(paint.says(of: $0.id))" } }
+        let parts = view.zones.compactMap { paint.zone($0.place)?.named }
         let side: String
         switch view.id {
         case "anterior": side = "The person faces you, so their right leg is on your left."

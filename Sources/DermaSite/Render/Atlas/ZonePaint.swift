@@ -24,6 +24,40 @@ struct ZonePaint {
         var says: String
         /// A place's own root's colour.
         var colour: String?
+        /// "Big toe: L5", as a zone's name and in a map's description.
+        var named: String
+        var urlPath: String
+    }
+
+    /// Where each view names its roots: a root's largest settled zone big enough to hold its
+    /// name, and the key-point dots a name must not cover. Worked out once, with the paint.
+    struct LabelSpots {
+        var best: [String: (area: Double, at: Point)] = [:]
+        var dots: [Point] = []
+    }
+    private let spots: [String: LabelSpots]
+
+    /// Kept by view id: the maps draw the data set's own views, whose ids are unique (a repeated
+    /// one is an error of AtlasValidator's).
+    func labelSpots(in view: MapView) -> LabelSpots {
+        spots[view.id] ?? Self.labelSpots(in: view, atlas: atlas, facts: facts)
+    }
+
+    private static func labelSpots(in view: MapView, atlas: Atlas, facts: [String: Facts]) -> LabelSpots {
+        var spots = LabelSpots()
+        for zone in view.zones {
+            guard case .root(let id) = facts[zone.place]?.look, let polygon = zone.polygons.first,
+                  let at = zone.labelPoint ?? zone.points.first else { continue }
+            let area = Geometry.area(polygon.points)
+            if area >= LegMapRenderer.smallestLabelledArea, area > spots.best[id]?.area ?? 0 { spots.best[id] = (area, at) }
+        }
+        spots.dots = atlas.roots.flatMap { atlas.keyPoints(of: $0, in: view) ?? [] }
+        return spots
+    }
+
+    /// A zone's place as this map names it, and its page; nil for a place the data set lacks.
+    func zone(_ place: String) -> (named: String, urlPath: String)? {
+        facts[place].map { ($0.named, $0.urlPath) }
     }
 
     /// The paint of a variant (nil: the default; `agreement`), made once per data set: every map
@@ -37,13 +71,19 @@ struct ZonePaint {
         let variant = id == AtlasMaps.agreementID ? nil : id.flatMap(atlas.variant) ?? atlas.defaultVariant
         self.variant = variant
         var facts: [String: Facts] = [:]
-        for place in atlas.places {
+        // The first place of an id, as `Atlas.place` finds it.
+        for place in atlas.places where facts[place.id] == nil {
             let look = Self.look(place.id, atlas: atlas, variant: variant)
             let colour: String? = if case .root(let id) = look { atlas.root(id)?.colour ?? "#ffffff" } else { nil }
-            facts[place.id] = Facts(look: look, roots: Self.roots(of: place.id, look: look, atlas: atlas),
-                                    says: Self.says(of: place.id, look: look, atlas: atlas), colour: colour)
+            let says = Self.says(of: place.id, look: look, atlas: atlas)
+            facts[place.id] = Facts(look: look, roots: Self.roots(of: place.id, look: look, atlas: atlas), says: says,
+                                    colour: colour, named: "\(place.name): \(says)", urlPath: place.urlPath)
         }
         self.facts = facts
+        var spots: [String: LabelSpots] = [:]
+        // The first view of an id, as `Atlas.view` finds it.
+        for view in atlas.views where spots[view.id] == nil { spots[view.id] = Self.labelSpots(in: view, atlas: atlas, facts: facts) }
+        self.spots = spots
     }
 
     var name: String { variant?.name ?? AtlasMaps.agreementName }
