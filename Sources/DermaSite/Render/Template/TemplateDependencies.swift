@@ -35,21 +35,27 @@ struct TemplateDependencies {
     }
 
     /// Names after `{{>` and `{{<` tags. Layouts are named by file name only, and partials by
-    /// path; both spellings are recorded so either finds the file.
+    /// path; both spellings are recorded so either finds the file. The marks are found in the
+    /// bytes (Foundation's search was a fiftieth of a small site's build).
     static func references(in text: String) -> Set<String> {
         var names = Set<String>()
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            rest = rest[open.upperBound...]
-            guard let kind = rest.first, kind == ">" || kind == "<" else { continue }
-            guard let close = rest.range(of: "}}") else { break }
-            let name = rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingWhitespace()
-            if !name.isEmpty {
-                names.insert(name)
-                if !name.contains("/") { names.insert("layouts/" + name) }
+        var text = text
+        text.withUTF8 { bytes in
+            var at = 0
+            while let open = bytes.index(of: openMark, from: at) {
+                at = open + 2
+                guard at < bytes.count, bytes[at] == UInt8(ascii: ">") || bytes[at] == UInt8(ascii: "<") else { continue }
+                guard let close = bytes.index(of: closeMark, from: at) else { break }
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(at + 1)..<close]), as: UTF8.self).trimmingWhitespace()
+                if !name.isEmpty {
+                    names.insert(name)
+                    if !name.contains("/") { names.insert("layouts/" + name) }
+                }
+                at = close + 2
             }
-            rest = rest[close.upperBound...]
         }
         return names
     }
+
+    private static let openMark = Array("{{".utf8), closeMark = Array("}}".utf8)
 }
