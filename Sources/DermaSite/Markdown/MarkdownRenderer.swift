@@ -7,46 +7,6 @@ public struct MarkdownRenderer: Sendable {
     public var links: LinkResolver?
     static let glossaryMissing = "'glossary:' links need \(GuidanceLoader.glossaryPath)"
 
-    /// Where `text` is first written between two lines of the Markdown (1-based); the first line if
-    /// it is not found as written.
-    static func position(of text: String, in markdown: String, from first: Int, to last: Int) -> (line: Int, column: Int) {
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
-        for number in max(first, 1)...max(min(last, lines.count), first) where number <= lines.count {
-            if let range = lines[number - 1].range(of: text) {
-                return (number, lines[number - 1].distance(from: lines[number - 1].startIndex, to: range.lowerBound) + 1)
-            }
-        }
-        return (first, 1)
-    }
-
-    /// Labels of `[^label]` left as text: cmark-gfm turns only defined footnotes into references.
-    static func undefinedFootnotes(_ text: String) -> [String] {
-        guard text.utf8Offset(of: "[^") != nil else { return [] }
-        var labels: [String] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "[^") {
-            let after = rest[open.upperBound...]
-            guard let close = after.firstIndex(of: "]") else { break }
-            let label = after[..<close]
-            if !label.isEmpty, !label.contains(where: { $0.isWhitespace || $0 == "\u{0}" || $0 == "[" }) {
-                labels.append(String(label))
-            }
-            rest = after
-        }
-        return labels
-    }
-
-    /// A fenced block ends at a closing fence line; an unclosed one runs to the end of the page.
-    static func fenceIsClosed(_ node: OpaquePointer, lines: [Substring]) -> Bool {
-        let start = Int(cmark_node_get_start_line(node)), end = Int(cmark_node_get_end_line(node))
-        let lastWritten = lines.lastIndex { !$0.trimmingWhitespace().isEmpty }.map { $0 + 1 } ?? 0
-        // Ending before the page does, the block was closed (in a list or a quote as well).
-        if end < lastWritten { return true }
-        guard end > start, end <= lines.count else { return false }
-        let last = lines[end - 1].drop { $0 == " " || $0 == ">" || $0 == "\t" }
-        return last.hasPrefix("```") || last.hasPrefix("~~~")
-    }
-
     /// A fence name close to a directive's (`dermatomes-map`, `Care-Card`), not a code language.
     static func misspeltDirective(_ name: String, known: [String]) -> String? {
         guard !name.isEmpty, !known.contains(name) else { return nil }
@@ -168,7 +128,7 @@ public struct MarkdownRenderer: Sendable {
             }
         }
 
-        let sourceLines = directiveNodes.isEmpty ? [] : markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        let sourceLines = directiveNodes.isEmpty ? [] : Self.lines(of: markdown)
         for (index, (node, name)) in directiveNodes.enumerated() {
             let line = node.position.line + lineOffset
             let body = node.literal ?? ""
