@@ -137,8 +137,10 @@ public struct PageText: Sendable, Equatable {
             let parent = stack.last
             var skip = (parent?.skip ?? false) || kind.contains(.skipped)
             var weight = parent?.weight ?? 1
-            // Attributes are read only when the tag has any.
-            if close - nameEnd > 1 {
+            // Attributes are read only when the tag has any, and not inside an element left out
+            // (its words are left out whatever they say: a map's long path data were searched
+            // three times a tag).
+            if !skip, close - nameEnd > 1 {
                 let attributes = UnsafeBufferPointer(rebasing: bytes[nameEnd..<close])
                 skip = skip || Self.find(Self.ignoreMark, in: attributes, from: 0) != nil
                     || Self.find(Self.ariaHidden, in: attributes, from: 0) != nil
