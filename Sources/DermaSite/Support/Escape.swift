@@ -14,15 +14,17 @@ public enum Escape {
     // of text. Most values need nothing and are handed back as they are.
     private static func escape(_ text: String, dropXMLInvalid: Bool) -> String {
         var text = text
-        let escaped = text.withUTF8 { bytes -> String? in
-            guard let first = bytes.firstIndex(where: { needsWork($0, dropXMLInvalid) }) else { return nil }
+        let mask: UInt8 = dropXMLInvalid ? 3 : 1
+        let escaped = work.withUnsafeBufferPointer { work in text.withUTF8 { bytes -> String? in
+            func needsWork(_ b: UInt8) -> Bool { work[Int(b)] & mask != 0 }
+            guard let first = bytes.firstIndex(where: needsWork) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 16)
             // Runs that need nothing are copied whole: a feed escapes whole articles.
             var start = 0, i = first
             while i < bytes.count {
                 let b = bytes[i]
-                guard needsWork(b, dropXMLInvalid) else {
+                guard needsWork(b) else {
                     i += 1
                     continue
                 }
@@ -41,7 +43,7 @@ public enum Escape {
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
             return String(decoding: out, as: UTF8.self)
-        }
+        } }
         return escaped ?? text
     }
 
@@ -72,12 +74,15 @@ public enum Escape {
         }
     }
 
-    private static func needsWork(_ b: UInt8, _ dropXMLInvalid: Bool) -> Bool {
-        switch b {
-        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): return true
-        case 9, 10, 13: return false
-        case 0..<0x20, 0xEF: return dropXMLInvalid
-        default: return false
+    /// Per byte: 1 for the five characters HTML escapes, 2 for what XML 1.0 forbids (control
+    /// characters but tab, line feed and carriage return) and 0xEF, which may start U+FFFE or U+FFFF.
+    /// One lookup a byte: a feed escapes whole articles, maps and all.
+    private static let work: [UInt8] = (0...255).map { byte -> UInt8 in
+        switch UInt8(byte) {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): 1
+        case 9, 10, 13: 0
+        case 0..<0x20, 0xEF: 2
+        default: 0
         }
     }
 

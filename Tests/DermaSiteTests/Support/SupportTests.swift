@@ -248,3 +248,38 @@ import Testing
         }
     }
 }
+
+/// Escaping by a table of bytes, against escaping character by character as the rules say.
+@Suite struct EscapeTableTests {
+    static func byCharacter(_ text: String, xml: Bool) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case "\u{0}"..."\u{1F}" where xml: continue
+            case "\u{FFFE}" where xml: continue
+            case "\u{FFFF}" where xml: continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    @Test func everyByteAndRandomTextEscapeAsTheRulesSay() {
+        let every = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self) + "\u{FFFE}\u{FFFF}\u{FEFF}\u{EFFF}é\u{7F}"
+        #expect(Escape.html(every) == Self.byCharacter(every, xml: false))
+        #expect(Escape.xml(every) == Self.byCharacter(every, xml: true))
+        var random = SeededRandom(seed: 20261204)
+        let pieces = ["&", "<", ">", "\"", "'", "\u{1}", "\t", "\n", "\r", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\u{EF00}", "a", "é", "👩‍⚕️", "abc "]
+        for round in 0..<2_000 {
+            let text = (0..<random.below(20)).map { _ in pieces[random.below(pieces.count)] }.joined()
+            #expect(Escape.html(text) == Self.byCharacter(text, xml: false), "round \(round)")
+            #expect(Escape.xml(text) == Self.byCharacter(text, xml: true), "round \(round)")
+        }
+    }
+}
