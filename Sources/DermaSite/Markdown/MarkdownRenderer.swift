@@ -227,11 +227,16 @@ public struct MarkdownRenderer: Sendable {
 /// document, on first use.
 final class ColumnConverter {
     private let bytes: [UInt8]
-    private lazy var lineStarts: [Int] = {
+    private lazy var lineStarts: [Int] = bytes.withUnsafeBufferPointer { bytes in
+        // From line feed to line feed with memchr: a page is read whole for its first link.
         var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == 10 { starts.append(index + 1) }
+        var at = bytes.index(of: 10, from: 0)
+        while at < bytes.count {
+            starts.append(at + 1)
+            at = bytes.index(of: 10, from: at + 1)
+        }
         return starts
-    }()
+    }
     /// Links come in document order, so counting resumes from the last position on the same line
     /// (a line with a hundred thousand links must not be re-read for each).
     private var cursor = (line: 0, byte: 0, column: 1)

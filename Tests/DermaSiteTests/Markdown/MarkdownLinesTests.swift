@@ -15,4 +15,21 @@ import Testing
             #expect(made.map { $0.startIndex } == expected.map { $0.startIndex }, "round \(round): where each line starts")
         }
     }
+
+    /// A byte column on a line is the count of characters (UTF-8 lead bytes) before it, plus one,
+    /// on whichever line: the converter finds where each line starts.
+    @Test func byteColumnsBecomeCharacterColumnsOnEveryLine() {
+        var random = SeededRandom(seed: 20261205)
+        let pieces = ["\n", "é", "a", "👩‍⚕️", " ", "[x](y)", "\n\n"]
+        for round in 0..<500 {
+            let text = (0..<random.below(40)).map { _ in pieces[random.below(pieces.count)] }.joined()
+            let lines = text.utf8.split(separator: 10, omittingEmptySubsequences: false).map(Array.init)
+            let converter = ColumnConverter(text)
+            for (index, line) in lines.enumerated() where !line.isEmpty {
+                let byteColumn = 1 + random.below(line.count)
+                let expected = 1 + line.prefix(byteColumn - 1).filter { $0 & 0xC0 != 0x80 }.count
+                #expect(converter.character(line: index + 1, byteColumn: byteColumn) == expected, "round \(round), line \(index + 1)")
+            }
+        }
+    }
 }
