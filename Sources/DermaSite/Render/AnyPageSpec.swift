@@ -1,5 +1,5 @@
 /// A page of any kind: pages of several kinds (the atlas's index, its roots and its places) are
-/// made and rendered in one pass over the cores, not a pass a kind with one core idle at each end.
+/// rendered in one pass over the cores, not a pass a kind with one core idle at each end.
 struct AnyPageSpec: Sendable {
     let template: String
     let outputPath: String

@@ -6,8 +6,9 @@ struct AtlasPages: Sendable {
 
     private var baseURL: BaseURL { site.config.baseURL }
 
-    /// Every page made from the data set, in one pass over the cores: the index and the locator
-    /// page draw several maps each, and are made beside the pages of the roots and places.
+    /// Every page made from the data set, in one pass over the cores (and rendered in one more):
+    /// the index and the locator page draw several maps each, and are made beside the pages of
+    /// the roots and places rather than on one core before them.
     func all() -> [AnyPageSpec] {
         let places = PlacePages(site: site, atlas: atlas, pages: pages)
         enum Page: Sendable { case index, worksheet, places, root(Root), place(Place) }

@@ -116,12 +116,6 @@ struct ZonePaint {
         }
     }
 
-    /// The one root a zone is labelled with, when it has one.
-    func labelRoot(_ place: String) -> String? {
-        if case let .root(id) = look(place) { return id }
-        return nil
-    }
-
     /// Roots this map draws at the place, for highlighting one root.
     func roots(of place: String) -> [String] {
         facts[place]?.roots ?? []
