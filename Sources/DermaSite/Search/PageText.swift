@@ -56,7 +56,7 @@ public struct PageText: Sendable, Equatable {
         var textStart = 0, textEnd = 0
         let count = bytes.count
         let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), slash = UInt8(ascii: "/")
-        var inMain = Self.find(Self.mainOpen, in: bytes, from: 0) == nil
+        var inMain = bytes.index(of: Self.mainOpen, from: 0) == nil
         var titleDone = false
         // The part being read is kept as bytes and made a String once, when it ends: appending
         // each run of text to a String was a seventh of reading a page.
@@ -107,7 +107,7 @@ public struct PageText: Sendable, Equatable {
                 continue
             }
             if index + 3 < count, bytes[index + 1] == UInt8(ascii: "!"), bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
-                index = Self.find(Self.commentClose, in: bytes, from: index).map { $0 + 3 } ?? count
+                index = bytes.index(of: Self.commentClose, from: index).map { $0 + 3 } ?? count
                 continue
             }
             let close = bytes.index(of: gt, from: index)
@@ -130,7 +130,7 @@ public struct PageText: Sendable, Equatable {
             let kind = Self.kind(of: name)
             if kind.contains(.raw) {
                 let end = [lt, slash] + bytes[nameStart..<nameEnd].map { $0 | 0x20 }
-                index = Self.find(end, in: bytes, from: index) ?? count
+                index = bytes.index(of: end, from: index) ?? count
                 continue
             }
             guard !kind.contains(.void), bytes[close - 1] != slash else { continue }
@@ -142,9 +142,9 @@ public struct PageText: Sendable, Equatable {
             // three times a tag).
             if !skip, close - nameEnd > 1 {
                 let attributes = UnsafeBufferPointer(rebasing: bytes[nameEnd..<close])
-                skip = skip || Self.find(Self.ignoreMark, in: attributes, from: 0) != nil
-                    || Self.find(Self.ariaHidden, in: attributes, from: 0) != nil
-                if let at = Self.find(Self.weightMark, in: attributes, from: 0) {
+                skip = skip || attributes.index(of: Self.ignoreMark, from: 0) != nil
+                    || attributes.index(of: Self.ariaHidden, from: 0) != nil
+                if let at = attributes.index(of: Self.weightMark, from: 0) {
                     let value = attributes[(at + Self.weightMark.count)...].prefix { $0 != UInt8(ascii: "\"") }
                     // A weight from 0 (left out) to 10; anything else counts as 1.
                     let given = Double(String(decoding: value, as: UTF8.self)) ?? 1
@@ -196,10 +196,6 @@ public struct PageText: Sendable, Equatable {
     private static func isNameByte(_ byte: UInt8) -> Bool {
         (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-    }
-
-    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        bytes.index(of: needle, from: start)
     }
 
     /// Built once: building it for every `&` was most of the decoding.

@@ -53,10 +53,6 @@ public struct SearchPlan: Sendable, Equatable {
     }
 
     /// The roots an article is about: those its title or headings name ("L5", "S4-S5" from "S4").
-    static func roots(named text: String, in atlas: Atlas?) -> [String] {
-        RootNames(atlas).roots(named: text)
-    }
-
     /// Each root's words, split once for all the articles of a build (splitting them again for
     /// every title was most of putting a large site's search entries together).
     struct RootNames {

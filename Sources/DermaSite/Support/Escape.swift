@@ -113,23 +113,10 @@ extension String {
 
     /// Byte offset of the first occurrence of `needle`, searching UTF-8 directly (Foundation's
     /// `range(of:)` converts the whole text to UTF-16 first, which dominated on large pages).
-    /// `memchr` finds each candidate first byte: most searches are of whole articles for a
-    /// marker that is not there.
+    /// `memchr` finds each candidate first byte (ByteSearch): most searches are of whole articles
+    /// for a marker that is not there.
     func utf8Offset(of needle: String, from start: Int = 0) -> Int? {
         let pattern = Array(needle.utf8)
-        guard let first = pattern.first else { return nil }
-        return utf8.withContiguousStorageIfAvailable { haystack -> Int? in
-            var i = max(start, 0)
-            let last = haystack.count - pattern.count
-            while i <= last {
-                i = haystack.index(of: first, from: i)
-                guard i <= last else { return nil }
-                var k = 1
-                while k < pattern.count && haystack[i + k] == pattern[k] { k += 1 }
-                if k == pattern.count { return i }
-                i += 1
-            }
-            return nil
-        } ?? nil
+        return utf8.withContiguousStorageIfAvailable { $0.index(of: pattern, from: max(start, 0)) } ?? nil
     }
 }

@@ -157,7 +157,7 @@ public struct LinkChecker: Sendable {
                 continue
             }
             if Self.matches(bytes, i + 1, "!--") {
-                i = Self.find(bytes, Self.commentClose, from: i + 4).map { $0 + 3 } ?? count
+                i = bytes.index(of: Self.commentClose, from: i + 4).map { $0 + 3 } ?? count
                 continue
             }
             let first = lower(bytes[i + 1])
@@ -205,13 +205,13 @@ public struct LinkChecker: Sendable {
             }
             if isDescription, page.description == nil { page.description = content ?? "" }
             i = j + 1
-            if Self.isWord(bytes, nameStart, nameEnd, "title"), let close = Self.find(bytes, Self.titleClose, from: i) {
+            if Self.isWord(bytes, nameStart, nameEnd, "title"), let close = bytes.index(of: Self.titleClose, from: i) {
                 if !inBody { page.title = unescape(String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<close]), as: UTF8.self)) }
                 i = close
             } else if Self.isWord(bytes, nameStart, nameEnd, "script") {
-                i = Self.find(bytes, Self.scriptClose, from: i) ?? count
+                i = bytes.index(of: Self.scriptClose, from: i) ?? count
             } else if Self.isWord(bytes, nameStart, nameEnd, "style") {
-                i = Self.find(bytes, Self.styleClose, from: i) ?? count
+                i = bytes.index(of: Self.styleClose, from: i) ?? count
             }
         }
         return page
@@ -219,10 +219,6 @@ public struct LinkChecker: Sendable {
 
     private static let commentClose = Array("-->".utf8), titleClose = Array("</title>".utf8)
     private static let scriptClose = Array("</script".utf8), styleClose = Array("</style".utf8)
-
-    private static func find(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], from start: Int) -> Int? {
-        bytes.index(of: needle, from: start)
-    }
 
     /// The attributes the check reads.
     private enum Attribute { case id, link, metaName, metaContent }

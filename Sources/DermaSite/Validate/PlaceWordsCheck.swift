@@ -44,13 +44,6 @@ enum PlaceWordsCheck {
         return diagnostics
     }
 
-    /// Places named in `text` (lower case), longest phrase first, each stretch of text used once.
-    /// A phrase is tried only where its first scalar is: trying it at every scalar of every text
-    /// was a fiftieth of a small site's build.
-    static func mentions(in text: String, phrases: [(phrase: String, place: String)]) -> [Mention] {
-        mentions(in: text, phrases: Phrases(phrases))
-    }
-
     /// The places' phrases with their scalars, made once for all the texts checked.
     struct Phrases {
         let list: [(phrase: String, place: String, scalars: [Unicode.Scalar])]
@@ -60,6 +53,9 @@ enum PlaceWordsCheck {
         }
     }
 
+    /// Places named in `text` (lower case), longest phrase first, each stretch of text used once.
+    /// A phrase is tried only where its first scalar is: trying it at every scalar of every text
+    /// was a fiftieth of a small site's build.
     static func mentions(in text: String, phrases: Phrases) -> [Mention] {
         let scalars = Array(text.unicodeScalars)
         var starts: [Unicode.Scalar: [Int]] = [:]

@@ -42,7 +42,7 @@ import Testing
         var named = 0
         for root in atlas.roots {
             for (field, text) in root.placeTexts {
-                let found = PlaceWordsCheck.mentions(in: text.lowercased(), phrases: phrases)
+                let found = PlaceWordsCheck.mentions(in: text.lowercased(), phrases: .init(phrases))
                 #expect(found == Self.everyScalar(in: text.lowercased(), phrases: phrases), "\(root.id) \(field)")
                 named += found.count
             }
@@ -59,7 +59,7 @@ import Testing
             let text = (0..<random.below(12)).map { _ in
                 random.below(2) == 0 ? phrases[random.below(phrases.count)].phrase : glue[random.below(glue.count)]
             }.joined()
-            #expect(PlaceWordsCheck.mentions(in: text, phrases: phrases) == Self.everyScalar(in: text, phrases: phrases),
+            #expect(PlaceWordsCheck.mentions(in: text, phrases: .init(phrases)) == Self.everyScalar(in: text, phrases: phrases),
                     "round \(round): \(text.debugDescription)")
         }
     }

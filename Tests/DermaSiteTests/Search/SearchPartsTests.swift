@@ -39,6 +39,6 @@ import Testing
         #expect(names.roots(named: "Nothing here about a root") == [])
         #expect(names.roots(named: "") == [])
         #expect(SearchPlan.RootNames(nil).roots(named: ids[0]) == [])
-        #expect(SearchPlan.roots(named: "\(ids[0]) pain", in: atlas) == [ids[0]])
+        #expect(SearchPlan.RootNames(atlas).roots(named: "\(ids[0]) pain") == [ids[0]])
     }
 }

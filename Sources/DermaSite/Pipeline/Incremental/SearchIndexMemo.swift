@@ -15,7 +15,7 @@ final class SearchIndexMemo {
     /// Each file's documents are copied, not kept as slices: a slice would keep the caller's whole
     /// array shared, and its next change would copy every document.
     private var docsTexts: [Int: (documents: [SearchIndex.Document], text: String)] = [:]
-    private var textTexts: [Int: (texts: [String], snippets: [String], text: String)] = [:]
+    private var textTexts: [Int: TextChunk] = [:]
     private var headWords: (settings: SearchSettings, rootOrder: [String], text: String)?
     private var head: (marks: [UInt8], words: String, text: String)?
 
@@ -126,7 +126,7 @@ final class SearchIndexMemo {
         for (chunk, text) in zip(looked, madeTexts) { made[chunk] = text }
         for chunk in 0..<textCount {
             if let new = made[chunk] {
-                textTexts[chunk] = (new.texts, new.snippets, new.text)
+                textTexts[chunk] = new
                 files.append((SearchIndex.textFile(chunk), new.text, false))
             } else {
                 files.append((SearchIndex.textFile(chunk), textTexts[chunk]!.text, true))
