@@ -2,34 +2,95 @@
 enum SVGNumber {
     /// At most two decimals, no trailing zeros: `12`, `12.5`, `-0.25`.
     static func format(_ value: Double) -> String {
-        // Validation keeps map points inside their view box; this only guards against a crash.
-        guard value.isFinite, abs(value) < 1e12 else { return "0" }
-        let hundredths = Int((value * 100).rounded())
-        let sign = hundredths < 0 ? "-" : ""
-        let magnitude = abs(hundredths)
-        let whole = magnitude / 100, fraction = magnitude % 100
-        if fraction == 0 { return "\(sign)\(whole)" }
-        let digits = fraction % 10 == 0 ? "\(fraction / 10)" : (fraction < 10 ? "0\(fraction)" : "\(fraction)")
-        return "\(sign)\(whole).\(digits)"
+        let rounded = hundredths(value)
+        return (rounded < 0 ? "-" : "") + digits(abs(rounded), leadingZero: true)
     }
 
-    /// `M x y L x y … Z` for each closed polygon.
+    /// Closed polygons, each `M x y l dx dy … z`; later ones start with a relative `m`.
     static func path(_ polygons: [[Point]]) -> String {
-        polygons.map { points in
-            guard let first = points.first else { return "" }
-            var d = "M\(format(first.x)) \(format(first.y))"
-            for p in points.dropFirst() { d += "L\(format(p.x)) \(format(p.y))" }
-            return d + "Z"
-        }.joined()
+        var writer = PathWriter()
+        for points in polygons where !points.isEmpty {
+            writer.subpath(points)
+            writer.close()
+        }
+        return writer.text
     }
 
-    /// Open lines: `M x y L x y …` without closing.
+    /// Open lines, the same way without closing.
     static func lines(_ lines: [[Point]]) -> String {
-        lines.map { points in
-            guard let first = points.first else { return "" }
-            var d = "M\(format(first.x)) \(format(first.y))"
-            for p in points.dropFirst() { d += "L\(format(p.x)) \(format(p.y))" }
-            return d
-        }.joined()
+        var writer = PathWriter()
+        for points in lines where !points.isEmpty { writer.subpath(points) }
+        return writer.text
+    }
+
+    /// Validation keeps map points inside their view box; the guard only keeps a bad value from crashing.
+    fileprivate static func hundredths(_ value: Double) -> Int {
+        guard value.isFinite, abs(value) < 1e12 else { return 0 }
+        return Int((value * 100).rounded())
+    }
+
+    /// A magnitude in hundredths as `12`, `12.5`, `0.05`, or without the leading zero `.05`.
+    fileprivate static func digits(_ magnitude: Int, leadingZero: Bool) -> String {
+        let whole = magnitude / 100, fraction = magnitude % 100
+        var text = whole == 0 && fraction != 0 && !leadingZero ? "" : String(whole)
+        if fraction != 0 {
+            text += fraction % 10 == 0 ? ".\(fraction / 10)" : (fraction < 10 ? ".0\(fraction)" : ".\(fraction)")
+        }
+        return text
+    }
+}
+
+/// Path data in its short form: the maps' path data is most of a page's bytes, and each step after
+/// rendering reads them again. Points after a subpath's first are offsets from the one before, and
+/// numbers are joined without a space where the grammar allows (before a minus sign, or a point when
+/// the number before already has one). The offsets are taken between points already rounded to
+/// hundredths, so the points drawn are exactly those `format` would write, with no drift.
+private struct PathWriter {
+    private(set) var text = ""
+    private var current = (x: 0, y: 0), start = (x: 0, y: 0)
+    /// Whether the last number written has a decimal point, so one starting with a point can follow it directly.
+    private var lastHasPoint = false
+    private var afterCommand = true
+
+    mutating func subpath(_ points: [Point]) {
+        let first = (x: SVGNumber.hundredths(points[0].x), y: SVGNumber.hundredths(points[0].y))
+        let absolute = text.isEmpty
+        if absolute {
+            command("M"); number(first.x); number(first.y)
+        } else {
+            command("m"); number(first.x - current.x); number(first.y - current.y)
+        }
+        current = first
+        start = first
+        // After an `M` bare pairs would be absolute; after an `m` they are already relative.
+        if absolute && points.count > 1 { command("l") }
+        for point in points.dropFirst() {
+            let next = (x: SVGNumber.hundredths(point.x), y: SVGNumber.hundredths(point.y))
+            number(next.x - current.x); number(next.y - current.y)
+            current = next
+        }
+    }
+
+    mutating func close() {
+        command("z")
+        current = start
+    }
+
+    private mutating func command(_ letter: Character) {
+        text.append(letter)
+        afterCommand = true
+    }
+
+    private mutating func number(_ hundredths: Int) {
+        let digits = SVGNumber.digits(abs(hundredths), leadingZero: false)
+        let startsWithPoint = digits.utf8.first == UInt8(ascii: ".")
+        if hundredths < 0 {
+            text += "-"
+        } else if !afterCommand && !(startsWithPoint && lastHasPoint) {
+            text += " "
+        }
+        text += digits
+        lastHasPoint = hundredths % 100 != 0
+        afterCommand = false
     }
 }

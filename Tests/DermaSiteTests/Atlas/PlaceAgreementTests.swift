@@ -95,7 +95,7 @@ import Testing
         let renderer = LegMapRenderer(atlas: atlas, baseURL: BaseURL("https://e.org/")!)
         var options = LegMapRenderer.Options()
         options.views = ["anterior"]
-        #expect(renderer.figure(options, id: "m").contains("aria-label=\"Big toe: L5\"><path d=\"M60 90L110 90L110 110L60 110Z\" fill=\"#0072B2\""))
+        #expect(renderer.figure(options, id: "m").contains("aria-label=\"Big toe: L5\"><path d=\"M60 90l50 0 0 20-50 0z\" fill=\"#0072B2\""))
         // Give the big toe to both roots: it is drawn striped, the overlap of the two.
         let shared = Self.places.replacingOccurrences(of: "        read: \"L5: big toe\"\n", with: "        read: \"L5: big toe\"\n      - root: L4\n        places: [big-toe]\n        source: book\n        read: \"L4: big toe\"\n")
         let both = AtlasLoader.parse(roots: Self.roots, places: shared, map: Self.map).0!
