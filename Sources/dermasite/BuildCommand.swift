@@ -92,6 +92,7 @@ struct BuildCommand: AsyncParsableCommand {
             try await WatchMode(options: options, outputName: outputName, root: root, poll: poll, outputOptions: outputOptions).run()
             return
         }
+        options.leavesMemoryToExit = true
         do {
             let report = try SiteBuilder().build(options, outputDisplayName: outputName)
             progress.finish()

@@ -21,6 +21,9 @@ public struct BuildOptions: Sendable {
     /// Asked between the render steps: true stops the build with `BuildCancelled` (a newer save
     /// made it useless). The cache stays valid: the next build must be given these changes again.
     public var shouldStop: (@Sendable () -> Bool)?
+    /// A single build in a process that ends after it (the command line's `build`): what the build
+    /// made is left for the exit to reclaim rather than freed piece by piece (`ExitMemory`).
+    public var leavesMemoryToExit = false
     /// Called as each step starts, so a front end can show progress.
     public var onStep: (@Sendable (String) -> Void)?
 

@@ -34,12 +34,15 @@ public struct SiteBuilder: Sendable {
             report.steps = clock.steps
             return report
         }
-        var (files, report) = try render(options, clock: &clock, writer: writer, cache: BuildCache(), changes: .everything,
+        let cache = BuildCache()
+        var (files, report) = try render(options, clock: &clock, writer: writer, cache: cache, changes: .everything,
                                          oneBuild: true)
+        if options.leavesMemoryToExit { ExitMemory.keep(cache) }
         let warnings = report.diagnostics.warnings
         let written = try clock.run("write output") {
             try writer.write(files, inputs: inputs.full(fileSystem: fileSystem), quickInputs: inputs.quick, warnings: warnings)
         }
+        if options.leavesMemoryToExit { ExitMemory.keep(files) }
         files.removeAll()
         report.filesWritten = written.filesWritten
         report.filesChanged = written.filesChanged

@@ -31,7 +31,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: output) }
         var options = BuildOptions(root: FixtureSite.projectRoot, output: output, includeDrafts: true)
         options.today = Day(iso: "2026-12-01")
-        try SiteBuilder().build(options)
+        _ = try SiteBuilder().build(options)
         let (files, _) = try SiteBuilder().render(options)
         #expect(files.count > 100)
         for file in files {
