@@ -61,40 +61,53 @@ public struct PageText: Sendable, Equatable {
         // The part being read is kept as bytes and made a String once, when it ends: appending
         // each run of text to a String was a seventh of reading a page.
         var openField: Field?, openWeight = 0.0, openText: [UInt8] = []
-        var words: [UInt8] = []
+        // A text run with its white space collapsed is written here, through a pointer: appending
+        // byte by byte to an array checked the array's uniqueness each byte, most of reading a page.
+        let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(count, 1))
+        defer { scratch.deallocate() }
         defer { if let field = openField { parts.append(Part(field: field, weight: openWeight, text: String(decoding: openText, as: UTF8.self))) } }
+        func take(_ words: UnsafeBufferPointer<UInt8>, field: Field, weight: Double) {
+            if field == .title, !titleDone {
+                let text = String(decoding: words, as: UTF8.self)
+                title += title.isEmpty ? text : " " + text
+            }
+            if openField == field, openWeight == weight {
+                openText.append(0x20)
+                openText.append(contentsOf: words)
+            } else {
+                if let field = openField { parts.append(Part(field: field, weight: openWeight, text: String(decoding: openText, as: UTF8.self))) }
+                (openField, openWeight) = (field, weight)
+                openText.removeAll(keepingCapacity: true)
+                openText.append(contentsOf: words)
+            }
+        }
         func flush() {
             defer { textStart = textEnd }
             guard inMain, textEnd > textStart else { return }
             let top = stack.last ?? Open(name: TagName([UInt8]()), skip: false, field: .body, weight: 1)
             guard !top.skip, top.weight > 0 else { return }
             // Runs of ASCII white space become one space, on the bytes (Character splitting is slow).
-            words.removeAll(keepingCapacity: true)
+            var length = 0
             var ampersand = false
             for index in textStart..<textEnd {
                 let byte = bytes[index]
                 if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
-                    if let last = words.last, last != 0x20 { words.append(0x20) }
+                    if length > 0, scratch[length - 1] != 0x20 { scratch[length] = 0x20; length += 1 }
                 } else {
                     if byte == UInt8(ascii: "&") { ampersand = true }
-                    words.append(byte)
+                    scratch[length] = byte
+                    length += 1
                 }
             }
-            if words.last == 0x20 { words.removeLast() }
-            guard !words.isEmpty else { return }
-            if ampersand { words = Array(Self.decodeReferences(String(decoding: words, as: UTF8.self)).utf8) }
-            if top.field == .title, !titleDone {
-                let text = String(decoding: words, as: UTF8.self)
-                title += title.isEmpty ? text : " " + text
-            }
-            if openField == top.field, openWeight == top.weight {
-                openText.append(0x20)
-                openText.append(contentsOf: words)
+            if length > 0, scratch[length - 1] == 0x20 { length -= 1 }
+            guard length > 0 else { return }
+            let words = UnsafeBufferPointer(rebasing: scratch[0..<length])
+            if ampersand {
+                Array(Self.decodeReferences(String(decoding: words, as: UTF8.self)).utf8).withUnsafeBufferPointer {
+                    take($0, field: top.field, weight: top.weight)
+                }
             } else {
-                if let field = openField { parts.append(Part(field: field, weight: openWeight, text: String(decoding: openText, as: UTF8.self))) }
-                (openField, openWeight) = (top.field, top.weight)
-                openText.removeAll(keepingCapacity: true)
-                openText.append(contentsOf: words)
+                take(words, field: top.field, weight: top.weight)
             }
         }
         var index = 0

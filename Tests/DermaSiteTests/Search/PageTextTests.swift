@@ -44,4 +44,24 @@ import Testing
         #expect(text.title == "Café ’s <b>")
         #expect(text.parts.last?.text == "x &unknown; y")
     }
+
+    /// Text runs between inline tags, each with its white space collapsed and its references
+    /// decoded, joined by one space: the same text as splitting each run on white space.
+    @Test func whiteSpaceCollapsesAsSplittingOnItWould() {
+        let pieces = ["foot", "drop", "café", " ", "  ", "\n", "\t", "\r\n", "\u{0C}", "&amp;", "&#233;", "&lt;", "&x;",
+                      "<b>", "</b>", "<em>", "</em>", "<br>", ".", "L5"]
+        var random = SeededRandom(seed: 20261204)
+        for _ in 0..<3_000 {
+            let inner = (0..<random.below(24)).map { _ in random.pick(pieces) }.joined()
+            let text = PageText(html: "<main><p>\(inner)</p></main>")
+            let runs = inner.split(separator: /<\/?[a-z]+>/, omittingEmptySubsequences: false).compactMap { run -> String? in
+                let words = run.split(whereSeparator: { " \n\t\r\u{0C}".unicodeScalars.contains($0.unicodeScalars.first!) })
+                guard !words.isEmpty else { return nil }
+                let joined = words.joined(separator: " ")
+                return joined.contains("&") ? PageText.decodeReferences(joined) : joined
+            }
+            let expected = runs.joined(separator: " ")
+            #expect(text.parts.map(\.text) == (expected.isEmpty ? [] : [expected]), "\(inner.debugDescription)")
+        }
+    }
 }
