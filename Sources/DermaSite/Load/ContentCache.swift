@@ -19,7 +19,7 @@ final class ContentCache {
             article = read.article
             diagnostics = read.diagnostics
             self.version = version
-            uses = read.article.map { MarkdownUses(body: $0.body) } ?? .all
+            uses = read.uses
         }
     }
 
@@ -27,6 +27,15 @@ final class ContentCache {
     struct Read: Sendable {
         var article: Article?
         var diagnostics: [Diagnostic]
+        /// Found where the file is read, on every core: searching thousands of bodies in `store`,
+        /// on one, was a twentieth of a large build.
+        var uses: MarkdownUses
+
+        init(article: Article?, diagnostics: [Diagnostic]) {
+            self.article = article
+            self.diagnostics = diagnostics
+            uses = article.map { MarkdownUses(body: $0.body) } ?? .all
+        }
     }
 
     /// Numbers the articles as they are read; shared with the build cache so numbers never repeat.

@@ -27,4 +27,30 @@ extension UnsafeBufferPointer where Element == UInt8 {
         }
         return nil
     }
+
+    /// The index of the first `needle` at or after `start`, or nil, for whole texts: memchr to
+    /// each place the needle's least common byte is (punctuation before digits before letters and
+    /// spaces), then the rest compared. Stopping at each `d` of an article to look for
+    /// `dermatome-` cost more than the rest of loading it; its `-` is far rarer.
+    func index(ofInText needle: [UInt8], from start: Int) -> Int? {
+        guard !needle.isEmpty, start >= 0 else { return nil }
+        func commonness(_ byte: UInt8) -> Int {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: " "): 2
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...: 1
+            default: 0
+            }
+        }
+        let anchor = needle.indices.min { commonness(needle[$0]) < commonness(needle[$1]) }!
+        let last = count - needle.count
+        var at = start + anchor
+        while at - anchor <= last {
+            at = index(of: needle[anchor], from: at)
+            let candidate = at - anchor
+            guard candidate <= last else { return nil }
+            if needle.indices.allSatisfy({ self[candidate + $0] == needle[$0] }) { return candidate }
+            at += 1
+        }
+        return nil
+    }
 }

@@ -113,10 +113,9 @@ extension String {
 
     /// Byte offset of the first occurrence of `needle`, searching UTF-8 directly (Foundation's
     /// `range(of:)` converts the whole text to UTF-16 first, which dominated on large pages).
-    /// `memchr` finds each candidate first byte (ByteSearch): most searches are of whole articles
-    /// for a marker that is not there.
+    /// memmem (ByteSearch): most searches are of whole articles for a marker that is not there.
     func utf8Offset(of needle: String, from start: Int = 0) -> Int? {
         let pattern = Array(needle.utf8)
-        return utf8.withContiguousStorageIfAvailable { $0.index(of: pattern, from: max(start, 0)) } ?? nil
+        return utf8.withContiguousStorageIfAvailable { $0.index(ofInText: pattern, from: max(start, 0)) } ?? nil
     }
 }

@@ -246,6 +246,7 @@ import Testing
             }
             let found = haystack.withUnsafeBufferPointer { $0.index(of: needle, from: start) }
             #expect(found == expected, "\(haystack) \(needle) from \(start)")
+            #expect(haystack.withUnsafeBufferPointer { $0.index(ofInText: needle, from: start) } == expected, "memmem: \(haystack) \(needle) from \(start)")
             let byte = needle[0]
             let expectedByte = start < haystack.count ? (haystack[start...].firstIndex(of: byte) ?? haystack.count) : haystack.count
             #expect(haystack.withUnsafeBufferPointer { $0.index(of: byte, from: start) } == expectedByte)
