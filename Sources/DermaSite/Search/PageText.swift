@@ -218,7 +218,7 @@ public struct PageText: Sendable, Equatable {
 
     /// `&amp;`, `&#39;`, `&#x2019;` and the few named references the templates write.
     static func decodeReferences(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }  // Foundation's contains(String) is a UTF-16 search
         var out = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {

@@ -19,7 +19,7 @@ enum PlaceWordsCheck {
             for (field, text) in root.placeTexts {
                 let position = root.textPositions[field] ?? root.position
                 let lower = text.lowercased()
-                let hedged = hedges.contains { lower.contains($0) }
+                let hedged = hedges.contains { lower.utf8Offset(of: $0) != nil }
                 for mention in mentions(in: lower, phrases: phrases) {
                     let coverages = atlas.variants.map { ($0, atlas.coverage(of: mention.place, in: $0)) }
                     if !coverages.contains(where: { $0.1.allRoots.contains(root.id) }) {
