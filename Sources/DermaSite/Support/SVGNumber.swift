@@ -46,15 +46,19 @@ enum SVGNumber {
 /// the number before already has one). The offsets are taken between points already rounded to
 /// hundredths, so the points drawn are exactly those `format` would write, with no drift.
 private struct PathWriter {
-    private(set) var text = ""
+    /// Bytes, made a String once: appending a String a number at a time cost a few hundred
+    /// instructions an append, most of making the map's path data.
+    private var bytes: [UInt8] = []
     private var current = (x: 0, y: 0), start = (x: 0, y: 0)
     /// Whether the last number written has a decimal point, so one starting with a point can follow it directly.
     private var lastHasPoint = false
     private var afterCommand = true
 
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
     mutating func subpath(_ points: [Point]) {
         let first = (x: SVGNumber.hundredths(points[0].x), y: SVGNumber.hundredths(points[0].y))
-        let absolute = text.isEmpty
+        let absolute = bytes.isEmpty
         if absolute {
             command("M"); number(first.x); number(first.y)
         } else {
@@ -76,21 +80,33 @@ private struct PathWriter {
         current = start
     }
 
-    private mutating func command(_ letter: Character) {
-        text.append(letter)
+    private mutating func command(_ letter: Unicode.Scalar) {
+        bytes.append(UInt8(ascii: letter))
         afterCommand = true
     }
 
+    /// `12`, `12.5`, `.05`: the digits `SVGNumber.digits(_:leadingZero: false)` gives, written as bytes.
     private mutating func number(_ hundredths: Int) {
-        let digits = SVGNumber.digits(abs(hundredths), leadingZero: false)
-        let startsWithPoint = digits.utf8.first == UInt8(ascii: ".")
+        let magnitude = abs(hundredths)
+        let whole = magnitude / 100, fraction = magnitude % 100
+        let startsWithPoint = whole == 0 && fraction != 0
         if hundredths < 0 {
-            text += "-"
+            bytes.append(UInt8(ascii: "-"))
         } else if !afterCommand && !(startsWithPoint && lastHasPoint) {
-            text += " "
+            bytes.append(UInt8(ascii: " "))
         }
-        text += digits
-        lastHasPoint = hundredths % 100 != 0
+        if !startsWithPoint { appendWhole(whole) }
+        if fraction != 0 {
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(48 + fraction / 10))
+            if fraction % 10 != 0 { bytes.append(UInt8(48 + fraction % 10)) }
+        }
+        lastHasPoint = fraction != 0
         afterCommand = false
+    }
+
+    private mutating func appendWhole(_ value: Int) {
+        if value >= 10 { appendWhole(value / 10) }
+        bytes.append(UInt8(48 + value % 10))
     }
 }

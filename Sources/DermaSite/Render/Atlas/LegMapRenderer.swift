@@ -74,6 +74,10 @@ public struct LegMapRenderer: Sendable {
         let title = "\(view.title): \(paint.name)" + (options.highlight.isEmpty ? "" : ", \(options.highlight.joined(separator: " and ")) highlighted")
             + (options.place.flatMap(atlas.place).map { ", \($0.name.lowercased()) highlighted" } ?? "")
         var svg = "<svg"
+        // Room for the whole drawing at once (its zones' path data alone are several kilobytes):
+        // growing the text as it was written copied it again at each doubling.
+        svg.reserveCapacity(4_096 + view.outlinePathData.utf8.count + view.detailsPathData.utf8.count
+                            + view.zones.reduce(0) { $0 + $1.pathData.utf8.count + 256 })
         if standalone {
             svg += " xmlns=\"http://www.w3.org/2000/svg\" width=\"\(SVGNumber.format(box.width))\" height=\"\(SVGNumber.format(height))\""
         }
