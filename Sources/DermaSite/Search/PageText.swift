@@ -65,7 +65,10 @@ public struct PageText: Sendable, Equatable {
         // byte by byte to an array checked the array's uniqueness each byte, most of reading a page.
         let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(count, 1))
         defer { scratch.deallocate() }
-        defer { if let field = openField { parts.append(Part(field: field, weight: openWeight, text: String(decoding: openText, as: UTF8.self))) } }
+        func endPart() {
+            if let field = openField { parts.append(Part(field: field, weight: openWeight, text: String(decoding: openText, as: UTF8.self))) }
+        }
+        defer { endPart() }
         func take(_ words: UnsafeBufferPointer<UInt8>, field: Field, weight: Double) {
             if field == .title, !titleDone {
                 let text = String(decoding: words, as: UTF8.self)
@@ -75,7 +78,7 @@ public struct PageText: Sendable, Equatable {
                 openText.append(0x20)
                 openText.append(contentsOf: words)
             } else {
-                if let field = openField { parts.append(Part(field: field, weight: openWeight, text: String(decoding: openText, as: UTF8.self))) }
+                endPart()
                 (openField, openWeight) = (field, weight)
                 openText.removeAll(keepingCapacity: true)
                 openText.append(contentsOf: words)

@@ -10,38 +10,11 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
-    /// The index of the first `needle` at or after `start`, or nil: memchr to each place its
-    /// first byte is, then the rest compared (attributes are short, and memmem's setup cost more
-    /// than it saved on them).
-    func index(of needle: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, start >= 0 else { return nil }
-        let last = count - needle.count
-        var at = start
-        while at <= last {
-            at = index(of: first, from: at)
-            guard at <= last else { return nil }
-            var matched = 1
-            while matched < needle.count && self[at + matched] == needle[matched] { matched += 1 }
-            if matched == needle.count { return at }
-            at += 1
-        }
-        return nil
-    }
-
-    /// The index of the first `needle` at or after `start`, or nil, for whole texts: memchr to
-    /// each place the needle's least common byte is (punctuation before digits before letters and
-    /// spaces), then the rest compared. Stopping at each `d` of an article to look for
-    /// `dermatome-` cost more than the rest of loading it; its `-` is far rarer.
-    func index(ofInText needle: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty, start >= 0 else { return nil }
-        func commonness(_ byte: UInt8) -> Int {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: " "): 2
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...: 1
-            default: 0
-            }
-        }
-        let anchor = needle.indices.min { commonness(needle[$0]) < commonness(needle[$1]) }!
+    /// The index of the first `needle` at or after `start`, or nil: memchr to each place the
+    /// needle's byte at `anchor` is, then the whole needle compared. The first byte by default
+    /// (attributes are short, and memmem's setup cost more than it saved on them).
+    func index(of needle: [UInt8], from start: Int, anchor: Int = 0) -> Int? {
+        guard needle.indices.contains(anchor), start >= 0 else { return nil }
         let last = count - needle.count
         var at = start + anchor
         while at - anchor <= last {
@@ -52,5 +25,20 @@ extension UnsafeBufferPointer where Element == UInt8 {
             at += 1
         }
         return nil
+    }
+
+    /// `index(of:from:)` for whole texts, anchored on the needle's least common byte (punctuation
+    /// before digits before letters and spaces). Stopping at each `d` of an article to look for
+    /// `dermatome-` cost more than the rest of loading it; its `-` is far rarer.
+    func index(ofInText needle: [UInt8], from start: Int) -> Int? {
+        func commonness(_ byte: UInt8) -> Int {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: " "): 2
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...: 1
+            default: 0
+            }
+        }
+        let anchor = needle.indices.min { commonness(needle[$0]) < commonness(needle[$1]) } ?? 0
+        return index(of: needle, from: start, anchor: anchor)
     }
 }

@@ -3,7 +3,9 @@ enum SVGNumber {
     /// At most two decimals, no trailing zeros: `12`, `12.5`, `-0.25`.
     static func format(_ value: Double) -> String {
         let rounded = hundredths(value)
-        return (rounded < 0 ? "-" : "") + digits(abs(rounded), leadingZero: true)
+        var bytes: [UInt8] = rounded < 0 ? [UInt8(ascii: "-")] : []
+        appendDigits(abs(rounded), leadingZero: true, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Closed polygons, each `M x y l dx dy … z`; later ones start with a relative `m`.
@@ -30,13 +32,19 @@ enum SVGNumber {
     }
 
     /// A magnitude in hundredths as `12`, `12.5`, `0.05`, or without the leading zero `.05`.
-    fileprivate static func digits(_ magnitude: Int, leadingZero: Bool) -> String {
+    fileprivate static func appendDigits(_ magnitude: Int, leadingZero: Bool, to bytes: inout [UInt8]) {
         let whole = magnitude / 100, fraction = magnitude % 100
-        var text = whole == 0 && fraction != 0 && !leadingZero ? "" : String(whole)
+        if leadingZero || whole != 0 || fraction == 0 { appendWhole(whole, to: &bytes) }
         if fraction != 0 {
-            text += fraction % 10 == 0 ? ".\(fraction / 10)" : (fraction < 10 ? ".0\(fraction)" : ".\(fraction)")
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(48 + fraction / 10))
+            if fraction % 10 != 0 { bytes.append(UInt8(48 + fraction % 10)) }
         }
-        return text
+    }
+
+    private static func appendWhole(_ value: Int, to bytes: inout [UInt8]) {
+        if value >= 10 { appendWhole(value / 10, to: &bytes) }
+        bytes.append(UInt8(48 + value % 10))
     }
 }
 
@@ -85,28 +93,16 @@ private struct PathWriter {
         afterCommand = true
     }
 
-    /// `12`, `12.5`, `.05`: the digits `SVGNumber.digits(_:leadingZero: false)` gives, written as bytes.
     private mutating func number(_ hundredths: Int) {
         let magnitude = abs(hundredths)
-        let whole = magnitude / 100, fraction = magnitude % 100
-        let startsWithPoint = whole == 0 && fraction != 0
+        let startsWithPoint = magnitude < 100 && magnitude != 0
         if hundredths < 0 {
             bytes.append(UInt8(ascii: "-"))
         } else if !afterCommand && !(startsWithPoint && lastHasPoint) {
             bytes.append(UInt8(ascii: " "))
         }
-        if !startsWithPoint { appendWhole(whole) }
-        if fraction != 0 {
-            bytes.append(UInt8(ascii: "."))
-            bytes.append(UInt8(48 + fraction / 10))
-            if fraction % 10 != 0 { bytes.append(UInt8(48 + fraction % 10)) }
-        }
-        lastHasPoint = fraction != 0
+        SVGNumber.appendDigits(magnitude, leadingZero: false, to: &bytes)
+        lastHasPoint = magnitude % 100 != 0
         afterCommand = false
-    }
-
-    private mutating func appendWhole(_ value: Int) {
-        if value >= 10 { appendWhole(value / 10) }
-        bytes.append(UInt8(48 + value % 10))
     }
 }
