@@ -16,6 +16,8 @@ enum LegMapDecoder {
     private static func decodeView(_ node: Node, reader: inout YAMLReader) -> MapView? {
         var id: String?, title: String?, box: MapView.Box?
         var outline: [Polygon] = [], details: [[Point]] = [], zones: [MapView.Zone] = []
+        // An outline whose points were reported wrong is not reported missing too: the root cause first.
+        var outlineReported = false
         for (key, _, value) in reader.fields(of: node, known: keys, context: "a map view") {
             switch key {
             case "id":
@@ -35,7 +37,10 @@ enum LegMapDecoder {
                 if box == nil {
                     reader.report(.error, at: value, "'view_box' must be [x, y, width, height] with a size from 1 to 10000")
                 }
-            case "outline": outline = reader.polygons(value, key: key)
+            case "outline":
+                let before = reader.diagnostics.count
+                outline = reader.polygons(value, key: key)
+                outlineReported = reader.diagnostics.count > before
             case "details":
                 if case let .sequence(lines) = value {
                     details = lines.compactMap { reader.points($0, key: key) }
@@ -53,7 +58,7 @@ enum LegMapDecoder {
             if !sawViewBox { reader.report(.error, at: node, "a view needs a 'view_box' [x, y, width, height]") }
             return nil
         }
-        if outline.isEmpty { reader.report(.error, at: node, "view '\(id)' needs an 'outline'") }
+        if outline.isEmpty && !outlineReported { reader.report(.error, at: node, "view '\(id)' needs an 'outline'") }
         return MapView(id: id, title: title ?? id, viewBox: box, outline: outline, details: details, zones: zones,
                        position: reader.position(of: node))
     }
@@ -66,12 +71,16 @@ enum LegMapDecoder {
         var out: [MapView.Zone] = []
         for item in items {
             var place: String?, placeNode: Node?, polygons: [Polygon] = [], points: [Point] = []
+            var polygonsReported = false
             for (key, _, value) in reader.fields(of: item, known: ["place", "polygons", "points"], context: "a zone") {
                 switch key {
                 case "place":
                     place = reader.string(value, key: key)
                     placeNode = value
-                case "polygons": polygons = reader.polygons(value, key: key)
+                case "polygons":
+                    let before = reader.diagnostics.count
+                    polygons = reader.polygons(value, key: key)
+                    polygonsReported = reader.diagnostics.count > before
                 default: points = reader.points(value, key: key) ?? []
                 }
             }
@@ -79,7 +88,7 @@ enum LegMapDecoder {
                 reader.report(.error, at: item, "a zone needs a 'place'")
                 continue
             }
-            if polygons.isEmpty { reader.report(.error, at: item, "zone \(place) has no 'polygons'") }
+            if polygons.isEmpty && !polygonsReported { reader.report(.error, at: item, "zone \(place) has no 'polygons'") }
             out.append(.init(place: place, polygons: polygons, points: points, position: reader.position(of: placeNode ?? item)))
         }
         return out

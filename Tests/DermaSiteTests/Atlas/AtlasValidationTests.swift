@@ -41,6 +41,29 @@ func line(of needle: String, in text: String) -> Int {
         #expect(diagnostics.map(\.file) == [AtlasLoader.placesPath, AtlasLoader.mapPath])
     }
 
+    /// A bad point in the outline is the root cause: it is reported alone, not also as a missing
+    /// outline. An outline that is not there at all is still reported missing.
+    @Test func aBadOutlinePointIsReportedOnceAndAMissingOutlineStillIs() {
+        let bad = AtlasFixture.map.replacingOccurrences(of: "    outline:\n      - [[10, 10],", with: "    outline:\n      - [[10, oops],")
+        let (_, badProblems) = AtlasLoader.parse(roots: AtlasFixture.roots, places: AtlasFixture.places, map: bad)
+        #expect(badProblems.contains { $0.message == "'outline' must be a number" && $0.line == 6 }, "\(badProblems)")
+        #expect(!badProblems.contains { $0.message.contains("needs an 'outline'") }, "\(badProblems)")
+        let missing = AtlasFixture.map.replacingOccurrences(of: "    outline:\n      - [[10, 10], [110, 10], [110, 110], [10, 110]]\n", with: "")
+        let (_, missingProblems) = AtlasLoader.parse(roots: AtlasFixture.roots, places: AtlasFixture.places, map: missing)
+        #expect(missingProblems.contains { $0.message == "view 'anterior' needs an 'outline'" }, "\(missingProblems)")
+    }
+
+    /// The same for a zone's polygons.
+    @Test func aBadPolygonPointIsReportedOnceAndMissingPolygonsStillAre() {
+        let bad = AtlasFixture.map.replacingOccurrences(of: "        polygons:\n          - [[10, 10], [60, 10],", with: "        polygons:\n          - [[10, oops], [60, 10],")
+        let (_, badProblems) = AtlasLoader.parse(roots: AtlasFixture.roots, places: AtlasFixture.places, map: bad)
+        #expect(badProblems.contains { $0.message == "'polygons' must be a number" && $0.line == 10 }, "\(badProblems)")
+        #expect(!badProblems.contains { $0.message.contains("has no 'polygons'") }, "\(badProblems)")
+        let missing = AtlasFixture.map.replacingOccurrences(of: "        polygons:\n          - [[10, 10], [60, 10], [60, 110], [10, 110]]\n", with: "")
+        let (_, missingProblems) = AtlasLoader.parse(roots: AtlasFixture.roots, places: AtlasFixture.places, map: missing)
+        #expect(missingProblems.contains { $0.message == "zone inner-shin has no 'polygons'" }, "\(missingProblems)")
+    }
+
     @Test func aClaimNeedsASourceOrAReason() {
         let places = AtlasFixture.places.replacingOccurrences(of: "        source: book\n        read: \"L5: top of the foot\"\n", with: "")
         let (_, diagnostics) = AtlasLoader.parse(roots: AtlasFixture.roots, places: places, map: AtlasFixture.map)
