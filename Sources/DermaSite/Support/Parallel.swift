@@ -30,21 +30,30 @@ public enum Parallel {
     /// `map` where each worker keeps a value of its own from item to item, such as a memo of a
     /// pure function: which worker took an item must not change its result.
     static func map<T: Sendable, R: Sendable, W>(_ items: [T], worker: @Sendable () -> W,
-                                                   _ transform: @Sendable (inout W, T) -> R) -> [R] {
+                                                   _ transform: @Sendable (inout W, T) throws -> R) throws -> [R] {
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, items.count)
         if workers < 2 {
             var state = worker()
-            return items.map { transform(&state, $0) }
+            return try items.map { try transform(&state, $0) }
         }
         let results = Slots<R>(count: items.count)
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             var state = worker()
             while let index = next.take(below: items.count) {
-                results.set(index, .success(transform(&state, items[index])))
+                do {
+                    results.set(index, .success(try transform(&state, items[index])))
+                } catch {
+                    results.set(index, .failure(error))
+                }
             }
         }
-        return try! results.collect()
+        return try results.collect()
+    }
+
+    static func map<T: Sendable, R: Sendable, W>(_ items: [T], worker: @Sendable () -> W,
+                                                   _ transform: @Sendable (inout W, T) -> R) -> [R] {
+        try! map(items, worker: worker, { (state: inout W, item: T) throws -> R in transform(&state, item) })
     }
 }
 

@@ -50,7 +50,9 @@ struct CachedPages {
             }
         }
         let pages = self.pages
-        let made = try Parallel.map(stale) { try specs[$0.index].render(with: pages) }
+        // One item is rendered here, with no copy; more go to workers with renderers of their own.
+        let made = stale.count < 2 ? try stale.map { try specs[$0.index].render(with: pages) }
+            : try Parallel.map(stale, worker: { pages.forWorker() }) { renderer, page in try specs[page.index].render(with: renderer) }
         for ((index, reason), file) in zip(stale, made) {
             cache.made([file.path], reason: reason)
             specs[index].store(in: cache.pages, template: cache.templateVersion(specs[index].template), file: file)

@@ -21,10 +21,15 @@ public struct TemplateSet: Sendable {
     private let library: MustacheLibrary?
     private let files: [TemplateSource.File]
     /// Every template as TemplateNodes, or nil when one of them is swift-mustache's alone.
-    private let compiled: [String: [TemplateNode]]?
+    let compiled: [String: [TemplateNode]]?
 
     /// Whether pages render with TemplateRenderer (for tests).
     var isCompiled: Bool { compiled != nil }
+
+    /// The same set with the compiled templates in storage of its own (PageRenderer.forWorker).
+    func copied() -> TemplateSet {
+        TemplateSet(library: library, files: files, compiled: compiled.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key.copied(), $0.value.map { $0.copied() }) }) })
+    }
 
     public static func compile(_ source: TemplateSource, withAtlas: Bool = false, withGlossary: Bool = false,
                                withPages: Bool = false) -> (TemplateSet?, [Diagnostic]) {
