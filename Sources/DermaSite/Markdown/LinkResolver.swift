@@ -46,10 +46,11 @@ public struct LinkResolver: Sendable {
 
     /// `pagePath` is the site path of the page the link is on (`articles/x/`).
     public func resolve(_ url: String, from sourcePath: String, pagePath: String = "") -> Outcome {
-        if let scheme = scheme(of: url), ["javascript", "vbscript", "data", "file"].contains(scheme.lowercased()) {
+        let scheme = scheme(of: url)
+        if let scheme, ["javascript", "vbscript", "data", "file"].contains(scheme.lowercased()) {
             return .unsafe("link to '\(url.prefix(40))': \(scheme): links are not allowed on this site")
         }
-        if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("//") || hasScheme(url) { return .unchanged }
+        if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("//") || scheme != nil { return .unchanged }
         let (path, suffix) = splitSuffix(url)
         let decoded = path.removingPercentEncodingSafely()
         if url.hasPrefix("/") {
@@ -92,6 +93,8 @@ public struct LinkResolver: Sendable {
     private func hasScheme(_ url: String) -> Bool { scheme(of: url) != nil }
 
     private func scheme(of url: String) -> String? {
+        // Without a colon there is no scheme: most links are known so, without reading Characters.
+        guard url.utf8.contains(UInt8(ascii: ":")) else { return nil }
         let trimmed = url.trimmingWhitespace()
         guard let colon = trimmed.firstIndex(of: ":") else { return nil }
         let scheme = trimmed[..<colon]
@@ -100,6 +103,12 @@ public struct LinkResolver: Sendable {
     }
 
     private func splitSuffix(_ url: String) -> (String, String) {
+        // In ASCII each byte is a Character: the cut is found on the bytes.
+        let utf8 = url.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            guard let cut = utf8.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) else { return (url, "") }
+            return (String(url[..<cut]), String(url[cut...]))
+        }
         guard let cut = url.firstIndex(where: { $0 == "#" || $0 == "?" }) else { return (url, "") }
         return (String(url[..<cut]), String(url[cut...]))
     }

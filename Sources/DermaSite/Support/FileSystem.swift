@@ -140,6 +140,7 @@ public enum FilePath {
     public static func normalize(_ path: String) -> String? {
         // Most paths (every line of a manifest) are normal already: no empty, `.` or `..` part.
         if isNormal(path) { return path }
+        if let ascii = normalizeASCII(path) { return ascii }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -151,6 +152,35 @@ public enum FilePath {
             }
         }
         return parts.joined(separator: "/")
+    }
+
+    /// `normalize` on the bytes of an ASCII path (nil for any other, which goes the Character way:
+    /// a combining mark after a `/` joins it into another Character). `.some(nil)` climbs out.
+    private static func normalizeASCII(_ path: String) -> String?? {
+        var path = path
+        return path.withUTF8 { bytes -> String?? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var starts: [Int] = []
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != slash { end += 1 }
+                let length = end - start
+                if length == 2, bytes[start] == dot, bytes[start + 1] == dot {
+                    guard let last = starts.popLast() else { return .some(nil) }
+                    out.removeSubrange(max(0, last - 1)...)
+                } else if length > 0, length != 1 || bytes[start] != dot {
+                    if !out.isEmpty { out.append(slash) }
+                    starts.append(out.count)
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                }
+                start = end + 1
+            }
+            return .some(String(decoding: out, as: UTF8.self))
+        }
     }
 }
 

@@ -178,6 +178,34 @@ import Testing
         }
     }
 
+    /// The byte path for ASCII and the Character path for the rest, against split-and-join on
+    /// seeded random paths: a combining mark after `/` makes it another Character, not a separator.
+    @Test func asciiAndOtherPathsNormalizeAsSplittingThem() {
+        func splitAndJoin(_ path: String) -> String? {
+            var parts: [Substring] = []
+            for part in path.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
+                if part == ".." {
+                    guard !parts.isEmpty else { return nil }
+                    parts.removeLast()
+                } else {
+                    parts.append(part)
+                }
+            }
+            return parts.joined(separator: "/")
+        }
+        var random = SeededRandom(seed: 20261205)
+        let pieces = ["a", "bc", ".", "..", "/", "/", "//", "é", "\u{301}", "/\u{301}", ".\u{301}", "\r\n"]
+        var climbed = 0, ascii = 0
+        for _ in 0..<20000 {
+            let path = (0..<random.below(12)).map { _ in random.pick(pieces) }.joined()
+            let expected = splitAndJoin(path)
+            if expected == nil { climbed += 1 }
+            if path.utf8.allSatisfy({ $0 < 0x80 }) { ascii += 1 }
+            #expect(FilePath.normalize(path) == expected, "\(path.debugDescription)")
+        }
+        #expect(climbed > 500 && ascii > 2000 && ascii < 18000, "climbed \(climbed), ascii \(ascii)")
+    }
+
     @Test func memoryFileSystemWalksSorted() throws {
         let fs = MemoryFileSystem(["r/b.md": "b", "r/a/c.md": "c", "r/.hidden": "h"])
         let tree = try fs.walk("r")
