@@ -174,12 +174,15 @@ public struct MarkdownRenderer: Sendable {
             let text = node.plainText.trimmingWhitespace()
             let id = ids.allocate(text)
             headings.append(Heading(level: level, text: text, id: id))
-            document.replace(node, withHTML: anchoredHeading(document.renderHTML(node), level: level, id: id, text: text))
+            document.replace(node, withHTML: Self.anchoredHeading(document.renderHTML(node), level: level, id: id, text: text))
         }
         var html = document.renderHTML()
         // cmark-gfm's footnotes section has no heading; give it one so it is a labelled section.
+        // Looked for only when the Markdown has a footnote or the words themselves (raw HTML): a
+        // search of the page's HTML stops at every `<`.
         let footnotes = "<section class=\"footnotes\" data-footnotes>"
-        if let offset = html.utf8Offset(of: footnotes) {
+        if markdown.utf8Offset(of: "[^") != nil || markdown.utf8Offset(of: "data-footnotes") != nil,
+           let offset = html.utf8Offset(of: footnotes) {
             let start = html.utf8.index(html.utf8.startIndex, offsetBy: offset)
             let end = html.utf8.index(start, offsetBy: footnotes.utf8.count)
             html.replaceSubrange(start..<end, with: "<section class=\"footnotes\" data-footnotes aria-labelledby=\"footnotes-title\">\n"
@@ -209,15 +212,41 @@ public struct MarkdownRenderer: Sendable {
 
     /// `<h2>Inner</h2>` becomes the heading with its id, followed by a link to it. The link sits
     /// outside the heading so the heading's accessible name stays its own text.
-    private func anchoredHeading(_ rendered: String, level: Int, id: String, text: String) -> String {
-        var inner = Substring(rendered)
+    static func anchoredHeading(_ rendered: String, level: Int, id: String, text: String) -> String {
         let open = "<h\(level)>", close = "</h\(level)>"
+        // On bytes, when the tags are whole Characters: the bytes just inside them are ASCII
+        // (a combining mark after `>` would make `>` part of another Character).
+        var rendered = rendered
+        let bytes = rendered.withUTF8 { bytes -> [UInt8]? in
+            var start = 0, end = bytes.count
+            while end > start, bytes[end - 1] == 0x0A, end - 1 == start || bytes[end - 2] != 0x0D { end -= 1 }
+            let openBytes = Array(open.utf8), closeBytes = Array(close.utf8)
+            if end - start >= openBytes.count, bytes[start..<start + openBytes.count].elementsEqual(openBytes) {
+                guard start + openBytes.count == end || bytes[start + openBytes.count] < 0x80 else { return nil }
+                start += openBytes.count
+            }
+            if end - start >= closeBytes.count, bytes[(end - closeBytes.count)..<end].elementsEqual(closeBytes) {
+                guard end - closeBytes.count == start || bytes[end - closeBytes.count - 1] < 0x80 else { return nil }
+                end -= closeBytes.count
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(end - start + 2 * id.utf8.count + text.utf8.count + 220)
+            out.append(contentsOf: "<div class=\"heading\"><h\(level) id=\"\(id)\">".utf8)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            // The link repeats the heading for screen readers: search reads the heading once.
+            out.append(contentsOf: "</h\(level)><a class=\"heading-anchor\" href=\"#\(id)\" data-search-ignore>".utf8)
+            out.append(contentsOf: "<span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">Link to this section: ".utf8)
+            Escape.appendHTML(text, to: &out)
+            out.append(contentsOf: "</span></a></div>\n".utf8)
+            return out
+        }
+        if let bytes { return String(decoding: bytes, as: UTF8.self) }
+        var inner = Substring(rendered)
         while inner.last == "\n" { inner.removeLast() }
         if inner.hasPrefix(open) { inner = inner.dropFirst(open.count) }
         if inner.hasSuffix(close) { inner = inner.dropLast(close.count) }
         let label = Escape.html("Link to this section: \(text)")
         return "<div class=\"heading\"><h\(level) id=\"\(id)\">\(inner)</h\(level)>"
-            // The link repeats the heading for screen readers: search reads the heading once.
             + "<a class=\"heading-anchor\" href=\"#\(id)\" data-search-ignore><span aria-hidden=\"true\">#</span>"
             + "<span class=\"visually-hidden\">\(label)</span></a></div>\n"
     }

@@ -195,5 +195,17 @@ extension Substring {
 }
 
 extension String {
-    func trimmingWhitespace() -> String { self[...].trimmingWhitespace() }
+    func trimmingWhitespace() -> String {
+        // Most text starts and ends with an ASCII byte that is not white space: nothing to trim,
+        // known without reading the scalars' properties.
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+           !Self.isASCIIWhiteSpace(first), !Self.isASCIIWhiteSpace(last) {
+            return self
+        }
+        return self[...].trimmingWhitespace()
+    }
+
+    /// Unicode's White_Space among ASCII: tab, line feed, vertical tab, form feed, carriage
+    /// return and space.
+    private static func isASCIIWhiteSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 }

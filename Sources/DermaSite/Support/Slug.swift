@@ -5,28 +5,31 @@ public enum Slug {
     /// Lower-case ASCII letters and digits joined by single hyphens. Latin letters with
     /// accents keep their base letter; anything else separates words.
     public static func make(_ text: String) -> String {
-        var out = ""
+        // Written as bytes: most text is ASCII, and making a String of each scalar to fold it was
+        // most of making a heading's id.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingHyphen = false
-        for scalar in text.unicodeScalars {
-            guard let ascii = asciiFold(scalar) else {
+        func add(_ c: UInt8) {
+            let lower = c >= 65 && c <= 90 ? c + 32 : c
+            if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
+                if pendingHyphen { out.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                out.append(lower)
+            } else if c != UInt8(ascii: "'") {  // "patient's" -> "patients"
                 pendingHyphen = !out.isEmpty
-                continue
-            }
-            for c in ascii.unicodeScalars {
-                let lower = (c.value >= 65 && c.value <= 90) ? Unicode.Scalar(c.value + 32)! : c
-                let isAlnum = (lower.value >= 97 && lower.value <= 122) || (lower.value >= 48 && lower.value <= 57)
-                if isAlnum {
-                    if pendingHyphen { out += "-" }
-                    pendingHyphen = false
-                    out.unicodeScalars.append(lower)
-                } else if c == "'" || c == "\u{2019}" {
-                    continue  // "patient's" -> "patients"
-                } else {
-                    pendingHyphen = !out.isEmpty
-                }
             }
         }
-        return out
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                add(UInt8(scalar.value))
+            } else if let ascii = asciiFold(scalar) {
+                for c in ascii.utf8 { add(c) }
+            } else {
+                pendingHyphen = !out.isEmpty
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func asciiFold(_ scalar: Unicode.Scalar) -> String? {
