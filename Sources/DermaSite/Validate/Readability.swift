@@ -40,6 +40,8 @@ public enum Readability {
         var inSentence = false
         var lastWord = 0..<0
         let count = bytes.count
+        // Read once here, not once a word: each read of a static is a call.
+        let exceptions = exceptionTable
         _ = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             for index in 0..<count {
                 let b = bytes[index]
@@ -60,7 +62,7 @@ public enum Readability {
                         index += 1
                     }
                     let word = UnsafeBufferPointer(rebasing: lower[start..<index])
-                    let wordSyllables = hasLetter ? Self.syllables(word: word) : (word.count > 1 ? 2 : 1)
+                    let wordSyllables = hasLetter ? Self.syllables(word: word, exceptions: exceptions) : (word.count > 1 ? 2 : 1)
                     words += 1
                     syllables += wordSyllables
                     if wordSyllables >= 3 { polysyllables += 1 }
@@ -104,14 +106,6 @@ public enum Readability {
         "nerve": 1, "nerves": 1, "once": 1, "popliteal": 4, "sometimes": 2, "somewhere": 2, "someone": 2, "whole": 1,
     ].map { (Array($0.key.utf8), $0.value) })
 
-    /// The exceptions by first letter: a word is compared with the few that start like it, in
-    /// place (a dictionary lookup copied and hashed every word that might be one).
-    private static let exceptionsByFirstLetter: [[(word: [UInt8], count: Int)]] = {
-        var table = [[(word: [UInt8], count: Int)]](repeating: [], count: 256)
-        for (word, count) in exceptions { table[Int(word[0])].append((word, count)) }
-        return table
-    }()
-
     public static func syllables(_ raw: String) -> Int {
         var bytes: [UInt8] = []
         for b in raw.utf8 {
@@ -122,40 +116,60 @@ public enum Readability {
 
     /// Lower-case UTF-8 letters; bytes outside ASCII count as consonants.
     static func syllables(bytes raw: [UInt8]) -> Int {
-        raw.withUnsafeBufferPointer(syllables(word:))
+        let exceptions = exceptionTable
+        return raw.withUnsafeBufferPointer { syllables(word: $0, exceptions: exceptions) }
     }
 
-    static func syllables(word raw: UnsafeBufferPointer<UInt8>) -> Int {
+    static func syllables(word raw: UnsafeBufferPointer<UInt8>, exceptions: ExceptionTable) -> Int {
         func counted(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || b >= 0xC0 }
         // Most words need no filtering: read their bytes where they are.
-        if raw.allSatisfy(counted) { return syllables(letters: raw) }
-        return raw.filter(counted).withUnsafeBufferPointer { syllables(letters: $0) }
+        if raw.allSatisfy(counted) { return syllables(letters: raw, exceptions: exceptions) }
+        return raw.filter(counted).withUnsafeBufferPointer { syllables(letters: $0, exceptions: exceptions) }
     }
 
     /// The count for letters only. A silent ending shortens `n`, the length read, so no word is
-    /// copied: this runs for every word of every article on each build.
-    private static func syllables(letters w: UnsafeBufferPointer<UInt8>) -> Int {
+    /// copied: this runs for every word of every article on each build. The vowels of a word of
+    /// up to 64 letters are a bit mask: its runs are counted without a branch a letter.
+    private static func syllables(letters w: UnsafeBufferPointer<UInt8>, exceptions: ExceptionTable) -> Int {
         var n = w.count
         if n == 0 { return 0 }
         if n <= 3 { return 1 }
-        for exception in exceptionsByFirstLetter[Int(w[0])] where exception.word.count == n && exception.word.elementsEqual(w) {
-            return exception.count
-        }
-        func ends(_ suffix: StaticString) -> Bool {
-            let length = suffix.utf8CodeUnitCount
-            guard n >= length else { return false }
-            return suffix.withUTF8Buffer { s in (0..<length).allSatisfy { w[n - length + $0] == s[$0] } }
+        let first = Int(w[0])
+        if exceptions.lengths[first] & (1 << min(n, 63)) != 0 {
+            for exception in exceptions.byFirstLetter[first] where exception.word.count == n && exception.word.elementsEqual(w) {
+                return exception.count
+            }
         }
         // Silent endings: "-es" and "-ed" after most consonants, and a final "e" (but "-le" after a
         // consonant is a syllable: "ta-ble").
-        let third = w[n - 3]
-        if ends("es"), !"sxzgc".utf8.contains(third), !ends("ches"), !ends("shes") {
-            n -= 2
-        } else if ends("ed"), third != 116, third != 100, n > 4 {
-            n -= 2
-        } else if ends("e"), !ends("le") || isVowel(third), !ends("ee") {
+        let last = w[n - 1], second = w[n - 2], third = w[n - 3]
+        let e = UInt8(ascii: "e")
+        if last == UInt8(ascii: "s"), second == e {
+            let sibilant = third == UInt8(ascii: "s") || third == UInt8(ascii: "x") || third == UInt8(ascii: "z")
+                || third == UInt8(ascii: "g") || third == UInt8(ascii: "c")
+            let chOrSh = third == UInt8(ascii: "h") && n >= 4 && (w[n - 4] == UInt8(ascii: "c") || w[n - 4] == UInt8(ascii: "s"))
+            if !sibilant, !chOrSh { n -= 2 }
+        } else if last == UInt8(ascii: "d"), second == e {
+            if third != 116, third != 100, n > 4 { n -= 2 }
+        } else if last == e, second != UInt8(ascii: "l") || isVowel(third), second != e {
             n -= 1
         }
+        guard n <= 64 else { return slowCount(w, n) }
+        var vowels: UInt64 = 0
+        for i in 0..<n { vowels |= (isVowel(w[i]) ? 1 : 0) << UInt64(i) }
+        if w[0] == UInt8(ascii: "y") { vowels &= ~1 }
+        var count = (vowels & ~(vowels << 1)).nonzeroBitCount
+        // Vowel pairs inside a run, each a chance of a second syllable.
+        var pairs = vowels & (vowels >> 1)
+        while pairs != 0 {
+            let at = pairs.trailingZeroBitCount
+            if splits(w, n, pairAt: at) { count += 1 }
+            pairs &= pairs - 1
+        }
+        return max(1, count)
+    }
+
+    private static func slowCount(_ w: UnsafeBufferPointer<UInt8>, _ n: Int) -> Int {
         var count = 0
         var i = 0
         while i < n {
@@ -171,7 +185,27 @@ public enum Readability {
         return max(1, count)
     }
 
-    private static func isVowel(_ b: UInt8) -> Bool { b == 97 || b == 101 || b == 105 || b == 111 || b == 117 || b == 121 }
+    struct ExceptionTable {
+        /// For each first letter, the lengths of the exceptions that start with it, as bits.
+        var lengths = [UInt64](repeating: 0, count: 256)
+        /// The exceptions by first letter: a word is compared with the few that start like it.
+        var byFirstLetter = [[(word: [UInt8], count: Int)]](repeating: [], count: 256)
+    }
+
+    private static let exceptionTable: ExceptionTable = {
+        var table = ExceptionTable()
+        for (word, count) in exceptions {
+            table.lengths[Int(word[0])] |= 1 << min(word.count, 63)
+            table.byFirstLetter[Int(word[0])].append((word, count))
+        }
+        return table
+    }()
+
+    /// a, e, i, o, u and y, as bits of a mask over the letters.
+    @inline(__always) private static func isVowel(_ b: UInt8) -> Bool {
+        let offset = b &- 97
+        return offset < 26 && (0x110_4111 as UInt32) >> UInt32(offset) & 1 != 0
+    }
 
     /// Vowel pairs read as two syllables ("me-di-al", "sci-at-i-ca", "mal-le-o-lus"), except in
     /// the endings "-tion", "-sion", "-cial", "-tial", "-cious", "-ian" and after "qu". `n` is
