@@ -129,7 +129,7 @@ public struct SearchIndex: Sendable {
     static func best(_ postings: [Posting], limit: Int) -> [Posting] {
         guard postings.count > limit else { return postings }
         guard limit > 0 else { return [] }
-        let least = postings.map(\.score).sorted(by: >)[limit - 1]
+        let least = limitthLargest(postings, limit)
         var tiesKept = limit - postings.reduce(0) { $0 + ($1.score > least ? 1 : 0) }
         var kept: [Posting] = []
         kept.reserveCapacity(limit)
@@ -141,6 +141,27 @@ public struct SearchIndex: Sendable {
             kept.append(posting)
         }
         return kept
+    }
+
+    /// The `limit`-th largest score (counting equal ones). Scores span a few hundred values: they
+    /// are counted, not sorted, and the count is read from the top (sorting them was most of
+    /// choosing a common word's pages).
+    private static func limitthLargest(_ postings: [Posting], _ limit: Int) -> Int {
+        var low = Int.max, high = Int.min
+        for posting in postings {
+            low = min(low, posting.score)
+            high = max(high, posting.score)
+        }
+        let (span, overflow) = high.subtractingReportingOverflow(low)
+        guard !overflow, span < 1 << 16 else { return postings.map(\.score).sorted(by: >)[limit - 1] }
+        var counts = [Int](repeating: 0, count: high - low + 1)
+        for posting in postings { counts[posting.score - low] += 1 }
+        var seen = 0
+        for offset in stride(from: counts.count - 1, through: 0, by: -1) {
+            seen += counts[offset]
+            if seen >= limit { return low + offset }
+        }
+        return low
     }
 
     /// `number` in decimal, as `String(number)` writes it.

@@ -49,14 +49,16 @@ public struct LinkChecker: Sendable {
         return findings(on: path, page: page, markdownLinks: markdownLinks, pages: pages, paths: paths, memo: &memo)
     }
 
+    /// `recordsLookups` off leaves `lookedUp` empty: only a check that a rebuild follows needs it.
     func findings(on path: String, page: Page, markdownLinks: [LinkRecord], pages: [String: Page],
-                  paths: Set<String>, memo: inout LinkMemo) -> Findings {
+                  paths: Set<String>, memo: inout LinkMemo, recordsLookups: Bool = true) -> Findings {
         var findings = Findings()
         var fromMarkdown: [String: [LinkRecord]] = [:]
         for record in markdownLinks { fromMarkdown[record.url, default: []].append(record) }
         var used: [String: Int] = [:]  // how many of each URL's Markdown records are matched
         for link in page.links {
-            let problem = self.problem(with: link, on: path, pages: pages, paths: paths, findings: &findings, memo: &memo)
+            let problem = self.problem(with: link, on: path, pages: pages, paths: paths, findings: &findings, memo: &memo,
+                                       recordsLookups: recordsLookups)
             if let records = fromMarkdown[link], used[link, default: 0] < records.count {
                 let record = records[used[link, default: 0]]
                 used[link, default: 0] += 1
@@ -80,7 +82,7 @@ public struct LinkChecker: Sendable {
     }
 
     private func problem(with link: String, on path: String, pages: [String: Page], paths: Set<String>,
-                         findings: inout Findings, memo: inout LinkMemo) -> String? {
+                         findings: inout Findings, memo: inout LinkMemo, recordsLookups: Bool) -> String? {
         let resolution: Resolution
         if link.isEmpty || link.utf8.first == UInt8(ascii: "#") {
             // `#fragment` (or nothing) on the same page: what it leads to depends on the page.
@@ -91,7 +93,7 @@ public struct LinkChecker: Sendable {
             resolution = resolve(link, on: path, pages: pages, paths: paths)
             memo[link] = resolution
         }
-        for file in resolution.lookedUp { findings.lookedUp.insert(file) }
+        if recordsLookups { for file in resolution.lookedUp { findings.lookedUp.insert(file) } }
         if let file = resolution.file, file != path { findings.linkedTo.insert(file) }
         return resolution.problem
     }

@@ -35,6 +35,9 @@ final class LinkIndex {
     /// tenth of a one-shot check, for rebuilds that never come. An update with it on again
     /// first makes the table from the stored findings.
     var keepsLookups = true
+    /// Findings were made without their lookups (while `keepsLookups` was off): the table cannot
+    /// be made from them, so turning it on checks every page again.
+    private var findingsLackLookups = false
 
     init(basePath: String) {
         checker = LinkChecker(basePath: basePath)
@@ -51,11 +54,17 @@ final class LinkIndex {
     /// `onlyChanged`, when given, names the only files that may differ from the last update if the
     /// paths are the same as then; `markdownLinks` then needs only those.
     func update(_ files: [OutputFile], markdownLinks: [String: [LinkRecord]], onlyChanged: Set<String>? = nil) -> [Diagnostic] {
+        var recheckAll = false
         if !keepsLookups {
             lookedUpBy = nil
         } else if lookedUpBy == nil {
             lookedUpBy = [:]
-            for (path, entry) in entries { noteLookups(entry.findings, of: path) }
+            if findingsLackLookups {
+                recheckAll = true
+                findingsLackLookups = false
+            } else {
+                for (path, entry) in entries { noteLookups(entry.findings, of: path) }
+            }
         }
         // The same files in the same order (the usual rebuild): the set of paths is unchanged.
         let same = hasSamePaths(files)
@@ -110,7 +119,9 @@ final class LinkIndex {
         if sortedPages.count != entries.count || !touchedTargets.isEmpty {
             sortedPages = entries.keys.sorted()
         }
-        if let lookedUpBy {
+        if recheckAll {
+            recheck.formUnion(entries.keys)
+        } else if let lookedUpBy {
             for target in touchedTargets { recheck.formUnion(lookedUpBy[target] ?? []) }
         } else if !touchedTargets.isEmpty {
             // Without the table, any page may have looked a touched file up.
@@ -119,8 +130,11 @@ final class LinkIndex {
         let pages = self.pages
         let toCheck = recheck.filter { entries[$0] != nil }.sorted()
         let links = Dictionary(uniqueKeysWithValues: toCheck.map { ($0, linksOf($0)) })
+        let recordsLookups = keepsLookups
+        if !recordsLookups, !toCheck.isEmpty { findingsLackLookups = true }
         let results = Parallel.map(toCheck, worker: { LinkChecker.LinkMemo() }) { memo, path in
-            checker.findings(on: path, page: pages[path]!, markdownLinks: links[path] ?? [], pages: pages, paths: newPaths, memo: &memo)
+            checker.findings(on: path, page: pages[path]!, markdownLinks: links[path] ?? [], pages: pages, paths: newPaths,
+                             memo: &memo, recordsLookups: recordsLookups)
         }
         var findingsChanged = !same || added
         for (path, findings) in zip(toCheck, results) {
