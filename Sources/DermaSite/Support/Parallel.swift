@@ -57,6 +57,35 @@ public enum Parallel {
     }
 }
 
+extension Parallel {
+    /// Lets go of `items` on every core: freeing thousands of pages' values one after another
+    /// was a wait on one core. Each worker ends the last reference to its share of them (the
+    /// items must hold no other).
+    static func release<T>(_ items: consuming [T]) {
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, items.count / 256)
+        guard workers >= 2 else { return }
+        let share = Share(items)
+        // The array's own references go here, on this core: a count each, nothing is freed.
+        items = []
+        let count = share.buffer.count
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let range = (worker * count / workers)..<((worker + 1) * count / workers)
+            share.buffer.extracting(range).deinitialize()
+        }
+        share.buffer.deallocate()
+    }
+}
+
+/// A copy of some items in memory of its own, each part deinitialized by one worker.
+private final class Share<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T>
+
+    init(_ items: [T]) {
+        buffer = .allocate(capacity: items.count)
+        _ = buffer.initialize(fromContentsOf: items)
+    }
+}
+
 /// One result slot per item. Unchecked because the compiler cannot see that each slot is written
 /// by exactly one worker (the counter hands each index out once) and read only after all finish.
 private final class Slots<R>: @unchecked Sendable {

@@ -12,7 +12,7 @@ extension OutputWriter {
         try fileSystem.createDirectory(output)
         try fileSystem.createDirectory(staging)
         try writeAll(toWrite, into: staging)
-        try fileSystem.write(Array(manifest.text.utf8), to: FilePath.join(staging, Manifest.fileName))
+        try fileSystem.write(manifest.bytes, to: FilePath.join(staging, Manifest.fileName))
         var journal = "dermasite journal v1\nstaging \(stagingName)\n"
         for path in stale { journal += "remove \(path)\n" }
         for path in toWrite.map(\.path) + [Manifest.fileName] { journal += "move \(path)\n" }

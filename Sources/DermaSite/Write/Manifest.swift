@@ -132,18 +132,48 @@ public struct Manifest: Sendable, Equatable {
             && !path.unicodeScalars.contains { $0.value < 0x20 || $0 == "\\" }
     }
 
-    public var text: String {
-        var lines = [Self.header]
-        if let inputs { lines.append("# inputs \(inputs)") }
-        if let quickInputs { lines.append("# quick-inputs \(quickInputs)") }
-        func flat(_ text: String) -> String {
-            // Most texts have no line breaks or tabs: a byte scan is enough to know.
-            guard text.utf8.contains(where: { $0 == 10 || $0 == 13 || $0 == 9 || $0 >= 0x80 }) else { return text }
-            return text.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ")
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The file as it is written: made as bytes, as a large site's thousands of warnings and
+    /// files were a wait on one core when each line was a String.
+    public var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(80 * (entries.count + warnings.count) + 256)
+        func line(_ text: String) {
+            out.append(contentsOf: text.utf8)
+            out.append(10)
         }
-        lines += warnings.map { "# warning \(flat($0.file))\t\($0.line)\t\($0.column)\t\(flat($0.message))" }
-        lines += entries.map { "\($0.hash) \($0.size) \($0.path)" }
-        return lines.joined(separator: "\n") + "\n"
+        line(Self.header)
+        if let inputs { line("# inputs \(inputs)") }
+        if let quickInputs { line("# quick-inputs \(quickInputs)") }
+        func flat(_ text: String) {
+            // Most texts have no line breaks or tabs: a byte scan is enough to know.
+            if text.utf8.contains(where: { $0 == 10 || $0 == 13 || $0 == 9 || $0 >= 0x80 }) {
+                out.append(contentsOf: text.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ").utf8)
+            } else {
+                out.append(contentsOf: text.utf8)
+            }
+        }
+        for warning in warnings {
+            out.append(contentsOf: "# warning ".utf8)
+            flat(warning.file)
+            out.append(9)
+            SearchIndex.appendDecimal(warning.line, to: &out)
+            out.append(9)
+            SearchIndex.appendDecimal(warning.column, to: &out)
+            out.append(9)
+            flat(warning.message)
+            out.append(10)
+        }
+        for entry in entries {
+            out.append(contentsOf: entry.hash.utf8)
+            out.append(32)
+            SearchIndex.appendDecimal(entry.size, to: &out)
+            out.append(32)
+            out.append(contentsOf: entry.path.utf8)
+            out.append(10)
+        }
+        return out
     }
 
     /// Paths whose content differs from `previous` or that it lacks.

@@ -109,7 +109,7 @@ public struct OutputWriter: Sendable {
         for entry in previous?.entries ?? [] where entry.path.hasPrefix("assets/") && !newPaths.contains(entry.path) {
             try? fileSystem.hardLink(from: FilePath.join(output, entry.path), to: FilePath.join(next, entry.path))
         }
-        try fileSystem.write(Array(manifest.text.utf8), to: FilePath.join(next, Manifest.fileName))
+        try fileSystem.write(manifest.bytes, to: FilePath.join(next, Manifest.fileName))
         guard fileSystem.exists(output) else {
             try fileSystem.move(from: next, to: output)
             return true

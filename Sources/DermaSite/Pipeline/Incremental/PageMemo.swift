@@ -37,7 +37,14 @@ final class PageMemo {
     /// Keeps each page's file and lets go of its values, for a build whose memo ends with it: the
     /// values (an article's HTML, a place page's maps) are only a next build's key.
     func forgetValues() {
-        for path in entries.keys { entries[path]?.values = nil }
+        // Taken out by position (no path is hashed) and let go of on every core.
+        var values: [(any Encodable)?] = []
+        values.reserveCapacity(entries.count)
+        for index in entries.values.indices {
+            values.append(entries.values[index].values)
+            entries.values[index].values = nil
+        }
+        Parallel.release(consume values)
     }
 
     /// Forgets pages no longer made (a deleted article, a list grown shorter).
