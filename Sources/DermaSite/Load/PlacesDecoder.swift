@@ -36,7 +36,7 @@ enum PlacesDecoder {
         }
         var rest = mapping
         rest["key"] = nil
-        let sources = FrontMatterDecoder.sources(.sequence([.mapping(rest)]), reader: &reader)
+        let sources = FrontMatterDecoder.sources(items: [.mapping(rest)], reader: &reader)
         return sources.first.map { KeyedSource(key: key, source: $0, position: reader.position(of: keyNode)) }
     }
 
