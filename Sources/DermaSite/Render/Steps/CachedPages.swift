@@ -37,6 +37,9 @@ struct CachedPages {
     }
 
     /// The same for pages of several kinds at once.
+    /// About a tenth of a millisecond a copy, against a few microseconds a page of shared counts.
+    static let pagesWorthCopies = 32
+
     func render(_ specs: [AnyPageSpec]) throws -> [OutputFile] {
         var files: [OutputFile] = []
         files.reserveCapacity(specs.count)
@@ -50,8 +53,9 @@ struct CachedPages {
             }
         }
         let pages = self.pages
-        // One item is rendered here, with no copy; more go to workers with renderers of their own.
-        let made = stale.count < 2 ? try stale.map { try specs[$0.index].render(with: pages) }
+        // Many pages go to workers with renderers of their own (PageRenderer.forWorker); for a few,
+        // as after an edit, making the copies costs more than sharing one.
+        let made = stale.count < Self.pagesWorthCopies ? try Parallel.map(stale) { try specs[$0.index].render(with: pages) }
             : try Parallel.map(stale, worker: { pages.forWorker() }) { renderer, page in try specs[page.index].render(with: renderer) }
         for ((index, reason), file) in zip(stale, made) {
             cache.made([file.path], reason: reason)
