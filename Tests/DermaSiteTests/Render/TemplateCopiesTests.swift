@@ -6,13 +6,7 @@ import Testing
 /// by every core at once. Outputs alone would not show a copy that shares, only a slower build.
 @Suite struct TemplateCopiesTests {
     @Test func copiedTemplatesRenderTheSameAndShareNoStorage() throws {
-        let root = FixtureSite.projectRoot
-        let cache = BuildCache()
-        var options = BuildOptions(root: root, includeDrafts: true)
-        options.today = Day(iso: "2026-12-01")
-        _ = try SiteBuilder().render(options, cache: cache)
-        let (source, _, _) = TemplateLoader.load(root: root, fileSystem: LocalFileSystem())
-        let set = try #require(TemplateSet.compile(source, withAtlas: true, withGlossary: true, withPages: true).0)
+        let (cache, set) = try TemplateOracleTests.bundledSite()
         let copy = set.copied()
         let original = try #require(set.compiled), copied = try #require(copy.compiled)
         #expect(original.keys.sorted() == copied.keys.sorted())

@@ -7,7 +7,8 @@ import Testing
 /// replace on the pages' path: every page of the bundled site, and seeded random templates made
 /// to hit the awkward rules (standalone lines, indented partials, block overrides, escaping).
 @Suite struct TemplateOracleTests {
-    @Test func everyBundledPageRendersAsSwiftMustacheRendersIt() throws {
+    /// The bundled site rendered once (its cache holds every page's values) and its templates compiled.
+    static func bundledSite() throws -> (cache: BuildCache, templates: TemplateSet) {
         let root = FixtureSite.projectRoot
         let cache = BuildCache()
         var options = BuildOptions(root: root, includeDrafts: true)
@@ -15,6 +16,11 @@ import Testing
         _ = try SiteBuilder().render(options, cache: cache)
         let (source, _, _) = TemplateLoader.load(root: root, fileSystem: LocalFileSystem())
         let set = try #require(TemplateSet.compile(source, withAtlas: true, withGlossary: true, withPages: true).0)
+        return (cache, set)
+    }
+
+    @Test func everyBundledPageRendersAsSwiftMustacheRendersIt() throws {
+        let (cache, set) = try Self.bundledSite()
         #expect(set.isCompiled, "the bundled theme uses only what the compiled renderer takes")
         // The page renderer encodes `site` once and names the other values itself.
         let frame = try #require(cache.memo.frame?.value)

@@ -147,6 +147,20 @@ import Testing
 }
 
 @Suite struct FilePathTests {
+    /// `normalize` as it was first written: split on Characters, drop `.`, climb on `..`.
+    static func splitAndJoin(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
     @Test func normalizesAndRefusesClimbingOut() {
         #expect(FilePath.normalize("Content/articles/../images/a.png") == "Content/images/a.png")
         #expect(FilePath.normalize("a/./b//c") == "a/b/c")
@@ -156,49 +170,25 @@ import Testing
     /// The short cut for paths already normal, against the split-and-join it skips, over every
     /// path of up to 7 characters made of `a`, `.` and `/`.
     @Test func normalPathsAreKnownWithoutSplitting() {
-        func splitAndJoin(_ path: String) -> String? {
-            var parts: [Substring] = []
-            for part in path.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
-                if part == ".." {
-                    guard !parts.isEmpty else { return nil }
-                    parts.removeLast()
-                } else {
-                    parts.append(part)
-                }
-            }
-            return parts.joined(separator: "/")
-        }
         var paths = [""]
         for _ in 0..<7 { paths += paths.filter { $0.count == paths.last!.count }.flatMap { p in ["a", ".", "/"].map { p + $0 } } }
         #expect(paths.count == 1 + 3 + 9 + 27 + 81 + 243 + 729 + 2187)
         for path in paths {
-            #expect(FilePath.normalize(path) == splitAndJoin(path), "\(path)")
+            #expect(FilePath.normalize(path) == Self.splitAndJoin(path), "\(path)")
             // The empty path takes the long way (to the same result).
-            #expect(FilePath.isNormal(path) == (!path.isEmpty && splitAndJoin(path) == path), "\(path)")
+            #expect(FilePath.isNormal(path) == (!path.isEmpty && Self.splitAndJoin(path) == path), "\(path)")
         }
     }
 
     /// The byte path for ASCII and the Character path for the rest, against split-and-join on
     /// seeded random paths: a combining mark after `/` makes it another Character, not a separator.
     @Test func asciiAndOtherPathsNormalizeAsSplittingThem() {
-        func splitAndJoin(_ path: String) -> String? {
-            var parts: [Substring] = []
-            for part in path.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
-                if part == ".." {
-                    guard !parts.isEmpty else { return nil }
-                    parts.removeLast()
-                } else {
-                    parts.append(part)
-                }
-            }
-            return parts.joined(separator: "/")
-        }
         var random = SeededRandom(seed: 20261205)
         let pieces = ["a", "bc", ".", "..", "/", "/", "//", "é", "\u{301}", "/\u{301}", ".\u{301}", "\r\n"]
         var climbed = 0, ascii = 0
         for _ in 0..<20000 {
             let path = (0..<random.below(12)).map { _ in random.pick(pieces) }.joined()
-            let expected = splitAndJoin(path)
+            let expected = Self.splitAndJoin(path)
             if expected == nil { climbed += 1 }
             if path.utf8.allSatisfy({ $0 < 0x80 }) { ascii += 1 }
             #expect(FilePath.normalize(path) == expected, "\(path.debugDescription)")
