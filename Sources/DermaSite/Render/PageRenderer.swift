@@ -19,7 +19,7 @@ struct PageRenderer: Sendable {
     let frame: PageFrame
 
     /// `site` as templates read it, encoded once: every page is given the same.
-    private let siteValue: TemplateValue
+    let siteValue: TemplateValue
     private let menus = EncodedValues<[MenuLink]>(), footers = EncodedValues<FooterValues>()
 
     init(site: Site, templates: TemplateSet, frame: PageFrame? = nil) {
@@ -39,7 +39,8 @@ struct PageRenderer: Sendable {
     /// The same renderer with its templates and shared values in storage of its own, for one
     /// worker of a parallel render. Rendering retains and releases each template node and value
     /// it passes; with every core doing so on the same objects, their counts' cache lines went
-    /// from core to core, and two cores rendered article pages barely faster than one.
+    /// from core to core, and two cores rendered article pages barely faster than one. The copy
+    /// starts with empty memos of the menu's and footer's encodings, which it fills itself.
     func forWorker() -> PageRenderer { PageRenderer(copying: self) }
 
     var baseURL: BaseURL { site.config.baseURL }

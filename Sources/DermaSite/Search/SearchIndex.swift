@@ -124,8 +124,8 @@ public struct SearchIndex: Sendable {
     }
 
     /// The `limit` highest scores, the earlier page first among equal ones, in page order (the
-    /// order `postings` are in). Only the scores are sorted, as plain numbers: sorting the postings
-    /// by score and page took a quarter of putting a large site's index together.
+    /// order `postings` are in). The scores are only counted (`limitthLargest`): sorting the
+    /// postings by score and page took a quarter of putting a large site's index together.
     static func best(_ postings: [Posting], limit: Int) -> [Posting] {
         guard postings.count > limit else { return postings }
         guard limit > 0 else { return [] }
@@ -153,7 +153,8 @@ public struct SearchIndex: Sendable {
             high = max(high, posting.score)
         }
         let (span, overflow) = high.subtractingReportingOverflow(low)
-        guard !overflow, span < 1 << 16 else { return postings.map(\.score).sorted(by: >)[limit - 1] }
+        // A table no wider than a few times the postings: sorting is cheaper past that.
+        guard !overflow, span < 4 * postings.count + 256 else { return postings.map(\.score).sorted(by: >)[limit - 1] }
         var counts = [Int](repeating: 0, count: high - low + 1)
         for posting in postings { counts[posting.score - low] += 1 }
         var seen = 0

@@ -59,9 +59,10 @@ public enum Parallel {
 
 extension Parallel {
     /// Lets go of `items` on every core: freeing thousands of pages' values one after another
-    /// was a wait on one core. Each worker ends the last reference to its share of them (the
-    /// items must hold no other).
-    static func release<T>(_ items: consuming [T]) {
+    /// was a wait on one core. Each worker ends its share's references; an item freed there must
+    /// have had no other (else it is only a count less, as anywhere). Fewer than 512 items, or
+    /// one core, go on this core.
+    static func release<T: Sendable>(_ items: consuming [T]) {
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, items.count / 256)
         guard workers >= 2 else { return }
         let share = Share(items)
@@ -77,7 +78,7 @@ extension Parallel {
 }
 
 /// A copy of some items in memory of its own, each part deinitialized by one worker.
-private final class Share<T>: @unchecked Sendable {
+private final class Share<T: Sendable>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<T>
 
     init(_ items: [T]) {

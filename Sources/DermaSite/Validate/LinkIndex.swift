@@ -33,7 +33,8 @@ final class LinkIndex {
     private var lookedUpBy: [String: Set<String>]?
     /// Off for a build no other follows (`build` without --watch): keeping `lookedUpBy` was a
     /// tenth of a one-shot check, for rebuilds that never come. An update with it on again
-    /// first makes the table from the stored findings.
+    /// makes the table from the stored findings, or checks every page again when they were made
+    /// without their lookups.
     var keepsLookups = true
     /// Findings were made without their lookups (while `keepsLookups` was off): the table cannot
     /// be made from them, so turning it on checks every page again.

@@ -27,6 +27,21 @@ import Testing
         #expect(checked.objects > 1000 && checked.longStrings > 1000, "\(checked)")
     }
 
+    /// What `forWorker` hands a worker: the templates and the site's value, each in storage of its own.
+    @Test func aWorkersRendererSharesNoStorage() throws {
+        let (config, problems) = SiteConfigLoader.parse(FixtureSite.config)
+        #expect(problems.isEmpty)
+        let (source, _, _) = TemplateLoader.load(root: FixtureSite.projectRoot, fileSystem: LocalFileSystem())
+        let set = try #require(TemplateSet.compile(source, withAtlas: true, withGlossary: true, withPages: true).0)
+        let site = Site(config: try #require(config), articles: [], templates: source, assets: [], staticFiles: [])
+        let renderer = PageRenderer(site: site, templates: set), worker = renderer.forWorker()
+        var checked = Checked()
+        checked.separate(renderer.siteValue, worker.siteValue, in: "site")
+        for (name, nodes) in try #require(set.compiled) { checked.separate(nodes, worker.templates.compiled?[name] ?? [], in: name) }
+        #expect(checked.objects > 0 && checked.longStrings > 0 && checked.texts > 100, "\(checked)")
+        #expect(checked.problems.isEmpty, "\(checked.problems.count) shared, first: \(checked.problems.prefix(3))")
+    }
+
     /// Walks an original and its copy side by side, noting storage they share.
     private struct Checked: CustomStringConvertible {
         var texts = 0, paths = 0, partials = 0, objects = 0, longStrings = 0

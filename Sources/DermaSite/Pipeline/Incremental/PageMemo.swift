@@ -6,7 +6,7 @@ final class PageMemo {
         var template: Int
         var templateName: String
         /// Nil once forgotten (`forgetValues`).
-        var values: (any Encodable)?
+        var values: (any Encodable & Sendable)?
         var file: OutputFile
     }
 
@@ -37,12 +37,15 @@ final class PageMemo {
     /// Keeps each page's file and lets go of its values, for a build whose memo ends with it: the
     /// values (an article's HTML, a place page's maps) are only a next build's key.
     func forgetValues() {
-        // Taken out by position (no path is hashed) and let go of on every core.
-        var values: [(any Encodable)?] = []
+        // Taken out by position (no path is hashed) and let go of on every core. The loop walks
+        // indices by hand: `values.indices` holds the table, and the first write would copy it.
+        var values: [(any Encodable & Sendable)?] = []
         values.reserveCapacity(entries.count)
-        for index in entries.values.indices {
+        var index = entries.values.startIndex
+        while index != entries.values.endIndex {
             values.append(entries.values[index].values)
             entries.values[index].values = nil
+            entries.values.formIndex(after: &index)
         }
         Parallel.release(consume values)
     }

@@ -36,10 +36,11 @@ struct CachedPages {
         try render(specs.map(AnyPageSpec.init))
     }
 
-    /// The same for pages of several kinds at once.
-    /// About a tenth of a millisecond a copy, against a few microseconds a page of shared counts.
+    /// Stale pages from which each worker renders with copies of its own (PageRenderer.forWorker):
+    /// about a tenth of a millisecond a copy, against a few microseconds a page of shared counts.
     static let pagesWorthCopies = 32
 
+    /// The same for pages of several kinds at once.
     func render(_ specs: [AnyPageSpec]) throws -> [OutputFile] {
         var files: [OutputFile] = []
         files.reserveCapacity(specs.count)
