@@ -213,11 +213,26 @@ public struct MarkdownRenderer: Sendable {
     /// `<h2>Inner</h2>` becomes the heading with its id, followed by a link to it. The link sits
     /// outside the heading so the heading's accessible name stays its own text.
     static func anchoredHeading(_ rendered: String, level: Int, id: String, text: String) -> String {
+        let inner = rendered.utf8[headingContent(rendered, level: level)]
+        var out: [UInt8] = []
+        out.reserveCapacity(inner.count + 2 * id.utf8.count + text.utf8.count + 220)
+        out.append(contentsOf: "<div class=\"heading\"><h\(level) id=\"\(id)\">".utf8)
+        out.append(contentsOf: inner)
+        // The link repeats the heading for screen readers: search reads the heading once.
+        out.append(contentsOf: "</h\(level)><a class=\"heading-anchor\" href=\"#\(id)\" data-search-ignore>".utf8)
+        out.append(contentsOf: "<span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">Link to this section: ".utf8)
+        Escape.appendHTML(text, to: &out)
+        out.append(contentsOf: "</span></a></div>\n".utf8)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Where the content of `<hN>…</hN>` lies in `rendered`, the line feeds after it left out.
+    private static func headingContent(_ rendered: String, level: Int) -> Range<String.Index> {
         let open = "<h\(level)>", close = "</h\(level)>"
         // On bytes, when the tags are whole Characters: the bytes just inside them are ASCII
         // (a combining mark after `>` would make `>` part of another Character).
-        var rendered = rendered
-        let bytes = rendered.withUTF8 { bytes -> [UInt8]? in
+        let utf8 = rendered.utf8
+        let onBytes = utf8.withContiguousStorageIfAvailable { bytes -> Range<Int>? in
             var start = 0, end = bytes.count
             while end > start, bytes[end - 1] == 0x0A, end - 1 == start || bytes[end - 2] != 0x0D { end -= 1 }
             let openBytes = Array(open.utf8), closeBytes = Array(close.utf8)
@@ -229,26 +244,16 @@ public struct MarkdownRenderer: Sendable {
                 guard end - closeBytes.count == start || bytes[end - closeBytes.count - 1] < 0x80 else { return nil }
                 end -= closeBytes.count
             }
-            var out: [UInt8] = []
-            out.reserveCapacity(end - start + 2 * id.utf8.count + text.utf8.count + 220)
-            out.append(contentsOf: "<div class=\"heading\"><h\(level) id=\"\(id)\">".utf8)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
-            // The link repeats the heading for screen readers: search reads the heading once.
-            out.append(contentsOf: "</h\(level)><a class=\"heading-anchor\" href=\"#\(id)\" data-search-ignore>".utf8)
-            out.append(contentsOf: "<span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">Link to this section: ".utf8)
-            Escape.appendHTML(text, to: &out)
-            out.append(contentsOf: "</span></a></div>\n".utf8)
-            return out
+            return start..<end
+        } ?? nil
+        if let onBytes {
+            return utf8.index(utf8.startIndex, offsetBy: onBytes.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: onBytes.upperBound)
         }
-        if let bytes { return String(decoding: bytes, as: UTF8.self) }
         var inner = Substring(rendered)
         while inner.last == "\n" { inner.removeLast() }
         if inner.hasPrefix(open) { inner = inner.dropFirst(open.count) }
         if inner.hasSuffix(close) { inner = inner.dropLast(close.count) }
-        let label = Escape.html("Link to this section: \(text)")
-        return "<div class=\"heading\"><h\(level) id=\"\(id)\">\(inner)</h\(level)>"
-            + "<a class=\"heading-anchor\" href=\"#\(id)\" data-search-ignore><span aria-hidden=\"true\">#</span>"
-            + "<span class=\"visually-hidden\">\(label)</span></a></div>\n"
+        return inner.startIndex..<inner.endIndex
     }
 }
 

@@ -115,9 +115,9 @@ public struct SearchIndex: Sendable {
         line.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: "[")])
         for (index, posting) in kept.enumerated() {
             if index > 0 { line.append(UInt8(ascii: ",")) }
-            appendDecimal(posting.doc, to: &line)
+            line.appendDecimal(posting.doc)
             line.append(UInt8(ascii: ","))
-            appendDecimal(posting.score, to: &line)
+            line.appendDecimal(posting.score)
         }
         line.append(UInt8(ascii: "]"))
         return String(decoding: line, as: UTF8.self)
@@ -163,24 +163,6 @@ public struct SearchIndex: Sendable {
             if seen >= limit { return low + offset }
         }
         return low
-    }
-
-    /// `number` in decimal, as `String(number)` writes it.
-    static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
-        if number < 0 { bytes.append(UInt8(ascii: "-")) }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var rest = number.magnitude
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            } while rest > 0
-            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
-        }
     }
 
     /// A letter's file from its terms' lines, in term order.

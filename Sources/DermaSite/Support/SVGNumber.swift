@@ -34,17 +34,12 @@ enum SVGNumber {
     /// A magnitude in hundredths as `12`, `12.5`, `0.05`, or without the leading zero `.05`.
     fileprivate static func appendDigits(_ magnitude: Int, leadingZero: Bool, to bytes: inout [UInt8]) {
         let whole = magnitude / 100, fraction = magnitude % 100
-        if leadingZero || whole != 0 || fraction == 0 { appendWhole(whole, to: &bytes) }
+        if leadingZero || whole != 0 || fraction == 0 { bytes.appendDecimal(whole) }
         if fraction != 0 {
             bytes.append(UInt8(ascii: "."))
             bytes.append(UInt8(48 + fraction / 10))
             if fraction % 10 != 0 { bytes.append(UInt8(48 + fraction % 10)) }
         }
-    }
-
-    private static func appendWhole(_ value: Int, to bytes: inout [UInt8]) {
-        if value >= 10 { appendWhole(value / 10, to: &bytes) }
-        bytes.append(UInt8(48 + value % 10))
     }
 }
 

@@ -44,24 +44,30 @@ func line(of needle: String, in text: String) -> Int {
     /// A bad point in the outline is the root cause: it is reported alone, not also as a missing
     /// outline. An outline that is not there at all is still reported missing.
     @Test func aBadOutlinePointIsReportedOnceAndAMissingOutlineStillIs() {
-        let bad = AtlasFixture.map.replacingOccurrences(of: "    outline:\n      - [[10, 10],", with: "    outline:\n      - [[10, oops],")
-        let (_, badProblems) = AtlasLoader.parse(roots: AtlasFixture.roots, places: AtlasFixture.places, map: bad)
-        #expect(badProblems.contains { $0.message == "'outline' must be a number" && $0.line == 6 }, "\(badProblems)")
-        #expect(!badProblems.contains { $0.message.contains("needs an 'outline'") }, "\(badProblems)")
-        let missing = AtlasFixture.map.replacingOccurrences(of: "    outline:\n      - [[10, 10], [110, 10], [110, 110], [10, 110]]\n", with: "")
-        let (_, missingProblems) = AtlasLoader.parse(roots: AtlasFixture.roots, places: AtlasFixture.places, map: missing)
-        #expect(missingProblems.contains { $0.message == "view 'anterior' needs an 'outline'" }, "\(missingProblems)")
+        expectBadPointAlone(list: "    outline:\n      - [[10, 10], [110, 10], [110, 110], [10, 110]]\n",
+                            message: "'outline' must be a number", line: 6, consequence: "needs an 'outline'",
+                            missing: "view 'anterior' needs an 'outline'")
     }
 
     /// The same for a zone's polygons.
     @Test func aBadPolygonPointIsReportedOnceAndMissingPolygonsStillAre() {
-        let bad = AtlasFixture.map.replacingOccurrences(of: "        polygons:\n          - [[10, 10], [60, 10],", with: "        polygons:\n          - [[10, oops], [60, 10],")
+        expectBadPointAlone(list: "        polygons:\n          - [[10, 10], [60, 10], [60, 110], [10, 110]]\n",
+                            message: "'polygons' must be a number", line: 10, consequence: "has no 'polygons'",
+                            missing: "zone inner-shin has no 'polygons'")
+    }
+
+    /// The fixture map with the first point of `list` spoilt reports `message` at `line` and not
+    /// `consequence`; with `list` taken out, it reports `missing`.
+    private func expectBadPointAlone(list: String, message: String, line: Int, consequence: String, missing: String,
+                                     sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(AtlasFixture.map.contains(list), sourceLocation: sourceLocation)
+        let bad = AtlasFixture.map.replacingOccurrences(of: list, with: list.replacingOccurrences(of: "[[10, 10]", with: "[[10, oops]"))
         let (_, badProblems) = AtlasLoader.parse(roots: AtlasFixture.roots, places: AtlasFixture.places, map: bad)
-        #expect(badProblems.contains { $0.message == "'polygons' must be a number" && $0.line == 10 }, "\(badProblems)")
-        #expect(!badProblems.contains { $0.message.contains("has no 'polygons'") }, "\(badProblems)")
-        let missing = AtlasFixture.map.replacingOccurrences(of: "        polygons:\n          - [[10, 10], [60, 10], [60, 110], [10, 110]]\n", with: "")
-        let (_, missingProblems) = AtlasLoader.parse(roots: AtlasFixture.roots, places: AtlasFixture.places, map: missing)
-        #expect(missingProblems.contains { $0.message == "zone inner-shin has no 'polygons'" }, "\(missingProblems)")
+        #expect(badProblems.contains { $0.message == message && $0.line == line }, "\(badProblems)", sourceLocation: sourceLocation)
+        #expect(!badProblems.contains { $0.message.contains(consequence) }, "\(badProblems)", sourceLocation: sourceLocation)
+        let missingList = AtlasFixture.map.replacingOccurrences(of: list, with: "")
+        let (_, missingProblems) = AtlasLoader.parse(roots: AtlasFixture.roots, places: AtlasFixture.places, map: missingList)
+        #expect(missingProblems.contains { $0.message == missing }, "\(missingProblems)", sourceLocation: sourceLocation)
     }
 
     @Test func aClaimNeedsASourceOrAReason() {

@@ -37,16 +37,6 @@ import Testing
         }
     }
 
-    @Test func numbersAreWrittenAsStringWritesThem() {
-        var random = SeededRandom(seed: 20261210)
-        let numbers = [0, 1, 9, 10, 99, 100, -1, -10, Int.max, Int.min] + (0..<500).map { _ in Int(bitPattern: UInt(random.next())) >> random.below(64) }
-        for number in numbers {
-            var bytes: [UInt8] = [UInt8(ascii: "x")]
-            SearchIndex.appendDecimal(number, to: &bytes)
-            #expect(String(decoding: bytes, as: UTF8.self) == "x" + String(number))
-        }
-    }
-
     @Test func aTermsLineListsItsBestPagesInPageOrder() {
         let postings = (0..<300).map { SearchIndex.Posting(doc: $0, score: ($0 * 37) % 101) }
         let line = SearchIndex.termLine("tingl\"", postings)

@@ -271,3 +271,15 @@ import Testing
         }
     }
 }
+
+@Suite struct DecimalBytesTests {
+    @Test func numbersAreWrittenAsStringWritesThem() {
+        var random = SeededRandom(seed: 20261210)
+        let numbers = [0, 1, 9, 10, 99, 100, -1, -10, Int.max, Int.min] + (0..<500).map { _ in Int(bitPattern: UInt(random.next())) >> random.below(64) }
+        for number in numbers {
+            var bytes: [UInt8] = [UInt8(ascii: "x")]
+            bytes.appendDecimal(number)
+            #expect(String(decoding: bytes, as: UTF8.self) == "x" + String(number))
+        }
+    }
+}

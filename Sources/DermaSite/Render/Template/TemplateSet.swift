@@ -28,7 +28,7 @@ public struct TemplateSet: Sendable {
 
     /// The same set with the compiled templates in storage of its own (PageRenderer.forWorker).
     func copied() -> TemplateSet {
-        TemplateSet(library: library, files: files, compiled: compiled.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key.copied(), $0.value.map { $0.copied() }) }) })
+        TemplateSet(library: library, files: files, compiled: compiled.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key.copied(), $0.value.copied()) }) })
     }
 
     public static func compile(_ source: TemplateSource, withAtlas: Bool = false, withGlossary: Bool = false,
